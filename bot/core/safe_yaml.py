@@ -256,6 +256,14 @@ def _locate_errors(
                 else (f"; allowed: {', '.join(known)}" if known else "")
             )
             problems.append(document.problem(loc, f"unknown key '{loc[-1]}'{tail}", key=True))
+        elif kind == "string_type" and isinstance(item.get("input"), bool | int | float):
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{where}: expected text, got {item['input']!r}; put it in quotes "
+                    "(YAML reads yes, no, on, off and numbers as values)",
+                )
+            )
         else:
             message = item["msg"].removeprefix("Value error, ")
             problems.append(document.problem(loc, f"{where}: {message}"))

@@ -1,0 +1,167 @@
+"""Turning free text into matching terms: normalise, expand, correct typos, stem, fold synonyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Container, Iterable
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.lexicon import Lexicon
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+#: Words shorter than this are never "corrected": too many real words are one edit apart.
+MIN_CORRECTABLE = 4
+MAX_TOKENS = 200
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accent-free, with one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` (at most :data:`MAX_TOKENS`), normalised."""
+    return _TOKEN.findall(normalise(text))[:MAX_TOKENS]
+
+
+def english_words() -> Container[str]:
+    """A large list of correctly spelt English words (from pyspellchecker's dictionary)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency.dictionary
+
+
+class Analyzer:
+    """Turns text into terms with one language's lexicon.
+
+    Call :meth:`learn` with the text the matcher indexes so that typos in queries can be
+    corrected towards words the playbooks actually use.
+    """
+
+    def __init__(self, lexicon: Lexicon, dictionary: Container[str] = frozenset()) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._dictionary = dictionary
+        self.stopwords = frozenset(lexicon.stopwords)
+        self.contractions = {k: v.split() for k, v in lexicon.contractions.items()}
+        self._surface: dict[str, str] = {}
+        self._single: dict[str, str] = {}
+        self._phrases: dict[tuple[str, ...], str] = {}
+        ambiguous: set[str] = set()
+        clashes: list[str] = []
+        for canonical, variants in lexicon.synonyms.items():
+            target = f"={canonical}"
+            for variant in [canonical, *variants]:
+                words = self._plain_words(variant)
+                stems = tuple(self._stem_words(words))
+                if len(words) == 1:
+                    self._surface[words[0]] = target
+                    if self._single.setdefault(stems[0], target) != target:
+                        ambiguous.add(stems[0])
+                elif len(words) > 1:
+                    if self._phrases.setdefault(stems, target) != target:
+                        clashes.append(
+                            f"'{variant}' under '{canonical}' reads the same as a phrase under "
+                            f"'{self._phrases[stems][1:]}'"
+                        )
+        if clashes:
+            raise ValueError("; ".join(clashes))
+        for stem in ambiguous:  # e.g. "customs" and "custom": only the exact words map
+            del self._single[stem]
+        self._longest_phrase = max((len(p) for p in self._phrases), default=1)
+        self._known: set[str] = set()
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
+        self.correct = lru_cache(maxsize=65536)(self._correct)
+
+    # -- vocabulary ---------------------------------------------------------------------------
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Add the words of ``texts`` to the vocabulary that typos are corrected towards."""
+        self._learn_words(w for text in texts for w in tokens(text))
+        self.correct.cache_clear()
+
+    def _learn_words(self, words: Iterable[str]) -> None:
+        for word in words:
+            if word not in self._known and word.isalpha():
+                self._known.add(word)
+                self._by_length[len(word)].append(word)
+
+    def _correct(self, word: str) -> str:
+        """The known word ``word`` most likely misspells, or ``word`` itself.
+
+        Real words of the language (``dictionary``) are never changed, even when the playbooks
+        don't use them: "find" must not become "mind".
+        """
+        if (
+            word in self._known
+            or word in self._dictionary
+            or len(word) < MIN_CORRECTABLE
+            or not word.isalpha()
+        ):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            candidates = self._by_length.get(length)
+            if not candidates:
+                continue
+            found = process.extractOne(
+                word, candidates, scorer=OSA.distance, score_cutoff=limit
+            )
+            if found is not None and (best is None or found[1] < best[0]):
+                best = (found[1], found[0])
+        return best[1] if best else word
+
+    # -- terms --------------------------------------------------------------------------------
+
+    def _plain_words(self, text: str) -> list[str]:
+        words: list[str] = []
+        for token in tokens(text):
+            expanded = self.contractions.get(token)
+            if expanded is None and token.endswith("n't"):
+                expanded = [token[:-3], "not"]
+            elif expanded is None and "'" in token:
+                token = token.split("'")[0]
+            words.extend(expanded or [token])
+        return words
+
+    def _stem_words(self, words: list[str]) -> list[str]:
+        return self._stemmer.stemWords(words)
+
+    def terms(self, text: str) -> list[str]:
+        """The matching terms of ``text``, in order: corrected, stemmed, synonyms folded.
+
+        Phrases are recognised on the whole word sequence, stop words included, so "changed my
+        mind" is one term; words outside a phrase are dropped when they are stop words.
+        """
+        words = [self.correct(w) for w in self._plain_words(text)]
+        stems = self._stem_words(words)
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest_phrase, len(stems) - i), 1, -1):
+                target = self._phrases.get(tuple(stems[i : i + size]))
+                if target is not None:
+                    out.append(target)
+                    i += size
+                    break
+            else:
+                if words[i] not in self.stopwords:
+                    term = self._surface.get(words[i]) or self._single.get(stems[i], stems[i])
+                    out.append(term)
+                i += 1
+        return out
+
+
+def _flatten(entry: tuple[str, list[str]]) -> Iterable[str]:
+    canonical, variants = entry
+    for phrase in [canonical, *variants]:
+        yield from tokens(phrase)
