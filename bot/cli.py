@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from bot.core.catalog import Catalog
+from bot.core.engine import CaseDetails, Policy, ReturnShipping
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
 from bot.core.schema import playbook_schema_text
+from bot.terminal import CoachOptions, Console, run_coach
 
 
 def _lint(args: argparse.Namespace) -> int:
@@ -24,6 +31,83 @@ def _lint(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> Catalog:
+    paths = [Path(p) for p in args.playbooks] if getattr(args, "playbooks", None) else None
+    catalog, problems = Catalog.load(paths)
+    for problem in problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return catalog
+
+
+def _match(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    queries = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    for query in queries:
+        result = catalog.matcher.match(query, top=args.top)
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+            continue
+        verdict = "confident" if result.confident else "not confident"
+        print(f"{query!r}: {verdict}")
+        for match in result.matches:
+            print(f"  {match.score:5.1f}  {match.id:<24} {match.title}")
+        if not result.matches:
+            print("  no playbook matches")
+    return 0
+
+
+def _money(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().lstrip("$€£").replace(",", ""))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("an amount cannot be negative")
+    return value
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text.strip().rstrip("%")) / 100
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+    if not 0 <= value <= 2:
+        raise argparse.ArgumentTypeError("a percentage between 0 and 200")
+    return value
+
+
+def _coach(args: argparse.Namespace) -> int:
+    try:
+        details = CaseDetails(
+            customer=args.customer,
+            item=args.item,
+            order=args.order,
+            order_value=args.order_value,
+            currency=args.currency,
+            customer_message=args.message,
+        )
+        policy = Policy(
+            currency=args.currency or "USD",
+            max_goodwill=args.max_goodwill,
+            max_goodwill_share=args.max_goodwill_share,
+            return_shipping=ReturnShipping(args.return_shipping),
+            insures_parcels=args.insured,
+            seller_name=args.seller,
+            shop_name=args.shop,
+        )
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            where = ".".join(str(p) for p in problem["loc"])
+            print(f"seller-coach coach: {where}: {problem['msg']}", file=sys.stderr)
+        return 2
+    catalog = _catalog(args)
+    console = Console(interactive=sys.stdin.isatty() and sys.stdout.isatty())
+    options = CoachOptions(
+        situation=args.text, playbook_id=args.playbook, details=details, policy=policy
+    )
+    return run_coach(catalog, options, console)
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = playbook_schema_text()
     if args.write:
@@ -35,6 +119,15 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _playbooks_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--playbooks",
+        action="append",
+        metavar="DIR",
+        help="use the playbooks in DIR instead of the shipped ones (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seller-coach", description="Coach a seller through answering an unhappy customer."
@@ -44,6 +137,44 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="validate playbook files or folders")
     lint.add_argument("paths", nargs="*", metavar="PATH", help="default: the shipped playbooks")
     lint.set_defaults(handler=_lint)
+
+    coach = commands.add_parser("coach", help="walk through a case in the terminal")
+    coach.add_argument("text", nargs="?", help="what happened; asked for when left out")
+    coach.add_argument("--playbook", metavar="ID", help="use this playbook instead of matching")
+    coach.add_argument("--customer", metavar="NAME", help="the customer's name")
+    coach.add_argument("--item", help="the item the case is about")
+    coach.add_argument("--order", metavar="NUMBER", help="the order number")
+    coach.add_argument("--order-value", type=_money, metavar="AMOUNT", help="what the order cost")
+    coach.add_argument("--currency", metavar="CODE", help="three-letter currency code, e.g. EUR")
+    coach.add_argument("--message", metavar="TEXT", help="the customer's own message")
+    policy = coach.add_argument_group("your policy")
+    policy.add_argument(
+        "--max-goodwill", type=_money, metavar="AMOUNT", help="the most you'll spend on a case"
+    )
+    policy.add_argument(
+        "--max-goodwill-share",
+        type=_share,
+        metavar="PERCENT",
+        help="the same limit as a percentage of the order value",
+    )
+    policy.add_argument(
+        "--return-shipping",
+        choices=[r.value for r in ReturnShipping],
+        default=ReturnShipping.BUYER.value,
+        help="who pays to send items back (default: buyer)",
+    )
+    policy.add_argument("--insured", action="store_true", help="you insure your parcels")
+    policy.add_argument("--seller", metavar="NAME", help="your name, to sign the reply")
+    policy.add_argument("--shop", metavar="NAME", help="your shop's name, to sign the reply")
+    _playbooks_option(coach)
+    coach.set_defaults(handler=_coach)
+
+    match = commands.add_parser("match", help="rank the playbooks for a situation")
+    match.add_argument("text", nargs="?", help="the situation; default: one per line on stdin")
+    match.add_argument("--top", type=int, default=5, help="how many matches (default 5)")
+    match.add_argument("--json", action="store_true", help="one JSON object per line")
+    _playbooks_option(match)
+    match.set_defaults(handler=_match)
 
     schema = commands.add_parser("schema", help="print the playbook JSON Schema")
     schema.add_argument("--write", action="store_true", help="update playbooks/schema.json")

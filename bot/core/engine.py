@@ -312,7 +312,7 @@ def placeholder_values(state: CoachState) -> dict[str, str | None]:
         "order_value": value,
         "shop": state.policy.shop_name,
         "seller": state.policy.seller_name,
-        "days": str(days) if days is not None else None,
+        "days": (f"{days} day" if days == 1 else f"{days} days") if days is not None else None,
     }
 
 

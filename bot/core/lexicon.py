@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from bot.core import safe_yaml
 from bot.core.loader import read_document, shipped_playbooks_dir
 
-Word = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=60)]
+Word = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=60)
+]
 
 
 class Lexicon(BaseModel):
@@ -26,6 +28,9 @@ class Lexicon(BaseModel):
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
     stopwords: list[Word] = Field(description="Words that carry no meaning for matching.")
+    negations: list[Word] = Field(
+        default_factory=list, description="Words that negate the next word: not, never, no."
+    )
     contractions: dict[Word, Word] = Field(
         default_factory=dict, description="Short forms and what they expand to."
     )

@@ -22,7 +22,7 @@ PLACEHOLDERS: dict[str, str] = {
     "order_value": "[order value]",
     "shop": "[shop name]",
     "seller": "[your name]",
-    "days": "[number of days]",
+    "days": "[a few days]",
 }
 
 _BRACED = re.compile(r"\{([^{}]*)\}")

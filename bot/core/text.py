@@ -19,6 +19,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 #: Words shorter than this are never "corrected": too many real words are one edit apart.
 MIN_CORRECTABLE = 4
 MAX_TOKENS = 200
+NEGATION = "not"
 
 
 def normalise(text: str) -> str:
@@ -49,6 +50,7 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon, dictionary: Container[str] = frozenset()) -> None:
         self._stemmer = snowballstemmer.stemmer("english")
         self._dictionary = dictionary
+        self.negations = frozenset(self._stem_words(list(lexicon.negations)))
         self.stopwords = frozenset(lexicon.stopwords)
         self.contractions = {k: v.split() for k, v in lexicon.contractions.items()}
         self._surface: dict[str, str] = {}
@@ -65,12 +67,11 @@ class Analyzer:
                     self._surface[words[0]] = target
                     if self._single.setdefault(stems[0], target) != target:
                         ambiguous.add(stems[0])
-                elif len(words) > 1:
-                    if self._phrases.setdefault(stems, target) != target:
-                        clashes.append(
-                            f"'{variant}' under '{canonical}' reads the same as a phrase under "
-                            f"'{self._phrases[stems][1:]}'"
-                        )
+                elif len(words) > 1 and self._phrases.setdefault(stems, target) != target:
+                    clashes.append(
+                        f"'{variant}' under '{canonical}' reads the same as a phrase under "
+                        f"'{self._phrases[stems][1:]}'"
+                    )
         if clashes:
             raise ValueError("; ".join(clashes))
         for stem in ambiguous:  # e.g. "customs" and "custom": only the exact words map
@@ -113,9 +114,7 @@ class Analyzer:
             candidates = self._by_length.get(length)
             if not candidates:
                 continue
-            found = process.extractOne(
-                word, candidates, scorer=OSA.distance, score_cutoff=limit
-            )
+            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
             if found is not None and (best is None or found[1] < best[0]):
                 best = (found[1], found[0])
         return best[1] if best else word
@@ -129,7 +128,7 @@ class Analyzer:
             if expanded is None and token.endswith("n't"):
                 expanded = [token[:-3], "not"]
             elif expanded is None and "'" in token:
-                token = token.split("'")[0]
+                expanded = [token.split("'")[0]]
             words.extend(expanded or [token])
         return words
 
@@ -158,6 +157,25 @@ class Analyzer:
                     term = self._surface.get(words[i]) or self._single.get(stems[i], stems[i])
                     out.append(term)
                 i += 1
+        return self._mark_negations(out)
+
+    def _mark_negations(self, terms: list[str]) -> list[str]:
+        """Fold "not", "never", "no" into one term and mark the term they negate with ``!``.
+
+        "never arrived" and "arrived broken" must not look alike: the first becomes
+        ``not !=arrive``, the second ``=arrive =broken``.
+        """
+        out: list[str] = []
+        negate = False
+        for term in terms:
+            if term in self.negations:
+                out.append(NEGATION)
+                negate = True
+            elif negate:
+                out.append(f"!{term}")
+                negate = False
+            else:
+                out.append(term)
         return out
 
 

@@ -1,0 +1,291 @@
+"""The terminal coach: the same walkthrough as on Discord, in a terminal.
+
+Interactive on a TTY; scriptable otherwise: answers are read line by line from stdin, an empty
+line (or the end of input) accepts the default, so ``yes "" | seller-coach coach "..."`` walks
+every step with the suggested choices and prints the draft.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TextIO
+
+from bot.core import engine, presenter
+from bot.core.catalog import Catalog
+from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
+from bot.core.models import Playbook
+from bot.core.presenter import StepView
+
+BACK = {"b", "back"}
+QUIT = {"q", "quit", "exit"}
+
+
+class Quit(Exception):
+    """The seller asked to stop."""
+
+
+@dataclass
+class Console:
+    """Questions and answers over text streams."""
+
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    interactive: bool = False
+
+    @property
+    def width(self) -> int:
+        return min(shutil.get_terminal_size((88, 24)).columns, 100) if self.interactive else 88
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+
+    def wrap(self, text: str, indent: str = "", hanging: str | None = None) -> None:
+        """Print ``text`` wrapped to the width; ``hanging`` indents the continuation lines."""
+        following = indent if hanging is None else hanging
+        for paragraph in text.split("\n"):
+            lines = textwrap.wrap(
+                paragraph, self.width, initial_indent=indent, subsequent_indent=following
+            ) or [indent.rstrip()]
+            for line in lines:
+                self.say(line)
+
+    def ask(self, prompt: str, default: str = "") -> str:
+        """One answer; the default on an empty line or at the end of input."""
+        shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
+        if self.interactive:
+            try:
+                line = input(shown) + "\n"
+            except EOFError:
+                line = ""
+        else:
+            self.stdout.write(shown)
+            self.stdout.flush()
+            line = self.stdin.readline()
+        if not line:  # end of input: take the defaults from here on
+            self.stdout.write("\n")
+            return default
+        if not self.interactive:
+            self.stdout.write(line if line.endswith("\n") else line + "\n")
+        answer = line.strip()
+        if answer.lower() in QUIT:
+            raise Quit
+        return answer or default
+
+    def ask_block(self, prompt: str) -> str:
+        """Several lines, ended by an empty line (or the end of input)."""
+        self.say(prompt)
+        lines = []
+        while True:
+            line = self.stdin.readline()
+            if not line or not line.strip():
+                break
+            lines.append(line.rstrip("\n"))
+        return "\n".join(lines)
+
+    def rule(self, title: str = "") -> None:
+        bar = "─" * max(self.width - len(title) - 4, 4)
+        self.say(f"── {title} {bar}" if title else "─" * self.width)
+
+
+@dataclass
+class CoachOptions:
+    """What the command line already knows before the walkthrough starts."""
+
+    situation: str | None = None
+    playbook_id: str | None = None
+    details: CaseDetails = field(default_factory=CaseDetails)
+    policy: Policy = field(default_factory=Policy)
+
+
+ToneCheck = Callable[[str], list[str]]
+
+
+def run_coach(
+    catalog: Catalog, options: CoachOptions, console: Console, tone_check: ToneCheck | None = None
+) -> int:
+    """Walk the seller through one case; return the exit status."""
+    try:
+        playbook = _choose_playbook(catalog, options, console)
+        if playbook is None:
+            return 1
+        details = _ask_details(options.details, console)
+        state = engine.start(playbook, details, options.policy)
+        state = _walk(state, playbook, console)
+        _finish(state, playbook, console, tone_check)
+    except Quit:
+        console.say("Stopped. Nothing was sent.")
+        return 130
+    return 0
+
+
+def _choose_playbook(catalog: Catalog, options: CoachOptions, console: Console) -> Playbook | None:
+    if options.playbook_id:
+        playbook = catalog.get(options.playbook_id)
+        if playbook is None:
+            console.say(f"There is no playbook called '{options.playbook_id}'.")
+        return playbook
+    situation = options.situation
+    while not situation:
+        situation = console.ask("What happened? Describe it in a sentence")
+        if not situation and not console.interactive:
+            console.say("No situation given.")
+            return None
+    result = catalog.matcher.match(situation, top=5)
+    if not result.matches:
+        console.say("I couldn't match that to any playbook. Try describing what the customer said.")
+        return None
+    best = result.matches[0]
+    if result.confident:
+        console.say(f"This sounds like: {best.title}")
+        return catalog.get(best.id)
+    console.say("I'm not sure which situation this is. Which fits best?")
+    for number, match in enumerate(result.matches, start=1):
+        console.say(f"  {number}. {match.title}")
+    while True:
+        answer = console.ask("Number", "1")
+        if answer.isdigit() and 1 <= int(answer) <= len(result.matches):
+            return catalog.get(result.matches[int(answer) - 1].id)
+        console.say(f"Please answer with a number from 1 to {len(result.matches)}.")
+
+
+def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:
+    """Ask for what the command line didn't give; an empty answer leaves it out."""
+    console.say("A few details for the reply (press Enter to skip any):")
+    answers: dict[str, object] = {}
+    prompts = [
+        ("customer", "Customer's name"),
+        ("item", "Item"),
+        ("order", "Order number"),
+    ]
+    for key, prompt in prompts:
+        if getattr(details, key) is None:
+            answer = console.ask(f"  {prompt}")
+            if answer:
+                answers[key] = answer[:100]
+    if details.order_value is None:
+        while True:
+            answer = console.ask("  Order value")
+            if not answer:
+                break
+            try:
+                answers["order_value"] = Decimal(answer.lstrip("$€£").replace(",", ""))
+                break
+            except InvalidOperation:
+                console.say("  Please give a number, like 24.50.")
+    return details.model_copy(update=answers)
+
+
+def show(view: StepView, console: Console) -> None:
+    """Print one step."""
+    console.say()
+    console.rule(f"{view.playbook_title} · {view.title}")
+    for section in view.sections:
+        console.say(f"{section.heading}:")
+        for line in section.lines:
+            if section.quote:
+                console.wrap(line, indent="  > ")
+            elif len(section.lines) == 1:
+                console.wrap(line, indent="  ")
+            else:
+                console.wrap(line, indent="  • ", hanging="    ")
+    if view.options:
+        console.say(
+            {
+                presenter.ChoiceKind.QUESTIONS: "Questions you could ask:",
+                presenter.ChoiceKind.APOLOGY: "Apology lines:",
+                presenter.ChoiceKind.OFFER: "Offers, cheapest first:",
+                presenter.ChoiceKind.FOLLOW_UP: "Check back:",
+            }[view.choice]
+        )  # type: ignore[index]
+        for number, option in enumerate(view.options, start=1):
+            mark = "*" if option.selected else " "
+            flag = " (!)" if option.flagged else ""
+            console.wrap(f"{mark}{number:>2}. {option.label}{flag}", indent="  ", hanging="      ")
+            if option.detail:
+                console.wrap(option.detail, indent="      ")
+
+
+def _default_answer(view: StepView) -> str:
+    chosen = [str(n) for n, o in enumerate(view.options, start=1) if o.selected]
+    if view.multiple:
+        return ",".join(chosen) or "0"
+    return chosen[0] if chosen else ""
+
+
+def _walk(state: CoachState, playbook: Playbook, console: Console) -> CoachState:
+    console.say("Answer with a number to choose, Enter to keep the marked (*) choice and go on,")
+    console.say("'b' to go back, 'q' to stop.")
+    while state.step is not Step.DRAFT:
+        view = presenter.present(state, playbook)
+        show(view, console)
+        prompt = {
+            presenter.ChoiceKind.QUESTIONS: "Questions for your reply (e.g. 1,3; 0 for none)",
+            presenter.ChoiceKind.APOLOGY: "Apology line",
+            presenter.ChoiceKind.OFFER: "Offer",
+            presenter.ChoiceKind.FOLLOW_UP: "Check back",
+        }[view.choice]  # type: ignore[index]
+        answer = console.ask(prompt, _default_answer(view))
+        if answer.lower() in BACK:
+            if not view.is_first:
+                state = engine.go_back(state, playbook)
+            continue
+        try:
+            state = presenter.apply_choice(state, playbook, _keys(view, answer))
+        except CoachError as error:
+            console.say(f"{error}.")
+            continue
+        state = engine.go_next(state, playbook)
+    return state
+
+
+def _keys(view: StepView, answer: str) -> list[str]:
+    numbers = [part.strip() for part in answer.replace(" ", ",").split(",") if part.strip()]
+    if view.multiple and numbers == ["0"]:
+        return []
+    keys = []
+    for number in numbers:
+        if not number.isdigit() or not 1 <= int(number) <= len(view.options):
+            raise CoachError(f"please answer with numbers from 1 to {len(view.options)}")
+        keys.append(view.options[int(number) - 1].key)
+    return keys
+
+
+def _finish(
+    state: CoachState, playbook: Playbook, console: Console, tone_check: ToneCheck | None
+) -> None:
+    view = presenter.present(state, playbook)
+    console.say()
+    console.rule(view.title)
+    for section in view.sections:
+        if section.heading != "Ready to send":
+            console.wrap(" ".join(section.lines))
+    console.say()
+    reply = engine.draft(state, playbook)
+    console.say(reply)
+    console.rule()
+    if state.choices.follow_up_days is not None:
+        console.wrap(
+            f"Follow up in {state.choices.follow_up_days} day(s): "
+            f"{playbook.steps.follow_up.reminder}"
+        )
+        console.say("Follow-up message:")
+        console.wrap(engine.follow_up_message(state, playbook), indent="  ")
+    if tone_check is None:
+        return
+    console.say()
+    edited = console.ask_block(
+        "Check my tone: paste the version you'll send (end with an empty line), "
+        "or press Enter to check the draft above:"
+    )
+    findings = tone_check(edited or reply)
+    if not findings:
+        console.say("Tone check: reads kindly. Good to send.")
+        return
+    console.say("Tone check: worth another look before you send:")
+    for finding in findings:
+        console.wrap(finding, indent="  • ", hanging="    ")
