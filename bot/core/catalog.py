@@ -25,8 +25,9 @@ class Catalog:
     def build(cls, playbooks: Iterable[Playbook], lexicon: Lexicon | None = None) -> Catalog:
         """Index ``playbooks`` (ids must be unique) with the given or shipped lexicon."""
         by_id = {p.id: p for p in playbooks}
-        analyzer = Analyzer(lexicon or load_lexicon(), english_words())
-        return cls(by_id, Matcher(by_id.values(), analyzer))
+        lexicon = lexicon or load_lexicon()
+        analyzer = Analyzer(lexicon, english_words())
+        return cls(by_id, Matcher(by_id.values(), analyzer, off_topic=lexicon.off_topic))
 
     @classmethod
     def load(

@@ -34,9 +34,21 @@ class Lexicon(BaseModel):
     contractions: dict[Word, Word] = Field(
         default_factory=dict, description="Short forms and what they expand to."
     )
+    symbols: dict[Annotated[str, StringConstraints(min_length=1, max_length=4)], str] = Field(
+        default_factory=dict,
+        description="Symbols and emoji read as words, e.g. a star in a one-star rating.",
+    )
     synonyms: dict[Word, list[Word]] = Field(
         default_factory=dict,
         description="A canonical term and the words or phrases that mean the same for matching.",
+    )
+
+    off_topic: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+    ] = Field(
+        default_factory=list,
+        description="Questions that are not a customer situation; the matcher is never "
+        "confident when one of these fits as well as the best playbook.",
     )
 
     @model_validator(mode="after")

@@ -110,14 +110,15 @@ class PlaybookCache:
     def _load(self) -> dict[str, dict[str, object]]:
         if self._entries is None:
             try:
-                self._entries = json.loads(self.file.read_bytes())
+                entries = json.loads(self.file.read_bytes())
             except (OSError, ValueError):
-                self._entries = {}
+                entries = None
+            self._entries = entries if isinstance(entries, dict) else {}
         return self._entries
 
     def get(self, path: Path) -> Playbook | None:
         entry = self._load().get(str(path.resolve()))
-        if entry is None or entry.get("stamp") != _stamp(path):
+        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(path):
             return None
         try:
             return Playbook.model_validate(entry["playbook"], context=TRUSTED)

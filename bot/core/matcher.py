@@ -23,7 +23,7 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,9 +33,14 @@ from bot.core.text import Analyzer, normalise
 
 #: How much each kind of text counts towards a playbook's profile.
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
-#: Candidates rescored in detail after the inverted-index pass.
-CANDIDATES = 40
+#: Candidates compared string-to-string with rapidfuzz after the inverted-index pass.
+CANDIDATES = 10
+#: Added to a text's similarity for each word pair it shares with the query.
+PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000
+#: The id of the pseudo-playbook of questions that are not customer situations.
+OFF_TOPIC = "~off-topic"
+SCORE_WEIGHTS = (0.40, 0.10, 0.30, 0.20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,151 +106,173 @@ class MatchResult:
         }
 
 
-@dataclass(slots=True)
-class _Unit:
-    terms: frozenset[str]
-    pairs: frozenset[tuple[str, str]]
-    weight: float
-    norm: float
-
-
-@dataclass(slots=True)
-class _Profile:
-    entry: MatchEntry
-    units: list[_Unit] = field(default_factory=list)
-    vocabulary: frozenset[str] = frozenset()
-    pairs: frozenset[tuple[str, str]] = frozenset()
-    fuzzy_texts: tuple[str, ...] = ()
-
-
-def _pairs(terms: Sequence[str]) -> frozenset[tuple[str, str]]:
-    return frozenset(itertools.pairwise(terms))
+def _postings(
+    rows: dict[str, list[tuple[int, float]]],
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    return {
+        key: (
+            np.fromiter((i for i, _ in items), dtype=np.int32, count=len(items)),
+            np.fromiter((v for _, v in items), dtype=np.float32, count=len(items)),
+        )
+        for key, items in rows.items()
+    }
 
 
 class Matcher:
-    """Ranks playbooks for a situation described in free text."""
+    """Ranks playbooks for a situation described in free text.
+
+    Everything a query needs is precomputed into flat arrays: per term, the playbooks and the
+    texts ("units") it occurs in. A query touches only the postings of its own terms, so its
+    cost grows with how common its words are, not with the number of playbooks.
+    """
 
     def __init__(
         self,
         entries: Iterable[MatchEntry | Playbook],
         analyzer: Analyzer,
         *,
-        threshold: float = 45.0,
-        margin: float = 6.0,
+        off_topic: Sequence[str] = (),
+        threshold: float = 28.0,
+        margin: float = 2.0,
+        off_topic_margin: float = 15.0,
     ) -> None:
         self.analyzer = analyzer
         self.threshold = threshold
         self.margin = margin
-        entries = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
-        analyzer.learn(text for entry in entries for _, text in entry.texts())
-        self._profiles: list[_Profile] = []
-        analysed: list[list[tuple[str, list[str]]]] = []
+        self.off_topic_margin = off_topic_margin
+        self._entries = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
+        self._off_topic: int | None = None
+        if off_topic:
+            self._off_topic = len(self._entries)
+            self._entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
+        self._by_id = {entry.id: i for i, entry in enumerate(self._entries)}
+        self._build()
+
+    def _build(self) -> None:
+        analyzer = self.analyzer
+        analyzer.learn(text for entry in self._entries for _, text in entry.texts())
+        analysed = [
+            [(kind, analyzer.terms(text)) for kind, text in entry.texts()]
+            for entry in self._entries
+        ]
         document_frequency: dict[str, int] = defaultdict(int)
-        for entry in entries:
-            texts = [(kind, analyzer.terms(text)) for kind, text in entry.texts()]
-            analysed.append(texts)
+        for texts in analysed:
             for term in {t for _, terms in texts for t in terms}:
                 document_frequency[term] += 1
-        count = len(entries)
+        count = len(self._entries)
         self._unknown_idf = math.log(count + 1) + 1.0
         self.idf = {
             term: math.log((count + 1) / (df + 0.5)) + 0.5
             for term, df in document_frequency.items()
         }
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, (entry, texts) in enumerate(zip(entries, analysed, strict=True)):
+        entry_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        unit_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        pair_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        unit_norms: list[float] = []
+        unit_weights: list[float] = []
+        unit_starts: list[int] = []
+        fuzzy_texts: list[tuple[str, ...]] = []
+        for index, (entry, texts) in enumerate(zip(self._entries, analysed, strict=True)):
+            unit_starts.append(len(unit_norms))
             frequency: dict[str, float] = defaultdict(float)
-            profile = _Profile(entry)
             for kind, terms in texts:
-                weight = FIELD_WEIGHTS[kind]
-                unique = frozenset(terms)
+                unit = len(unit_norms)
+                unique = set(terms)
                 for term in unique:
-                    frequency[term] += weight
-                norm = math.sqrt(sum(self.idf[t] ** 2 for t in unique)) or 1.0
-                profile.units.append(_Unit(unique, _pairs(terms), weight, norm))
+                    frequency[term] += FIELD_WEIGHTS[kind]
+                    unit_rows[term].append((unit, self.idf[term]))
+                for first, second in set(itertools.pairwise(terms)):
+                    pair_rows[f"{first} {second}"].append((unit, 1.0))
+                unit_norms.append(math.sqrt(sum(self.idf[t] ** 2 for t in unique)) or 1.0)
+                unit_weights.append(min(FIELD_WEIGHTS[kind], 1.2))
             vector = {t: math.log1p(f) * self.idf[t] for t, f in frequency.items()}
             length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
             for term, value in vector.items():
-                postings[term].append((index, value / length))
-            profile.vocabulary = frozenset(frequency)
-            profile.pairs = frozenset().union(*(u.pairs for u in profile.units))
-            profile.fuzzy_texts = tuple(normalise(t) for _, t in entry.texts())
-            self._profiles.append(profile)
-        self._postings = {
-            term: (
-                np.fromiter((i for i, _ in items), dtype=np.int32, count=len(items)),
-                np.fromiter((v for _, v in items), dtype=np.float32, count=len(items)),
-            )
-            for term, items in postings.items()
-        }
-        self._by_id = {p.entry.id: i for i, p in enumerate(self._profiles)}
+                entry_rows[term].append((index, value / length))
+            fuzzy_texts.append(tuple(normalise(text) for _, text in entry.texts()))
+        self._entry_postings = _postings(entry_rows)
+        self._unit_postings = _postings(unit_rows)
+        self._pair_postings = {key: ids for key, (ids, _) in _postings(pair_rows).items()}
+        self._unit_norms = np.asarray(unit_norms, dtype=np.float32)
+        self._unit_weights = np.asarray(unit_weights, dtype=np.float32)
+        self._unit_starts = np.asarray(unit_starts, dtype=np.int64)
+        self._fuzzy_texts = fuzzy_texts
 
     def __len__(self) -> int:
-        return len(self._profiles)
+        return len(self._entries) - (self._off_topic is not None)
 
     @property
     def ids(self) -> list[str]:
-        return [p.entry.id for p in self._profiles]
+        return [entry.id for entry in self._entries if entry.id != OFF_TOPIC]
 
     def entry(self, playbook_id: str) -> MatchEntry | None:
         index = self._by_id.get(playbook_id)
-        return self._profiles[index].entry if index is not None else None
+        if index is None or index == self._off_topic:
+            return None
+        return self._entries[index]
 
     def match(self, text: str, *, top: int = 5) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first."""
         query = text[:MAX_QUERY_CHARS]
         terms = self.analyzer.terms(query)
-        if not terms or not self._profiles:
-            return MatchResult(text, (), False)
-        scored = self._score(query, terms)
+        scored = self._score(query, terms) if terms and self._entries else []
         scored.sort(key=lambda item: item[1], reverse=True)
+        off_topic = next((score for i, score in scored if i == self._off_topic), 0.0)
+        scored = [item for item in scored if item[0] != self._off_topic]
         matches = tuple(
-            Match(self._profiles[i].entry.id, self._profiles[i].entry.title, round(s, 1))
-            for i, s in scored[: max(top, 0)]
+            Match(self._entries[i].id, self._entries[i].title, round(score, 1))
+            for i, score in scored[: max(top, 0)]
         )
         best = scored[0][1] if scored else 0.0
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
-        confident = best >= self.threshold and best - runner_up >= self.margin
+        confident = (
+            bool(scored)
+            and best >= self.threshold
+            and best - runner_up >= self.margin
+            and best - off_topic >= self.off_topic_margin
+        )
         return MatchResult(text, matches, confident)
 
     def _score(self, query: str, terms: list[str]) -> list[tuple[int, float]]:
-        unique = set(terms)
-        weights = {t: self.idf.get(t, self._unknown_idf) for t in unique}
-        query_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        scores = np.zeros(len(self._profiles), dtype=np.float32)
-        for term in unique:
-            posting = self._postings.get(term)
-            if posting is not None:
-                scores[posting[0]] += posting[1] * (weights[term] / query_norm)
-        reached = np.flatnonzero(scores)
+        """Score every playbook that shares a term with the query; ``(index, 0..100)``."""
+        weights = {t: self.idf.get(t, self._unknown_idf) for t in set(terms)}
+        query_norm = math.sqrt(sum(w * w for w in weights.values()))
+        total = sum(weights.values())
+        entries = len(self._entries)
+        profile = np.zeros(entries, dtype=np.float32)
+        coverage = np.zeros(entries, dtype=np.float32)
+        units = np.zeros(len(self._unit_norms), dtype=np.float32)
+        for term, weight in weights.items():
+            posting = self._entry_postings.get(term)
+            if posting is None:
+                continue
+            profile[posting[0]] += posting[1] * (weight / query_norm)
+            coverage[posting[0]] += weight / total
+            unit_ids, idfs = self._unit_postings[term]
+            units[unit_ids] += idfs * weight
+        reached = np.flatnonzero(coverage)
         if reached.size == 0:
             return []
+        units /= query_norm * self._unit_norms
+        for first, second in set(itertools.pairwise(terms)):
+            pair = self._pair_postings.get(f"{first} {second}")
+            if pair is not None:
+                units[pair] += PAIR_BONUS
+        np.minimum(units, 1.0, out=units)
+        units *= self._unit_weights
+        best_unit = np.maximum.reduceat(units, self._unit_starts)
+        w_profile, w_unit, w_coverage, w_fuzzy = SCORE_WEIGHTS
+        lexical = w_profile * profile + w_unit * best_unit + w_coverage * coverage
         if reached.size > CANDIDATES:
-            reached = reached[np.argpartition(scores[reached], -CANDIDATES)[-CANDIDATES:]]
-        pairs = _pairs(terms)
-        total = sum(weights.values()) or 1.0
+            reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
+            if self._off_topic is not None and coverage[self._off_topic] > 0:
+                reached = np.union1d(reached, [self._off_topic])
         normalised = normalise(query)
         results = []
         for index in reached.tolist():
-            profile = self._profiles[index]
-            best_unit = 0.0
-            for unit in profile.units:
-                shared = unique & unit.terms
-                if not shared:
-                    continue
-                overlap = sum(weights[t] * self.idf[t] for t in shared)
-                similarity = overlap / (query_norm * unit.norm)
-                if pairs & unit.pairs:
-                    similarity += 0.1 * len(pairs & unit.pairs)
-                best_unit = max(best_unit, min(similarity, 1.0) * min(unit.weight, 1.2))
-            coverage = sum(weights[t] for t in unique & profile.vocabulary) / total
-            fuzzy = process.extractOne(normalised, profile.fuzzy_texts, scorer=fuzz.token_set_ratio)
-            fuzzy_score = (fuzzy[1] / 100.0) if fuzzy else 0.0
-            score = (
-                0.30 * float(scores[index])
-                + 0.35 * best_unit
-                + 0.20 * coverage
-                + 0.15 * fuzzy_score
+            fuzzy = process.extractOne(
+                normalised, self._fuzzy_texts[index], scorer=fuzz.token_set_ratio
             )
-            results.append((index, 100.0 * score))
+            similarity = fuzzy[1] / 100.0 if fuzzy else 0.0
+            results.append((index, 100.0 * (float(lexical[index]) + w_fuzzy * similarity)))
         return results

@@ -75,6 +75,8 @@ class Document:
         while probe:
             if probe in marks:
                 return marks[probe]
+            if key and isinstance(probe[-1], int) and probe in self.value_marks:
+                return self.value_marks[probe]  # a list item has no key: point at the item
             if not key and probe in self.key_marks:
                 return self.key_marks[probe]
             probe = probe[:-1]
@@ -124,7 +126,11 @@ def parse(source: str, text: str, *, max_depth: int = MAX_DEPTH) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(filter(None, [error.problem, error.context])) or "invalid YAML"
+        context = error.context
+        started = error.context_mark
+        if context and started and mark and started.line != mark.line:
+            context = f"{context} started on line {started.line + 1}"
+        message = " ".join(filter(None, [error.problem, context])) or "invalid YAML"
         raise DocumentError([Problem(source, line, col, f"YAML syntax error: {message}")]) from None
     except yaml.YAMLError as error:  # pragma: no cover - the parser marks its errors
         raise DocumentError([Problem(source, 1, 1, f"YAML error: {error}")]) from None

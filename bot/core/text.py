@@ -49,7 +49,16 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon, dictionary: Container[str] = frozenset()) -> None:
         self._stemmer = snowballstemmer.stemmer("english")
+        self._stem = lru_cache(maxsize=65536)(self._stemmer.stemWord)
         self._dictionary = dictionary
+        self._symbol_words = dict(lexicon.symbols)
+        self._symbols = (
+            re.compile(
+                "|".join(re.escape(k) for k in sorted(lexicon.symbols, key=len, reverse=True))
+            )
+            if lexicon.symbols
+            else None
+        )
         self.negations = frozenset(self._stem_words(list(lexicon.negations)))
         self.stopwords = frozenset(lexicon.stopwords)
         self.contractions = {k: v.split() for k, v in lexicon.contractions.items()}
@@ -123,6 +132,8 @@ class Analyzer:
 
     def _plain_words(self, text: str) -> list[str]:
         words: list[str] = []
+        if self._symbols is not None:
+            text = self._symbols.sub(lambda m: self._symbol_words[m.group(0)], text)
         for token in tokens(text):
             expanded = self.contractions.get(token)
             if expanded is None and token.endswith("n't"):
@@ -133,7 +144,7 @@ class Analyzer:
         return words
 
     def _stem_words(self, words: list[str]) -> list[str]:
-        return self._stemmer.stemWords(words)
+        return [self._stem(word) for word in words]
 
     def terms(self, text: str) -> list[str]:
         """The matching terms of ``text``, in order: corrected, stemmed, synonyms folded.
