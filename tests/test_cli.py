@@ -1,0 +1,191 @@
+"""The command line contract, through a real process: `python -m bot lint | schema | match`."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "playbooks"
+PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>\S.*)$")
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def json_lines(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_help() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("lint", "match", "schema"):
+        assert command in result.stdout
+
+
+# -- lint ---------------------------------------------------------------------------------------
+
+
+def test_lint_the_shipped_set_exits_0() -> None:
+    result = run("lint")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    assert "31 playbook(s) valid" in result.stderr
+
+
+def test_lint_a_folder_with_a_bad_file(tmp_path: Path) -> None:
+    good = tmp_path / "damaged-in-transit.yaml"
+    shutil.copy(SHIPPED / good.name, good)
+    text = good.read_text(encoding="utf-8")
+    bad_text = (
+        text.replace("id: damaged-in-transit", "id: bad-copy")
+        .replace("title: Arrived damaged", "titel: Arrived damaged")
+        .replace("after_days: 5", "after_days: soon")
+    )
+    bad = tmp_path / "bad-copy.yaml"
+    bad.write_text(bad_text, encoding="utf-8")
+
+    result = run("lint", str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 3
+    found = [PROBLEM_LINE.match(line) for line in lines]
+    assert all(found), lines
+    assert {m["path"] for m in found if m} == {str(bad)}
+    by_line = {int(m["line"]): m["message"] for m in found if m}
+    titel_line = bad_text.splitlines().index("titel: Arrived damaged") + 1
+    assert by_line[titel_line] == "unknown key 'titel'; did you mean 'title'?"
+    after_days_line = bad_text.splitlines().index("    after_days: soon") + 1
+    assert by_line[after_days_line].startswith("steps.follow_up.after_days:")
+    assert "1 playbook(s) valid" in result.stderr
+
+
+def test_lint_a_missing_path_exits_1(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    result = run("lint", str(missing))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{missing}:1:1: no such file or folder"]
+
+
+def test_lint_a_valid_file(tmp_path: Path) -> None:
+    target = tmp_path / "lost-in-transit.yaml"
+    shutil.copy(SHIPPED / target.name, target)
+    result = run("lint", str(target))
+    assert result.returncode == 0
+    assert "1 playbook(s) valid" in result.stderr
+
+
+# -- schema -------------------------------------------------------------------------------------
+
+
+def test_schema_prints_the_json_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert {"id", "title", "match", "steps"} <= set(schema["properties"])
+    assert result.stdout == (SHIPPED / "schema.json").read_text(encoding="utf-8")
+
+
+# -- match --------------------------------------------------------------------------------------
+
+
+def test_match_json() -> None:
+    result = run("match", "the mug arrived in pieces", "--json")
+    assert result.returncode == 0
+    [answer] = json_lines(result.stdout)
+    assert set(answer) == {"query", "confident", "matches"}
+    assert answer["query"] == "the mug arrived in pieces"
+    assert answer["confident"] is True
+    matches = answer["matches"]
+    assert isinstance(matches, list)
+    assert matches
+    assert len(matches) <= 5
+    for match in matches:
+        assert set(match) == {"id", "title", "score"}
+        assert isinstance(match["score"], int | float)
+    assert matches[0]["id"] == "damaged-in-transit"
+    assert matches[0]["title"] == "Arrived damaged"
+    scores = [m["score"] for m in matches]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_match_reads_one_situation_per_line_from_stdin() -> None:
+    queries = [
+        "the mug arrived in pieces",
+        "customer wants to cancel the order before I ship it",
+        "tracking says delivered but the buyer never got the parcel",
+    ]
+    result = run("match", "--json", stdin="\n".join(queries) + "\n")
+    assert result.returncode == 0
+    answers = json_lines(result.stdout)
+    assert [a["query"] for a in answers] == queries
+    tops = [a["matches"][0]["id"] for a in answers]
+    assert tops == ["damaged-in-transit", "cancel-order", "delivered-not-received"]
+
+
+def test_match_top() -> None:
+    result = run("match", "the mug arrived in pieces", "--json", "--top", "2")
+    [answer] = json_lines(result.stdout)
+    assert len(answer["matches"]) == 2
+
+
+def test_match_plain_text_output() -> None:
+    result = run("match", "the mug arrived in pieces", "--top", "1")
+    assert result.returncode == 0
+    assert "damaged-in-transit" in result.stdout
+    assert "confident" in result.stdout
+
+
+def test_match_playbooks_replaces_the_shipped_set(tmp_path: Path) -> None:
+    shutil.copy(SHIPPED / "lost-in-transit.yaml", tmp_path / "lost-in-transit.yaml")
+    result = run("match", "the mug arrived in pieces", "--json", "--playbooks", str(tmp_path))
+    assert result.returncode == 0
+    [answer] = json_lines(result.stdout)
+    ids = {m["id"] for m in answer["matches"]}
+    assert ids <= {"lost-in-transit"}
+
+
+def test_match_playbooks_is_repeatable(tmp_path: Path) -> None:
+    for name in ("lost-in-transit", "wrong-item"):
+        (tmp_path / name).mkdir()
+        shutil.copy(SHIPPED / f"{name}.yaml", tmp_path / name / f"{name}.yaml")
+    result = run(
+        "match",
+        "they sent me the wrong colour",
+        "--json",
+        "--playbooks",
+        str(tmp_path / "lost-in-transit"),
+        "--playbooks",
+        str(tmp_path / "wrong-item"),
+    )
+    [answer] = json_lines(result.stdout)
+    ids = [m["id"] for m in answer["matches"]]
+    assert set(ids) <= {"lost-in-transit", "wrong-item"}
+    assert ids[0] == "wrong-item"
+
+
+def test_off_topic_is_not_confident() -> None:
+    queries = ["how do I bake sourdough bread", "what's the best football team in Europe"]
+    result = run("match", "--json", stdin="\n".join(queries) + "\n")
+    answers = json_lines(result.stdout)
+    assert [a["query"] for a in answers] == queries
+    assert [a["confident"] for a in answers] == [False, False]
