@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import sys
 from typing import Any
 
 from alembic import command
@@ -109,3 +111,32 @@ def test_offline_sql_generation() -> None:
     for table in TABLES:
         assert f"CREATE TABLE {table}" in sql
     assert "ON DELETE SET NULL" in sql
+
+
+async def test_processes_migrating_at_once_do_not_collide(empty_database_url: str) -> None:
+    """Bot processes sharing one database all migrate at start-up; one does the work."""
+    environment = {**os.environ, "DATABASE_URL": empty_database_url, "LOG_LEVEL": "WARNING"}
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.storage.migrations",
+            "upgrade",
+            "head",
+            env=environment,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(4)
+    ]
+    try:
+        for process in processes:
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+            assert process.returncode == 0, stderr.decode(errors="replace")
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    async with Database.from_url(empty_database_url) as database:
+        assert await database.current_revision() == _head()
