@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ _ASYNC_SCHEMES = {
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/]+://[^:/@]*):[^@/]*@")
 
 
-def default_data_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path:
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The folder for the bot's own files, following the XDG base directory spec.
 
     ``$XDG_DATA_HOME/seller-coach`` when that variable holds an absolute path (the spec says

@@ -7,9 +7,12 @@ and message, so they are left out of ``repr`` to keep them out of logs and trace
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+log = logging.getLogger(__name__)
 
 
 class SessionStatus(StrEnum):

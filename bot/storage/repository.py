@@ -358,8 +358,8 @@ class Store:
         """Make the user's reminder due again at ``until``.
 
         Works on a reminder that is waiting, already delivered or held, and on one being sent
-        right now (the delivery's :meth:`mark_sent` then reports False). Not on a cancelled
-        one, and only for its owner: None then.
+        right now (the delivery's :meth:`mark_sent` then reports False); its attempt count
+        starts again. Not on a cancelled one, and only for its owner: None then.
         """
         statement = (
             update(Reminder)
@@ -425,6 +425,8 @@ class Store:
         now = _aware(now, "now")
         if not worker_id or len(worker_id) > WORKER_ID_LENGTH:
             raise ValueError(f"worker_id must be 1-{WORKER_ID_LENGTH} characters")
+        if limit < 1 or max_attempts < 1 or lease <= timedelta(0):
+            raise ValueError("limit and max_attempts must be positive, lease longer than zero")
         lease_expired = and_(
             Reminder.status == ReminderStatus.SENDING.value, Reminder.claim_expires_at <= now
         )

@@ -28,7 +28,8 @@ def _head() -> str:
 
 def _schema_differences(connection: Connection) -> list[Any]:
     context = MigrationContext.configure(connection, opts={"compare_type": True})
-    return compare_metadata(context, Base.metadata)
+    differences: list[Any] = compare_metadata(context, Base.metadata)
+    return differences
 
 
 def _table_names(connection: Connection) -> set[str]:

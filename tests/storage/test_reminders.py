@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -246,6 +247,17 @@ async def test_worker_id_is_validated(store: Store) -> None:
         await store.claim_due_reminders(NOW, "")
     with pytest.raises(ValueError, match="worker_id"):
         await store.claim_due_reminders(NOW, "x" * 101)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"limit": 0}, {"lease": timedelta(0)}, {"max_attempts": 0}],
+)
+async def test_claim_options_are_validated(store: Store, options: dict[str, Any]) -> None:
+    await _add(store)
+    with pytest.raises(ValueError, match="positive"):
+        await store.claim_due_reminders(NOW, "w", **options)
+    assert len(await store.pending_reminders(SELLER)) == 1
 
 
 async def test_record_repr_hides_the_payload(store: Store) -> None:

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 
 from alembic.config import CommandLine
 
-from bot.settings import Settings
+from bot.settings import Settings, redact_url
 from bot.storage.database import alembic_config
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(options, "cmd"):
         command_line.parser.error("too few arguments")
     config = alembic_config(settings.database_url)
+    log.debug("database: %s", redact_url(settings.database_url))
     config.cmd_opts = options
     command_line.run_cmd(config, options)
     return 0
