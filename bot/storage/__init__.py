@@ -1,0 +1,22 @@
+"""Persistence: SQLAlchemy 2 (async) over SQLite by default or PostgreSQL by URL.
+
+Start with :class:`Database` (``Database.from_url(url)``, ``await database.migrate()``) and use
+its :class:`Store` for every read and write.
+"""
+
+from bot.storage.database import Database, alembic_config, create_engine
+from bot.storage.records import ReminderRecord, ReminderStatus, SessionRecord, SessionStatus
+from bot.storage.repository import Store, new_session_id, new_worker_id
+
+__all__ = [
+    "Database",
+    "ReminderRecord",
+    "ReminderStatus",
+    "SessionRecord",
+    "SessionStatus",
+    "Store",
+    "alembic_config",
+    "create_engine",
+    "new_session_id",
+    "new_worker_id",
+]

@@ -1,0 +1,207 @@
+"""Engines, migrations and the :class:`Database` entry point.
+
+>>> async with Database.from_url(settings.database_url) as database:  # doctest: +SKIP
+...     await database.migrate()
+...     record = await database.store.create_session(guild_id, user_id, "lost-parcel", "{}")
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from bot.settings import normalise_database_url
+from bot.storage.repository import Store
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Connection execution option naming the kind of BEGIN emitted on SQLite.
+SQLITE_BEGIN_OPTION = "seller_coach_sqlite_begin"
+_SQLITE_BEGIN_MODES = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
+
+
+def create_engine(url: str, **engine_options: Any) -> AsyncEngine:
+    """An async engine for ``url``, set up for this application's needs.
+
+    Plain ``postgresql://`` and ``sqlite://`` URLs get their async drivers. For SQLite, the
+    file's folder is created if missing, and every connection gets WAL journaling, a busy
+    timeout and enforced foreign keys; SQLAlchemy, not the ``sqlite3`` module, emits ``BEGIN``
+    so that transactions (including DDL) really are transactions. For PostgreSQL, pooled
+    connections are pinged before use so a database restart does not surface as errors.
+    """
+    parsed = make_url(normalise_database_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        _ensure_sqlite_folder(parsed)
+        engine = create_async_engine(parsed, **engine_options)
+        _install_sqlite_hooks(engine)
+    else:
+        engine_options.setdefault("pool_pre_ping", True)
+        engine = create_async_engine(parsed, **engine_options)
+    log.debug("engine created for %s", parsed.render_as_string(hide_password=True))
+    return engine
+
+
+def _ensure_sqlite_folder(url: URL) -> None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _install_sqlite_hooks(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Stop the sqlite3 module from issuing BEGIN itself (it skips it before DDL and
+        # SELECT); the "begin" hook below does it for every transaction instead.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = str(connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED"))
+        if mode not in _SQLITE_BEGIN_MODES:
+            raise ValueError(f"unknown SQLite BEGIN mode {mode!r}")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration for the migrations shipped in this package; no ini file needed.
+
+    With ``url``, commands that need a database (``upgrade``, ``revision --autogenerate``, ...)
+    connect to it. :meth:`Database.migrate` passes its own connection instead.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("path_separator", "os")
+    if url is not None:
+        # Kept out of the ini options: no %-interpolation trouble, no password in dumps.
+        config.attributes["database_url"] = normalise_database_url(url)
+    return config
+
+
+# Alembic keeps the running migration in module globals (``alembic.context``, ``alembic.op``),
+# so two migrations must never interleave in one process; one lock per event loop.
+_migration_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _migration_lock() -> asyncio.Lock:
+    loop = asyncio.get_running_loop()
+    lock = _migration_locks.get(loop)
+    if lock is None:
+        lock = _migration_locks[loop] = asyncio.Lock()
+    return lock
+
+
+def _upgrade(connection: Connection, config: Config, revision: str) -> None:
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def _downgrade(connection: Connection, config: Config, revision: str) -> None:
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)
+
+
+def _current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+class Database:
+    """The application's database: an engine, its migrations and a :class:`Store` over it.
+
+    Build it with :meth:`from_url` (which sets up SQLite properly); use it as an async context
+    manager, or call :meth:`dispose` when done.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._store = Store(engine)
+
+    @classmethod
+    def from_url(cls, url: str, **engine_options: Any) -> Database:
+        """A database for ``url`` (see :func:`create_engine`); nothing connects yet."""
+        return cls(create_engine(url, **engine_options))
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def dialect_name(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password, for logs."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    async def migrate(self, revision: str = "head") -> None:
+        """Bring the schema up to ``revision`` (by default the newest).
+
+        Safe to run from several processes at once: PostgreSQL serialises them with an advisory
+        lock, SQLite with an immediate write transaction; the later ones find nothing to do.
+        Within one process, migrations are queued (Alembic's state is process-global).
+        """
+        log.info("migrating %s to %s", self.safe_url, revision)
+        async with _migration_lock(), self._engine.connect() as connection:
+            await connection.run_sync(_upgrade, alembic_config(), revision)
+            await connection.commit()
+
+    async def downgrade(self, revision: str) -> None:
+        """Take the schema back to ``revision`` (``base`` removes every table)."""
+        log.warning("downgrading %s to %s", self.safe_url, revision)
+        async with _migration_lock(), self._engine.connect() as connection:
+            await connection.run_sync(_downgrade, alembic_config(), revision)
+            await connection.commit()
+
+    async def current_revision(self) -> str | None:
+        """The migration the database is at; None for an empty database."""
+        async with self._engine.connect() as connection:
+            return await connection.run_sync(_current_revision)
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self._engine.dispose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.dispose()
+
+    def __repr__(self) -> str:
+        return f"Database({self.safe_url!r})"

@@ -1,0 +1,164 @@
+"""The database schema as SQLAlchemy ORM models.
+
+The same models serve SQLite and PostgreSQL. The schema itself is created and changed only by
+the Alembic migrations in ``bot/storage/migrations``; a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.storage.records import ReminderStatus, SessionStatus
+
+log = logging.getLogger(__name__)
+
+# Stable constraint names on every database, so migrations can refer to them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SESSION_ID_LENGTH = 32
+STATUS_LENGTH = 16
+PLAYBOOK_ID_LENGTH = 100
+WORKER_ID_LENGTH = 100
+
+
+def utcnow() -> datetime:
+    """The current time as a timezone-aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every database.
+
+    PostgreSQL stores ``timestamptz``. SQLite has no timestamp type, so the value is stored as
+    UTC text without an offset, which keeps text comparison equal to time comparison; it comes
+    back with ``tzinfo=UTC`` attached. Naive datetimes are refused rather than guessed at.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            raise ValueError("naive datetime: pass a timezone-aware datetime")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+# SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY.
+AutoIncrementId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _status_check(enum: type[SessionStatus] | type[ReminderStatus]) -> str:
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return f"status IN ({values})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime()}  # noqa: RUF012
+
+
+class CoachSession(Base):
+    """A seller's walkthrough; ``state`` is the coaching engine's opaque JSON."""
+
+    __tablename__ = "coach_sessions"
+
+    id: Mapped[str] = mapped_column(String(SESSION_ID_LENGTH), primary_key=True)
+    guild_id: Mapped[int | None] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    playbook_id: Mapped[str] = mapped_column(String(PLAYBOOK_ID_LENGTH))
+    state: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(STATUS_LENGTH))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (
+        CheckConstraint(_status_check(SessionStatus), name="status"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        Index(None, "user_id", "updated_at"),
+        Index(None, "updated_at"),
+    )
+
+
+class SellerPolicy(Base):
+    """A seller's shop policy (goodwill budget, return shipping, ...); opaque JSON."""
+
+    __tablename__ = "seller_policies"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    policy: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class GuildSettings(Base):
+    """A server's configuration, set by its admins; opaque JSON."""
+
+    __tablename__ = "guild_settings"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    settings: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class Reminder(Base):
+    """A follow-up reminder; ``payload`` (the follow-up draft etc.) is opaque JSON."""
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    guild_id: Mapped[int | None] = mapped_column(BigInteger)
+    session_id: Mapped[str | None] = mapped_column(
+        String(SESSION_ID_LENGTH), ForeignKey(CoachSession.id, ondelete="SET NULL")
+    )
+    due_at: Mapped[datetime]
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(STATUS_LENGTH))
+    claimed_by: Mapped[str | None] = mapped_column(String(WORKER_ID_LENGTH))
+    claim_expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    delivered_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        CheckConstraint(_status_check(ReminderStatus), name="status"),
+        CheckConstraint("attempts >= 0", name="attempts_not_negative"),
+        Index(None, "status", "due_at"),
+        Index(None, "user_id", "status"),
+        Index(None, "session_id"),
+    )

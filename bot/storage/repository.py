@@ -1,0 +1,513 @@
+"""All reads and writes of the application's data, as one :class:`Store`.
+
+Every method runs in its own short transaction and returns plain records (see
+:mod:`bot.storage.records`), never live ORM objects. Writes that must not race are single
+conditional statements (compare-and-set), so they stay correct when several bot processes share
+one PostgreSQL database. The JSON columns are opaque here and may hold a customer's details:
+they are never logged; logs carry ids and counts only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, and_, delete, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.storage.models import (
+    WORKER_ID_LENGTH,
+    CoachSession,
+    GuildSettings,
+    Reminder,
+    SellerPolicy,
+    utcnow,
+)
+from bot.storage.records import ReminderRecord, ReminderStatus, SessionRecord, SessionStatus
+
+log = logging.getLogger(__name__)
+
+# 16 random bytes: 22 URL-safe characters, 128 bits; leaves most of a 100-character custom_id.
+SESSION_ID_BYTES = 16
+DEFAULT_LEASE = timedelta(minutes=2)
+DEFAULT_MAX_ATTEMPTS = 5
+
+_SESSION_COLUMNS = tuple(CoachSession.__table__.c)
+_REMINDER_COLUMNS = tuple(Reminder.__table__.c)
+
+
+def new_session_id() -> str:
+    """A fresh unguessable session id, safe to put in a Discord ``custom_id``."""
+    return secrets.token_urlsafe(SESSION_ID_BYTES)
+
+
+def new_worker_id() -> str:
+    """A name for this process when it claims reminders: host, pid and a random tag."""
+    worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    return worker[-WORKER_ID_LENGTH:]
+
+
+def _aware(value: datetime, name: str) -> datetime:
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime")
+    return value
+
+
+def _session(row: Row[Any]) -> SessionRecord:
+    data = dict(row._mapping)
+    data["status"] = SessionStatus(data["status"])
+    return SessionRecord(**data)
+
+
+def _reminder(row: Row[Any]) -> ReminderRecord:
+    data = dict(row._mapping)
+    data["status"] = ReminderStatus(data["status"])
+    return ReminderRecord(**data)
+
+
+def _reminders(rows: Iterable[Row[Any]]) -> list[ReminderRecord]:
+    # RETURNING gives rows in no particular order.
+    return sorted((_reminder(row) for row in rows), key=lambda r: (r.due_at, r.id))
+
+
+def _same_guild(guild_id: int | None) -> ColumnElement[bool]:
+    if guild_id is None:
+        return CoachSession.guild_id.is_(None)
+    return CoachSession.guild_id == guild_id
+
+
+class Store:
+    """The application's data access, over an async SQLAlchemy engine (SQLite or PostgreSQL).
+
+    ``clock`` returns the current aware UTC time; tests may pass their own.
+    """
+
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
+
+    def _now(self) -> datetime:
+        return _aware(self._clock(), "clock()")
+
+    # -- coaching sessions ----------------------------------------------------------------
+
+    async def create_session(
+        self, guild_id: int | None, user_id: int, playbook_id: str, state: str
+    ) -> SessionRecord:
+        """Start a session at version 1. ``guild_id`` is None in DMs."""
+        now = self._now()
+        statement = (
+            insert(CoachSession)
+            .values(
+                id=new_session_id(),
+                guild_id=guild_id,
+                user_id=user_id,
+                playbook_id=playbook_id,
+                state=state,
+                version=1,
+                status=SessionStatus.ACTIVE.value,
+                created_at=now,
+                updated_at=now,
+            )
+            .returning(*_SESSION_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            record = _session((await connection.execute(statement)).one())
+        log.debug("session %s created for playbook %s", record.id, playbook_id)
+        return record
+
+    async def get_session(self, session_id: str) -> SessionRecord | None:
+        """The session, whoever it belongs to: check :meth:`SessionRecord.belongs_to`."""
+        statement = select(*_SESSION_COLUMNS).where(CoachSession.id == session_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        return None if row is None else _session(row)
+
+    async def save_session(
+        self,
+        session_id: str,
+        *,
+        user_id: int,
+        guild_id: int | None,
+        state: str,
+        expected_version: int,
+        finished: bool = False,
+    ) -> SessionRecord | None:
+        """Store a new state if the session is still at ``expected_version``; bump the version.
+
+        One conditional UPDATE (compare-and-set), so of two presses of the same button exactly
+        one wins. Returns None when the version is stale, the session is gone, or it is not
+        this user's session in this server. ``finished=False`` on a finished session reopens it
+        (going Back from the final draft).
+        """
+        status = SessionStatus.FINISHED if finished else SessionStatus.ACTIVE
+        statement = (
+            update(CoachSession)
+            .where(
+                CoachSession.id == session_id,
+                CoachSession.user_id == user_id,
+                _same_guild(guild_id),
+                CoachSession.version == expected_version,
+            )
+            .values(
+                state=state,
+                version=CoachSession.version + 1,
+                status=status.value,
+                updated_at=self._now(),
+            )
+            .returning(*_SESSION_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        if row is None:
+            log.debug("session %s not saved: stale version, missing or not the owner", session_id)
+            return None
+        return _session(row)
+
+    async def delete_session(self, session_id: str, *, user_id: int) -> bool:
+        """Delete one of the user's sessions; its reminders stay, detached from it."""
+        statement = delete(CoachSession).where(
+            CoachSession.id == session_id, CoachSession.user_id == user_id
+        )
+        async with self._engine.begin() as connection:
+            deleted = (await connection.execute(statement)).rowcount
+        log.debug("session %s deleted: %s", session_id, bool(deleted))
+        return bool(deleted)
+
+    async def recent_sessions(
+        self,
+        user_id: int,
+        guild_id: int | None,
+        *,
+        include_finished: bool = False,
+        limit: int = 10,
+    ) -> list[SessionRecord]:
+        """The user's sessions in this server (None: DMs), most recently touched first."""
+        statement = (
+            select(*_SESSION_COLUMNS)
+            .where(CoachSession.user_id == user_id, _same_guild(guild_id))
+            .order_by(CoachSession.updated_at.desc(), CoachSession.id)
+            .limit(limit)
+        )
+        if not include_finished:
+            statement = statement.where(CoachSession.status == SessionStatus.ACTIVE.value)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [_session(row) for row in rows]
+
+    async def purge_sessions(self, updated_before: datetime) -> int:
+        """Delete every session untouched since ``updated_before``; returns how many."""
+        statement = delete(CoachSession).where(
+            CoachSession.updated_at < _aware(updated_before, "updated_before")
+        )
+        async with self._engine.begin() as connection:
+            deleted = (await connection.execute(statement)).rowcount
+        log.info("purged %d session(s)", deleted)
+        return deleted
+
+    # -- seller policy and server settings ------------------------------------------------
+
+    async def get_policy(self, user_id: int) -> str | None:
+        """The seller's policy JSON, or None if they never set one."""
+        statement = select(SellerPolicy.policy).where(SellerPolicy.user_id == user_id)
+        async with self._engine.connect() as connection:
+            return (await connection.execute(statement)).scalar_one_or_none()
+
+    async def set_policy(self, user_id: int, policy_json: str) -> None:
+        """Create or replace the seller's policy."""
+        await self._upsert(SellerPolicy, {"user_id": user_id, "policy": policy_json}, key="user_id")
+
+    async def get_guild_settings(self, guild_id: int) -> str | None:
+        """The server's settings JSON, or None if its admins never set any."""
+        statement = select(GuildSettings.settings).where(GuildSettings.guild_id == guild_id)
+        async with self._engine.connect() as connection:
+            return (await connection.execute(statement)).scalar_one_or_none()
+
+    async def set_guild_settings(self, guild_id: int, settings_json: str) -> None:
+        """Create or replace the server's settings."""
+        await self._upsert(
+            GuildSettings, {"guild_id": guild_id, "settings": settings_json}, key="guild_id"
+        )
+
+    async def delete_guild_settings(self, guild_id: int) -> bool:
+        """Forget a server's settings (e.g. when the bot leaves it)."""
+        statement = delete(GuildSettings).where(GuildSettings.guild_id == guild_id)
+        async with self._engine.begin() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
+    async def _upsert(
+        self, model: type[SellerPolicy | GuildSettings], values: dict[str, Any], *, key: str
+    ) -> None:
+        values = {**values, "updated_at": self._now()}
+        dialect = self._engine.dialect.name
+        if dialect == "postgresql":
+            pg_insert = postgresql.insert(model).values(values)
+            statement: Any = pg_insert.on_conflict_do_update(
+                index_elements=[key],
+                set_={name: pg_insert.excluded[name] for name in values if name != key},
+            )
+        elif dialect == "sqlite":
+            lite_insert = sqlite.insert(model).values(values)
+            statement = lite_insert.on_conflict_do_update(
+                index_elements=[key],
+                set_={name: lite_insert.excluded[name] for name in values if name != key},
+            )
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            raise NotImplementedError(f"upsert on {dialect}")
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    # -- reminders: the seller's side -----------------------------------------------------
+
+    async def add_reminder(
+        self,
+        user_id: int,
+        guild_id: int | None,
+        session_id: str | None,
+        due_at: datetime,
+        payload: str,
+    ) -> ReminderRecord:
+        """Schedule a follow-up reminder; ``payload`` is opaque JSON (the draft etc.)."""
+        statement = (
+            insert(Reminder)
+            .values(
+                user_id=user_id,
+                guild_id=guild_id,
+                session_id=session_id,
+                due_at=_aware(due_at, "due_at"),
+                payload=payload,
+                status=ReminderStatus.PENDING.value,
+                attempts=0,
+                created_at=self._now(),
+            )
+            .returning(*_REMINDER_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            record = _reminder((await connection.execute(statement)).one())
+        log.debug("reminder %s added for session %s", record.id, session_id)
+        return record
+
+    async def get_reminder(self, reminder_id: int) -> ReminderRecord | None:
+        """The reminder, whoever it belongs to."""
+        statement = select(*_REMINDER_COLUMNS).where(Reminder.id == reminder_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        return None if row is None else _reminder(row)
+
+    async def pending_reminders(self, user_id: int) -> list[ReminderRecord]:
+        """The user's reminders still waiting for their time, soonest first."""
+        statement = select(*_REMINDER_COLUMNS).where(
+            Reminder.user_id == user_id, Reminder.status == ReminderStatus.PENDING.value
+        )
+        async with self._engine.connect() as connection:
+            return _reminders((await connection.execute(statement)).all())
+
+    async def cancel_reminder(self, user_id: int, reminder_id: int) -> bool:
+        """Withdraw a pending or held reminder; only its owner can. True if it was cancelled."""
+        return await self._transition(
+            user_id,
+            reminder_id,
+            from_statuses=(ReminderStatus.PENDING, ReminderStatus.HELD),
+            to_status=ReminderStatus.CANCELLED,
+        )
+
+    async def mark_done(self, user_id: int, reminder_id: int) -> bool:
+        """The seller has followed up: close the reminder. True if it changed."""
+        return await self._transition(
+            user_id,
+            reminder_id,
+            from_statuses=(ReminderStatus.PENDING, ReminderStatus.SENT, ReminderStatus.HELD),
+            to_status=ReminderStatus.DONE,
+        )
+
+    async def _transition(
+        self,
+        user_id: int,
+        reminder_id: int,
+        *,
+        from_statuses: Sequence[ReminderStatus],
+        to_status: ReminderStatus,
+    ) -> bool:
+        statement = (
+            update(Reminder)
+            .where(
+                Reminder.id == reminder_id,
+                Reminder.user_id == user_id,
+                Reminder.status.in_([status.value for status in from_statuses]),
+            )
+            .values(status=to_status.value, claimed_by=None, claim_expires_at=None)
+        )
+        async with self._engine.begin() as connection:
+            changed = bool((await connection.execute(statement)).rowcount)
+        log.debug("reminder %s -> %s: %s", reminder_id, to_status.value, changed)
+        return changed
+
+    async def snooze_reminder(
+        self, user_id: int, reminder_id: int, until: datetime
+    ) -> ReminderRecord | None:
+        """Make the user's reminder due again at ``until``.
+
+        Works on a reminder that is waiting, already delivered or held, and on one being sent
+        right now (the delivery's :meth:`mark_sent` then reports False); its attempt count
+        starts again. Not on a cancelled one, and only for its owner: None then.
+        """
+        statement = (
+            update(Reminder)
+            .where(
+                Reminder.id == reminder_id,
+                Reminder.user_id == user_id,
+                Reminder.status != ReminderStatus.CANCELLED.value,
+            )
+            .values(
+                status=ReminderStatus.PENDING.value,
+                due_at=_aware(until, "until"),
+                claimed_by=None,
+                claim_expires_at=None,
+                delivered_at=None,
+                attempts=0,
+            )
+            .returning(*_REMINDER_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        log.debug("reminder %s snoozed: %s", reminder_id, row is not None)
+        return None if row is None else _reminder(row)
+
+    async def take_held_reminders(self, user_id: int) -> list[ReminderRecord]:
+        """The user's held reminders, marked done in the same statement: each is returned once.
+
+        Call it when the seller next uses the bot, and show what comes back.
+        """
+        statement = (
+            update(Reminder)
+            .where(Reminder.user_id == user_id, Reminder.status == ReminderStatus.HELD.value)
+            .values(status=ReminderStatus.DONE.value, delivered_at=self._now())
+            .returning(*_REMINDER_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            records = _reminders((await connection.execute(statement)).all())
+        if records:
+            log.debug("%d held reminder(s) taken", len(records))
+        return records
+
+    # -- reminders: the delivery loop -----------------------------------------------------
+
+    async def claim_due_reminders(
+        self,
+        now: datetime,
+        worker_id: str,
+        limit: int = 50,
+        lease: timedelta = DEFAULT_LEASE,
+        *,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    ) -> list[ReminderRecord]:
+        """Claim up to ``limit`` due reminders for ``worker_id``, soonest first.
+
+        Claimed reminders move to ``sending`` with a lease until ``now + lease``; deliver each,
+        then call :meth:`mark_sent` or :meth:`mark_held`. A claim whose lease ran out (the
+        process died mid-delivery) is claimed again. The claim is one conditional UPDATE: on
+        PostgreSQL its candidate rows are locked with ``FOR UPDATE SKIP LOCKED``, on SQLite
+        the statement holds the database's single write lock; either way no reminder is
+        handed to two workers. A reminder that has been claimed ``max_attempts`` times
+        without being delivered is put on hold instead, so a poison reminder cannot block
+        the loop forever.
+        """
+        now = _aware(now, "now")
+        if not worker_id or len(worker_id) > WORKER_ID_LENGTH:
+            raise ValueError(f"worker_id must be 1-{WORKER_ID_LENGTH} characters")
+        if limit < 1 or max_attempts < 1 or lease <= timedelta(0):
+            raise ValueError("limit and max_attempts must be positive, lease longer than zero")
+        lease_expired = and_(
+            Reminder.status == ReminderStatus.SENDING.value, Reminder.claim_expires_at <= now
+        )
+        claimable = or_(
+            and_(Reminder.status == ReminderStatus.PENDING.value, Reminder.due_at <= now),
+            and_(lease_expired, Reminder.attempts < max_attempts),
+        )
+        candidates = (
+            select(Reminder.id)
+            .where(claimable)
+            .order_by(Reminder.due_at, Reminder.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claim = (
+            update(Reminder)
+            # The condition is repeated outside the subquery: a row is only taken if it is
+            # still claimable at the moment it is written.
+            .where(Reminder.id.in_(candidates.scalar_subquery()), claimable)
+            .values(
+                status=ReminderStatus.SENDING.value,
+                claimed_by=worker_id,
+                claim_expires_at=now + lease,
+                attempts=Reminder.attempts + 1,
+            )
+            .returning(*_REMINDER_COLUMNS)
+        )
+        give_up = (
+            update(Reminder)
+            .where(lease_expired, Reminder.attempts >= max_attempts)
+            .values(status=ReminderStatus.HELD.value, claimed_by=None, claim_expires_at=None)
+        )
+        async with self._engine.begin() as connection:
+            held = (await connection.execute(give_up)).rowcount
+            records = _reminders((await connection.execute(claim)).all())
+        if held:
+            log.warning("%d reminder(s) held after %d failed deliveries", held, max_attempts)
+        if records:
+            log.debug("worker %s claimed %d reminder(s)", worker_id, len(records))
+        return records
+
+    async def mark_sent(self, reminder_id: int, worker_id: str) -> bool:
+        """Record a delivery, if ``worker_id`` still holds the claim. True if recorded."""
+        return await self._finish_claim(reminder_id, worker_id, ReminderStatus.SENT)
+
+    async def mark_held(self, reminder_id: int, worker_id: str) -> bool:
+        """The seller's DMs are closed: keep the reminder for their next use of the bot."""
+        return await self._finish_claim(reminder_id, worker_id, ReminderStatus.HELD)
+
+    async def _finish_claim(self, reminder_id: int, worker_id: str, to: ReminderStatus) -> bool:
+        values: dict[str, Any] = {"status": to.value, "claim_expires_at": None}
+        if to is ReminderStatus.SENT:
+            values["delivered_at"] = self._now()
+        statement = (
+            update(Reminder)
+            .where(
+                Reminder.id == reminder_id,
+                Reminder.status == ReminderStatus.SENDING.value,
+                Reminder.claimed_by == worker_id,
+            )
+            .values(values)
+        )
+        async with self._engine.begin() as connection:
+            changed = bool((await connection.execute(statement)).rowcount)
+        if not changed:
+            log.warning("reminder %s not marked %s: claim lost by %s", reminder_id, to, worker_id)
+        return changed
+
+    # -- privacy --------------------------------------------------------------------------
+
+    async def forget_user(self, user_id: int) -> dict[str, int]:
+        """Delete everything stored about a seller, in one transaction; counts per kind."""
+        tables: tuple[tuple[str, type[Reminder | CoachSession | SellerPolicy]], ...] = (
+            ("reminders", Reminder),  # first: they may point at the sessions
+            ("sessions", CoachSession),
+            ("policies", SellerPolicy),
+        )
+        counts: dict[str, int] = {}
+        async with self._engine.begin() as connection:
+            for name, model in tables:
+                statement = delete(model).where(model.user_id == user_id)
+                counts[name] = (await connection.execute(statement)).rowcount
+        log.info("forgot user %s: %s", user_id, counts)
+        return counts

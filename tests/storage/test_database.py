@@ -1,0 +1,70 @@
+"""Database: engine set-up per backend, folder creation, secrecy of the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.storage import Database, Store
+
+
+async def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
+    async with Database.from_url(f"sqlite:///{tmp_path / 'coach.sqlite3'}") as database:
+        assert database.dialect_name == "sqlite"
+        async with database.engine.connect() as connection:
+            pragmas = {
+                name: (await connection.exec_driver_sql(f"PRAGMA {name}")).scalar()
+                for name in ("journal_mode", "foreign_keys", "busy_timeout")
+            }
+    assert pragmas["journal_mode"] == "wal"
+    assert pragmas["foreign_keys"] == 1
+    assert int(str(pragmas["busy_timeout"])) >= 1000
+
+
+async def test_sqlite_transactions_cover_ddl(tmp_path: Path) -> None:
+    """SQLAlchemy emits BEGIN itself, so even CREATE TABLE rolls back with the transaction."""
+    async with Database.from_url(f"sqlite:///{tmp_path / 'coach.sqlite3'}") as database:
+        async with database.engine.connect() as connection:
+            await connection.execute(text("CREATE TABLE scratch (x INTEGER)"))
+            await connection.rollback()
+        async with database.engine.connect() as connection:
+            tables = (
+                await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            ).scalars()
+            assert "scratch" not in set(tables)
+
+
+async def test_sqlite_folder_is_created_when_the_database_is_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "seller-coach"
+    url = f"sqlite+aiosqlite:///{folder / 'seller-coach.sqlite3'}"
+    assert not folder.exists()
+    async with Database.from_url(url) as database:
+        assert folder.is_dir()
+        await database.migrate()
+    assert (folder / "seller-coach.sqlite3").is_file()
+
+
+async def test_one_store_over_the_engine(database_url: str) -> None:
+    async with Database.from_url(database_url) as database:
+        assert isinstance(database.store, Store)
+        assert database.store is database.store
+        assert database.store.engine is database.engine
+        assert await database.store.get_policy(1) is None
+
+
+def test_repr_hides_the_password() -> None:
+    database = Database.from_url("postgresql://coach:hunter2@db.invalid/coach")
+    assert database.dialect_name == "postgresql"
+    assert database.engine.url.drivername == "postgresql+asyncpg"
+    assert "hunter2" not in repr(database)
+    assert "hunter2" not in database.safe_url
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+async def test_in_memory_sqlite_works(url: str) -> None:
+    async with Database.from_url(url) as database:
+        await database.migrate()
+        record = await database.store.create_session(None, 1, "lost-parcel", "{}")
+        assert await database.store.get_session(record.id) == record
