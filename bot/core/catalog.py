@@ -27,7 +27,7 @@ class Catalog:
         by_id = {p.id: p for p in playbooks}
         lexicon = lexicon or load_lexicon()
         analyzer = Analyzer(lexicon, english_words())
-        return cls(by_id, Matcher(by_id.values(), analyzer, off_topic=lexicon.off_topic))
+        return cls(by_id, Matcher.build(by_id.values(), analyzer, off_topic=lexicon.off_topic))
 
     @classmethod
     def load(

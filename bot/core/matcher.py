@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -106,121 +109,249 @@ class MatchResult:
         }
 
 
-def _postings(
-    rows: dict[str, list[tuple[int, float]]],
-) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    return {
-        key: (
-            np.fromiter((i for i, _ in items), dtype=np.int32, count=len(items)),
-            np.fromiter((v for _, v in items), dtype=np.float32, count=len(items)),
-        )
-        for key, items in rows.items()
-    }
+class _Csr:
+    """Postings for many keys in three flat arrays: key ``k`` owns ``ids[ptr[k]:ptr[k + 1]]``."""
+
+    __slots__ = ("ids", "ptr", "values")
+
+    def __init__(self, ptr: np.ndarray, ids: np.ndarray, values: np.ndarray) -> None:
+        self.ptr, self.ids, self.values = ptr, ids, values
+
+    @classmethod
+    def build(cls, rows: list[list[tuple[int, float]]]) -> _Csr:
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in rows], out=ptr[1:])
+        flat = [pair for row in rows for pair in row]
+        ids = np.fromiter((i for i, _ in flat), dtype=np.int32, count=len(flat))
+        values = np.fromiter((v for _, v in flat), dtype=np.float32, count=len(flat))
+        return cls(ptr, ids, values)
+
+    def row(self, key: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.ptr[key], self.ptr[key + 1]
+        return self.ids[start:end], self.values[start:end]
+
+
+def _pack(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Many strings as one UTF-8 byte array plus offsets (compact, and no pickle on disk)."""
+    encoded = [s.encode() for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def _unpack(
+    blob: np.ndarray, offsets: np.ndarray, start: int = 0, end: int | None = None
+) -> list[str]:
+    end = len(offsets) - 1 if end is None else end
+    data = blob[offsets[start] : offsets[end]].tobytes()
+    base = int(offsets[start])
+    return [
+        data[int(offsets[i]) - base : int(offsets[i + 1]) - base].decode()
+        for i in range(start, end)
+    ]
+
+
+#: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
+INDEX_VERSION = 1
+
+
+class MatchIndex:
+    """Everything a query needs, precomputed into flat arrays that can be saved and loaded.
+
+    Per term: the playbooks it occurs in (with their TF-IDF weight) and the texts ("units") it
+    occurs in; per word pair: the units; per unit: its norm, weight and normalised string for
+    rapidfuzz. A query touches only the postings of its own terms, so its cost grows with how
+    common its words are, not with the number of playbooks.
+    """
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.arrays = arrays
+        self.ids = _unpack(arrays["id_blob"], arrays["id_offsets"])
+        self.titles = _unpack(arrays["title_blob"], arrays["title_offsets"])
+        self.terms = {
+            t: i for i, t in enumerate(_unpack(arrays["term_blob"], arrays["term_offsets"]))
+        }
+        self.pairs = {
+            p: i for i, p in enumerate(_unpack(arrays["pair_blob"], arrays["pair_offsets"]))
+        }
+        self.idf = arrays["idf"]
+        self.entry_postings = _Csr(arrays["entry_ptr"], arrays["entry_ids"], arrays["entry_values"])
+        self.unit_postings = _Csr(arrays["unit_ptr"], arrays["unit_ids"], arrays["unit_values"])
+        self.pair_postings = _Csr(arrays["pair_ptr"], arrays["pair_ids"], arrays["pair_values"])
+        self.unit_norms = arrays["unit_norms"]
+        self.unit_weights = arrays["unit_weights"]
+        self.unit_starts = arrays["unit_starts"]
+        self.off_topic = int(arrays["off_topic"][0])
+        self.unknown_idf = float(arrays["unknown_idf"][0])
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """The words the indexed texts use: typos in queries are corrected towards them."""
+        return _unpack(self.arrays["vocabulary_blob"], self.arrays["vocabulary_offsets"])
+
+    def unit_texts(self, entry: int) -> list[str]:
+        """The normalised texts of one playbook, for string comparison."""
+        start, end = int(self.unit_starts[entry]), int(self.unit_starts[entry + 1])
+        return _unpack(self.arrays["text_blob"], self.arrays["text_offsets"], start, end)
+
+    @classmethod
+    def build(
+        cls, entries: Sequence[MatchEntry], analyzer: Analyzer, off_topic: Sequence[str] = ()
+    ) -> MatchIndex:
+        """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given)."""
+        entries = list(entries)
+        off_topic_index = -1
+        if off_topic:
+            off_topic_index = len(entries)
+            entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
+        analyzer.learn(text for entry in entries for _, text in entry.texts())
+        analysed = [
+            [(kind, analyzer.terms(text)) for kind, text in entry.texts()] for entry in entries
+        ]
+        term_ids: dict[str, int] = {}
+        document_frequency: list[int] = []
+        for texts in analysed:
+            for term in {t for _, terms in texts for t in terms}:
+                index = term_ids.setdefault(term, len(term_ids))
+                if index == len(document_frequency):
+                    document_frequency.append(0)
+                document_frequency[index] += 1
+        count = len(entries)
+        idf = np.log((count + 1) / (np.asarray(document_frequency, dtype=np.float64) + 0.5)) + 0.5
+        entry_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
+        unit_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
+        pair_ids: dict[str, int] = {}
+        pair_rows: list[list[tuple[int, float]]] = []
+        unit_norms: list[float] = []
+        unit_weights: list[float] = []
+        unit_starts: list[int] = []
+        unit_texts: list[str] = []
+        for index, (entry, texts) in enumerate(zip(entries, analysed, strict=True)):
+            unit_starts.append(len(unit_norms))
+            frequency: dict[int, float] = defaultdict(float)
+            for (kind, terms), (_, raw) in zip(texts, entry.texts(), strict=True):
+                unit = len(unit_norms)
+                unique = {term_ids[t] for t in terms}
+                for term in unique:
+                    frequency[term] += FIELD_WEIGHTS[kind]
+                    unit_rows[term].append((unit, float(idf[term])))
+                for first, second in set(itertools.pairwise(terms)):
+                    key = pair_ids.setdefault(f"{first} {second}", len(pair_ids))
+                    if key == len(pair_rows):
+                        pair_rows.append([])
+                    pair_rows[key].append((unit, PAIR_BONUS))
+                unit_norms.append(math.sqrt(sum(float(idf[t]) ** 2 for t in unique)) or 1.0)
+                unit_weights.append(min(FIELD_WEIGHTS[kind], 1.2))
+                unit_texts.append(normalise(raw))
+            vector = {t: math.log1p(f) * float(idf[t]) for t, f in frequency.items()}
+            length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            for term, value in vector.items():
+                entry_rows[term].append((index, value / length))
+        unit_starts.append(len(unit_norms))
+        entry_csr = _Csr.build(entry_rows)
+        unit_csr = _Csr.build(unit_rows)
+        pair_csr = _Csr.build(pair_rows)
+        arrays: dict[str, np.ndarray] = {
+            "idf": idf.astype(np.float32),
+            "entry_ptr": entry_csr.ptr,
+            "entry_ids": entry_csr.ids,
+            "entry_values": entry_csr.values,
+            "unit_ptr": unit_csr.ptr,
+            "unit_ids": unit_csr.ids,
+            "unit_values": unit_csr.values,
+            "pair_ptr": pair_csr.ptr,
+            "pair_ids": pair_csr.ids,
+            "pair_values": pair_csr.values,
+            "unit_norms": np.asarray(unit_norms, dtype=np.float32),
+            "unit_weights": np.asarray(unit_weights, dtype=np.float32),
+            "unit_starts": np.asarray(unit_starts, dtype=np.int64),
+            "off_topic": np.asarray([off_topic_index], dtype=np.int64),
+            "unknown_idf": np.asarray([math.log(count + 1) + 1.0], dtype=np.float64),
+            "version": np.asarray([INDEX_VERSION], dtype=np.int64),
+        }
+        for name, strings in (
+            ("id", [e.id for e in entries]),
+            ("title", [e.title for e in entries]),
+            ("term", list(term_ids)),
+            ("pair", list(pair_ids)),
+            ("text", unit_texts),
+            ("vocabulary", analyzer.vocabulary()),
+        ):
+            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(strings)
+        return cls(arrays)
+
+    def save(self, path: Path) -> None:
+        """Write the index (``.npz``, no pickled objects) atomically."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp.npz")
+        np.savez(temporary, **self.arrays)
+        os.replace(temporary, path)
+
+    @classmethod
+    def load(cls, path: Path) -> MatchIndex | None:
+        """Read a saved index; None when it is missing, damaged or from another version."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+            if int(arrays["version"][0]) != INDEX_VERSION:
+                return None
+            return cls(arrays)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            return None
 
 
 class Matcher:
-    """Ranks playbooks for a situation described in free text.
-
-    Everything a query needs is precomputed into flat arrays: per term, the playbooks and the
-    texts ("units") it occurs in. A query touches only the postings of its own terms, so its
-    cost grows with how common its words are, not with the number of playbooks.
-    """
+    """Ranks playbooks for a situation described in free text."""
 
     def __init__(
         self,
-        entries: Iterable[MatchEntry | Playbook],
+        index: MatchIndex,
         analyzer: Analyzer,
         *,
-        off_topic: Sequence[str] = (),
         threshold: float = 28.0,
         margin: float = 2.0,
         off_topic_margin: float = 15.0,
     ) -> None:
+        self.index = index
         self.analyzer = analyzer
         self.threshold = threshold
         self.margin = margin
         self.off_topic_margin = off_topic_margin
-        self._entries = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
-        self._off_topic: int | None = None
-        if off_topic:
-            self._off_topic = len(self._entries)
-            self._entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
-        self._by_id = {entry.id: i for i, entry in enumerate(self._entries)}
-        self._build()
+        self._by_id = {playbook_id: i for i, playbook_id in enumerate(index.ids)}
 
-    def _build(self) -> None:
-        analyzer = self.analyzer
-        analyzer.learn(text for entry in self._entries for _, text in entry.texts())
-        analysed = [
-            [(kind, analyzer.terms(text)) for kind, text in entry.texts()]
-            for entry in self._entries
-        ]
-        document_frequency: dict[str, int] = defaultdict(int)
-        for texts in analysed:
-            for term in {t for _, terms in texts for t in terms}:
-                document_frequency[term] += 1
-        count = len(self._entries)
-        self._unknown_idf = math.log(count + 1) + 1.0
-        self.idf = {
-            term: math.log((count + 1) / (df + 0.5)) + 0.5
-            for term, df in document_frequency.items()
-        }
-        entry_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        unit_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        pair_rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        unit_norms: list[float] = []
-        unit_weights: list[float] = []
-        unit_starts: list[int] = []
-        fuzzy_texts: list[tuple[str, ...]] = []
-        for index, (entry, texts) in enumerate(zip(self._entries, analysed, strict=True)):
-            unit_starts.append(len(unit_norms))
-            frequency: dict[str, float] = defaultdict(float)
-            for kind, terms in texts:
-                unit = len(unit_norms)
-                unique = set(terms)
-                for term in unique:
-                    frequency[term] += FIELD_WEIGHTS[kind]
-                    unit_rows[term].append((unit, self.idf[term]))
-                for first, second in set(itertools.pairwise(terms)):
-                    pair_rows[f"{first} {second}"].append((unit, 1.0))
-                unit_norms.append(math.sqrt(sum(self.idf[t] ** 2 for t in unique)) or 1.0)
-                unit_weights.append(min(FIELD_WEIGHTS[kind], 1.2))
-            vector = {t: math.log1p(f) * self.idf[t] for t, f in frequency.items()}
-            length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            for term, value in vector.items():
-                entry_rows[term].append((index, value / length))
-            fuzzy_texts.append(tuple(normalise(text) for _, text in entry.texts()))
-        self._entry_postings = _postings(entry_rows)
-        self._unit_postings = _postings(unit_rows)
-        self._pair_postings = {key: ids for key, (ids, _) in _postings(pair_rows).items()}
-        self._unit_norms = np.asarray(unit_norms, dtype=np.float32)
-        self._unit_weights = np.asarray(unit_weights, dtype=np.float32)
-        self._unit_starts = np.asarray(unit_starts, dtype=np.int64)
-        self._fuzzy_texts = fuzzy_texts
+    @classmethod
+    def build(
+        cls,
+        entries: Iterable[MatchEntry | Playbook],
+        analyzer: Analyzer,
+        *,
+        off_topic: Sequence[str] = (),
+    ) -> Matcher:
+        """Index ``entries`` and return a matcher over them."""
+        listed = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
+        return cls(MatchIndex.build(listed, analyzer, off_topic), analyzer)
 
     def __len__(self) -> int:
-        return len(self._entries) - (self._off_topic is not None)
+        return len(self.index.ids) - (self.index.off_topic >= 0)
 
     @property
     def ids(self) -> list[str]:
-        return [entry.id for entry in self._entries if entry.id != OFF_TOPIC]
+        return [i for i in self.index.ids if i != OFF_TOPIC]
 
-    def entry(self, playbook_id: str) -> MatchEntry | None:
+    def title(self, playbook_id: str) -> str | None:
         index = self._by_id.get(playbook_id)
-        if index is None or index == self._off_topic:
-            return None
-        return self._entries[index]
+        return None if index is None or index == self.index.off_topic else self.index.titles[index]
 
     def match(self, text: str, *, top: int = 5) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first."""
         query = text[:MAX_QUERY_CHARS]
         terms = self.analyzer.terms(query)
-        scored = self._score(query, terms) if terms and self._entries else []
+        scored = self._score(query, terms) if terms and self.index.ids else []
         scored.sort(key=lambda item: item[1], reverse=True)
-        off_topic = next((score for i, score in scored if i == self._off_topic), 0.0)
-        scored = [item for item in scored if item[0] != self._off_topic]
+        off_topic = next((score for i, score in scored if i == self.index.off_topic), 0.0)
+        scored = [item for item in scored if item[0] != self.index.off_topic]
         matches = tuple(
-            Match(self._entries[i].id, self._entries[i].title, round(score, 1))
+            Match(self.index.ids[i], self.index.titles[i], round(score, 1))
             for i, score in scored[: max(top, 0)]
         )
         best = scored[0][1] if scored else 0.0
@@ -235,44 +366,49 @@ class Matcher:
 
     def _score(self, query: str, terms: list[str]) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``."""
-        weights = {t: self.idf.get(t, self._unknown_idf) for t in set(terms)}
-        query_norm = math.sqrt(sum(w * w for w in weights.values()))
-        total = sum(weights.values())
-        entries = len(self._entries)
+        index = self.index
+        known = [index.terms.get(t) for t in set(terms)]
+        weights = [
+            (t, float(index.idf[t]) if t is not None else index.unknown_idf) for t in known
+        ]
+        query_norm = math.sqrt(sum(w * w for _, w in weights))
+        total = sum(w for _, w in weights)
+        entries = len(index.ids)
         profile = np.zeros(entries, dtype=np.float32)
         coverage = np.zeros(entries, dtype=np.float32)
-        units = np.zeros(len(self._unit_norms), dtype=np.float32)
-        for term, weight in weights.items():
-            posting = self._entry_postings.get(term)
-            if posting is None:
+        units = np.zeros(len(index.unit_norms), dtype=np.float32)
+        for term, weight in weights:
+            if term is None:
                 continue
-            profile[posting[0]] += posting[1] * (weight / query_norm)
-            coverage[posting[0]] += weight / total
-            unit_ids, idfs = self._unit_postings[term]
+            entry_ids, values = index.entry_postings.row(term)
+            profile[entry_ids] += values * (weight / query_norm)
+            coverage[entry_ids] += weight / total
+            unit_ids, idfs = index.unit_postings.row(term)
             units[unit_ids] += idfs * weight
         reached = np.flatnonzero(coverage)
         if reached.size == 0:
             return []
-        units /= query_norm * self._unit_norms
+        units /= query_norm * index.unit_norms
         for first, second in set(itertools.pairwise(terms)):
-            pair = self._pair_postings.get(f"{first} {second}")
+            pair = index.pairs.get(f"{first} {second}")
             if pair is not None:
-                units[pair] += PAIR_BONUS
+                unit_ids, bonus = index.pair_postings.row(pair)
+                units[unit_ids] += bonus
         np.minimum(units, 1.0, out=units)
-        units *= self._unit_weights
-        best_unit = np.maximum.reduceat(units, self._unit_starts)
+        units *= index.unit_weights
+        best_unit = np.maximum.reduceat(units, index.unit_starts[:-1])
         w_profile, w_unit, w_coverage, w_fuzzy = SCORE_WEIGHTS
         lexical = w_profile * profile + w_unit * best_unit + w_coverage * coverage
         if reached.size > CANDIDATES:
             reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
-            if self._off_topic is not None and coverage[self._off_topic] > 0:
-                reached = np.union1d(reached, [self._off_topic])
+            if index.off_topic >= 0 and coverage[index.off_topic] > 0:
+                reached = np.union1d(reached, [index.off_topic])
         normalised = normalise(query)
         results = []
-        for index in reached.tolist():
+        for entry in reached.tolist():
             fuzzy = process.extractOne(
-                normalised, self._fuzzy_texts[index], scorer=fuzz.token_set_ratio
+                normalised, index.unit_texts(entry), scorer=fuzz.token_set_ratio
             )
             similarity = fuzzy[1] / 100.0 if fuzzy else 0.0
-            results.append((index, 100.0 * (float(lexical[index]) + w_fuzzy * similarity)))
+            results.append((entry, 100.0 * (float(lexical[entry]) + w_fuzzy * similarity)))
         return results

@@ -24,6 +24,8 @@ NEGATION = "not"
 
 def normalise(text: str) -> str:
     """Lower-case, accent-free, with one kind of apostrophe."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -95,8 +97,16 @@ class Analyzer:
 
     def learn(self, texts: Iterable[str]) -> None:
         """Add the words of ``texts`` to the vocabulary that typos are corrected towards."""
-        self._learn_words(w for text in texts for w in tokens(text))
+        self.learn_words(w for text in texts for w in tokens(text))
+
+    def learn_words(self, words: Iterable[str]) -> None:
+        """Add ``words`` to the vocabulary that typos are corrected towards."""
+        self._learn_words(words)
         self.correct.cache_clear()
+
+    def vocabulary(self) -> list[str]:
+        """The words typos are corrected towards."""
+        return sorted(self._known)
 
     def _learn_words(self, words: Iterable[str]) -> None:
         for word in words:

@@ -1,0 +1,58 @@
+"""Synthetic playbooks for measuring scale: realistic shape and size, made-up vocabulary.
+
+Each synthetic playbook is one of the shipped ones with its wording varied: words swapped for
+invented ones and phrases reshuffled, so a set of 10,000 has the vocabulary and posting-list
+shape of a large real collection rather than 10,000 copies of the same words.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+from bot.core.models import Playbook
+
+_SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "tu", "vel", "zo", "pri", "dan", "quo", "shi", "bex"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def _vary(text: str, rng: random.Random, vocabulary: list[str], rate: float = 0.35) -> str:
+    words = text.split()
+    for i in range(len(words)):
+        if rng.random() < rate:
+            words[i] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+def synthetic_playbooks(base: list[Playbook], count: int, seed: int = 7) -> list[Playbook]:
+    """``count`` playbooks derived from ``base``, with unique ids and varied wording."""
+    rng = random.Random(seed)
+    vocabulary = sorted({_word(rng) for _ in range(max(2000, count * 3))})
+    made = []
+    for number in range(count):
+        source = base[number % len(base)]
+        data = source.model_dump(mode="json")
+        data["id"] = f"{source.id}-{number:05d}"
+        data["title"] = f"{source.title[:40]} {rng.choice(vocabulary)}"[:60]
+        data["summary"] = _vary(source.summary, rng, vocabulary, 0.2)[:200]
+        data["match"] = {
+            "examples": [_vary(e, rng, vocabulary) for e in source.match.examples][:15],
+            "keywords": [rng.choice(vocabulary) for _ in range(10)],
+        }
+        made.append(Playbook.model_validate(data))
+    return made
+
+
+def write_playbooks(playbooks: list[Playbook], folder: Path) -> None:
+    """Write each playbook as ``<id>.yaml`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for playbook in playbooks:
+        text = yaml.safe_dump(
+            playbook.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=100
+        )
+        (folder / f"{playbook.id}.yaml").write_text(text, encoding="utf-8")
