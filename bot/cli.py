@@ -108,6 +108,15 @@ def _coach(args: argparse.Namespace) -> int:
     return run_coach(catalog, options, console)
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from bot.bench import run_bench
+
+    report = run_bench(tuple(args.sizes))
+    if args.json:
+        print(json.dumps(report, indent=2))
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = playbook_schema_text()
     if args.write:
@@ -175,6 +184,18 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--json", action="store_true", help="one JSON object per line")
     _playbooks_option(match)
     match.set_defaults(handler=_match)
+
+    bench = commands.add_parser("bench", help="print the performance report")
+    bench.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 10000],
+        metavar="N",
+        help="synthetic playbook set sizes to measure (default: 1000 10000)",
+    )
+    bench.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    bench.set_defaults(handler=_bench)
 
     schema = commands.add_parser("schema", help="print the playbook JSON Schema")
     schema.add_argument("--write", action="store_true", help="update playbooks/schema.json")

@@ -52,7 +52,11 @@ def write_playbooks(playbooks: list[Playbook], folder: Path) -> None:
     """Write each playbook as ``<id>.yaml`` in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     for playbook in playbooks:
-        text = yaml.safe_dump(
-            playbook.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=100
+        text = yaml.dump(
+            playbook.model_dump(mode="json"),
+            Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
         )
         (folder / f"{playbook.id}.yaml").write_text(text, encoding="utf-8")

@@ -2,24 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
-from bot.core.lexicon import Lexicon, load_lexicon
-from bot.core.loader import LoadResult, PlaybookCache, load_playbooks, shipped_playbooks_dir
-from bot.core.matcher import Matcher
-from bot.core.models import Category, Playbook
-from bot.core.safe_yaml import Problem
+from bot.core.lexicon import Lexicon, lexicon_path, load_lexicon
+from bot.core.loader import (
+    PlaybookCache,
+    file_stamp,
+    load_playbook,
+    load_playbooks,
+    playbook_files,
+    shipped_playbooks_dir,
+)
+from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
+from bot.core.models import Category, Playbook, PlaybookSummary
+from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.text import Analyzer, english_words
 
+log = logging.getLogger(__name__)
 
-@dataclass(frozen=True, slots=True)
+
 class Catalog:
-    """Playbooks by id, with the matcher over them."""
+    """Playbooks by id, with the matcher over them.
 
-    playbooks: dict[str, Playbook]
-    matcher: Matcher
+    Lists and menus use the light :class:`PlaybookSummary` of every playbook; the whole
+    playbook is read when a walkthrough needs it (and a few hundred are kept in memory).
+    """
+
+    def __init__(
+        self,
+        summaries: Mapping[str, PlaybookSummary],
+        matcher: Matcher,
+        fetch: Callable[[str], Playbook | None],
+    ) -> None:
+        self._summaries = dict(summaries)
+        self.matcher = matcher
+        self._fetch = lru_cache(maxsize=512)(fetch)
 
     @classmethod
     def build(cls, playbooks: Iterable[Playbook], lexicon: Lexicon | None = None) -> Catalog:
@@ -27,31 +49,118 @@ class Catalog:
         by_id = {p.id: p for p in playbooks}
         lexicon = lexicon or load_lexicon()
         analyzer = Analyzer(lexicon, english_words())
-        return cls(by_id, Matcher.build(by_id.values(), analyzer, off_topic=lexicon.off_topic))
+        matcher = Matcher.build(by_id.values(), analyzer, off_topic=lexicon.off_topic)
+        summaries = {i: PlaybookSummary.of(p) for i, p in by_id.items()}
+        return cls(summaries, matcher, by_id.get)
 
     @classmethod
     def load(
-        cls, paths: Iterable[Path] | None = None, *, cache: PlaybookCache | None = None
+        cls, paths: Iterable[Path] | None = None, *, cache_dir: Path | None = None
     ) -> tuple[Catalog, list[Problem]]:
         """Load and index the playbooks under ``paths`` (default: the shipped ones).
 
-        Bad files are skipped and returned as problems; the good ones are all there.
+        Bad files are skipped and returned as problems; the good ones are all there. With a
+        ``cache_dir``, validated playbooks and the built index are kept there, so the next
+        start only reads what changed.
         """
-        result: LoadResult = load_playbooks(list(paths or [shipped_playbooks_dir()]), cache=cache)
-        return cls.build(result.playbooks), result.problems
+        folders = list(paths or [shipped_playbooks_dir()])
+        if cache_dir is None:
+            result = load_playbooks(folders)
+            return cls.build(result.playbooks), result.problems
+        return _load_cached(folders, cache_dir)
 
     def __len__(self) -> int:
-        return len(self.playbooks)
+        return len(self._summaries)
 
-    def __iter__(self) -> Iterator[Playbook]:
-        return iter(self.playbooks.values())
+    def __contains__(self, playbook_id: object) -> bool:
+        return playbook_id in self._summaries
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._summaries)
+
+    def summary(self, playbook_id: str) -> PlaybookSummary | None:
+        return self._summaries.get(playbook_id)
+
+    def summaries(self) -> list[PlaybookSummary]:
+        """Every playbook, sorted by title."""
+        return sorted(self._summaries.values(), key=lambda s: s.title.casefold())
 
     def get(self, playbook_id: str) -> Playbook | None:
-        return self.playbooks.get(playbook_id)
+        """The whole playbook, or None when there is no such id."""
+        if playbook_id not in self._summaries:
+            return None
+        return self._fetch(playbook_id)
 
-    def by_category(self) -> dict[Category, list[Playbook]]:
-        """Playbooks grouped by category, each group sorted by title."""
-        groups: dict[Category, list[Playbook]] = {c: [] for c in Category}
-        for playbook in sorted(self.playbooks.values(), key=lambda p: p.title.casefold()):
-            groups[playbook.category].append(playbook)
+    def by_category(self) -> dict[Category, list[PlaybookSummary]]:
+        """Playbooks grouped by category (in the enum's order), each group sorted by title."""
+        groups: dict[Category, list[PlaybookSummary]] = {c: [] for c in Category}
+        for summary in self.summaries():
+            groups[summary.category].append(summary)
         return {c: group for c, group in groups.items() if group}
+
+
+def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Problem]]:
+    files, problems = playbook_files(folders)
+    cache = PlaybookCache(cache_dir)
+    summaries: dict[str, PlaybookSummary] = {}
+    sources: dict[str, Path] = {}
+    stamps: list[tuple[str, str, list[int]]] = []
+    for path in files:
+        summary = cache.summary(path)
+        if summary is None:
+            try:
+                playbook = load_playbook(path)
+            except DocumentError as error:
+                problems.extend(error.problems)
+                continue
+            cache.put(path, playbook)
+            summary = PlaybookSummary.of(playbook)
+        if summary.id in sources:
+            problems.append(
+                Problem(
+                    str(path), 1, 1, f"id '{summary.id}' is already used by {sources[summary.id]}"
+                )
+            )
+            continue
+        sources[summary.id] = path
+        summaries[summary.id] = summary
+        stamps.append((summary.id, str(path.resolve()), file_stamp(path)))
+    cache.save()
+    for problem in problems:
+        log.warning("skipped playbook: %s", problem)
+
+    lexicon_file = lexicon_path()
+    lexicon = load_lexicon(lexicon_file)
+    analyzer = Analyzer(lexicon, english_words())
+    fingerprint = hashlib.sha256(
+        json.dumps([INDEX_VERSION, lexicon_file.read_bytes().hex(), stamps]).encode()
+    ).hexdigest()[:16]
+    index_file = cache_dir / f"index-{fingerprint}.npz"
+    index = MatchIndex.load(index_file)
+    if index is None:
+        entries = []
+        for path in sources.values():
+            entries.append(MatchEntry.of(cache.get(path) or load_playbook(path)))
+        index = MatchIndex.build(entries, analyzer, lexicon.off_topic)
+        try:
+            index.save(index_file)
+            for old in cache_dir.glob("index-*.npz"):
+                if old != index_file:
+                    old.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("could not save the match index in %s: %s", cache_dir, error.strerror)
+    else:
+        analyzer.learn_words(index.vocabulary)
+
+    def fetch(playbook_id: str) -> Playbook | None:
+        path = sources[playbook_id]
+        playbook = cache.get(path)
+        if playbook is None:  # the file changed since start-up: read it again
+            try:
+                playbook = load_playbook(path)
+            except DocumentError:
+                return None
+        return playbook
+
+    return Catalog(summaries, Matcher(index, analyzer), fetch), problems

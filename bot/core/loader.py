@@ -16,9 +16,10 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.core import safe_yaml
-from bot.core.models import Playbook
+from bot.core.models import Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
 
 log = logging.getLogger(__name__)
@@ -100,59 +101,112 @@ def load_playbook(path: Path, *, source: str | None = None) -> Playbook:
 
 
 class PlaybookCache:
-    """Validated playbooks kept on disk between runs, keyed by file path, size and mtime."""
+    """Validated playbooks kept on disk between runs, keyed by file path, size and mtime.
+
+    Two files: ``self.file``, a JSON index with each file's stamp, its match fields and where
+    its playbook sits in ``self.blobs``, a JSON-lines file of the validated playbooks. Start-up
+    reads only the index; a whole playbook is read and parsed when it is asked for, so a large
+    set costs little memory.
+    """
 
     def __init__(self, directory: Path) -> None:
-        self.file = directory / f"playbooks-{_model_fingerprint()}.json"
-        self._entries: dict[str, dict[str, object]] | None = None
-        self._dirty = False
+        fingerprint = _model_fingerprint()
+        self.file = directory / f"playbooks-{fingerprint}.json"
+        self.blobs = directory / f"playbooks-{fingerprint}.jsonl"
+        self._entries: dict[str, dict[str, Any]] | None = None
+        self._pending: dict[str, bytes] = {}
 
-    def _load(self) -> dict[str, dict[str, object]]:
+    def _load(self) -> dict[str, dict[str, Any]]:
         if self._entries is None:
             try:
                 entries = json.loads(self.file.read_bytes())
             except (OSError, ValueError):
                 entries = None
-            self._entries = entries if isinstance(entries, dict) else {}
+            if not isinstance(entries, dict):
+                entries = {}
+            self._entries = {k: v for k, v in entries.items() if isinstance(v, dict)}
         return self._entries
 
-    def get(self, path: Path) -> Playbook | None:
+    def _entry(self, path: Path) -> dict[str, Any] | None:
         entry = self._load().get(str(path.resolve()))
-        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(path):
+        if entry is None or entry.get("stamp") != file_stamp(path):
+            return None
+        return entry
+
+    def summary(self, path: Path) -> PlaybookSummary | None:
+        """The match fields of a cached, unchanged file, without reading its playbook."""
+        entry = self._entry(path)
+        if entry is None:
             return None
         try:
-            return Playbook.model_validate(entry["playbook"], context=TRUSTED)
-        except (ValueError, KeyError):
+            return PlaybookSummary.model_validate(entry["summary"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def get(self, path: Path) -> Playbook | None:
+        """The cached playbook of an unchanged file, or None."""
+        entry = self._entry(path)
+        if entry is None:
+            return None
+        key = str(path.resolve())
+        try:
+            raw = self._pending.get(key)
+            if raw is None:
+                with self.blobs.open("rb") as handle:
+                    handle.seek(int(entry["offset"]))
+                    raw = handle.read(int(entry["length"]))
+            return Playbook.model_validate_json(raw, context=TRUSTED)
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, path: Path, playbook: Playbook) -> None:
-        self._load()[str(path.resolve())] = {
-            "stamp": _stamp(path),
-            "playbook": playbook.model_dump(mode="json"),
+        key = str(path.resolve())
+        self._load()[key] = {
+            "stamp": file_stamp(path),
+            "summary": PlaybookSummary.of(playbook).model_dump(mode="json"),
         }
-        self._dirty = True
+        self._pending[key] = playbook.model_dump_json().encode()
 
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is only logged."""
-        if not self._dirty or self._entries is None:
+        if not self._pending or self._entries is None:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", dir=self.file.parent, delete=False, suffix=".tmp", encoding="utf-8"
-            ) as handle:
-                json.dump(self._entries, handle, separators=(",", ":"))
-            os.replace(handle.name, self.file)
-            self._dirty = False
+            old = self.blobs.read_bytes() if self.blobs.is_file() else b""
+            blobs = bytearray()
+            kept: dict[str, dict[str, Any]] = {}
+            for key, entry in self._entries.items():
+                raw = self._pending.get(key)
+                if raw is None:
+                    offset, length = entry.get("offset"), entry.get("length")
+                    if not isinstance(offset, int) or not isinstance(length, int):
+                        continue
+                    raw = old[offset : offset + length]
+                    if len(raw) != length:
+                        continue
+                kept[key] = {**entry, "offset": len(blobs), "length": len(raw)}
+                blobs += raw + b"\n"
+            _write_atomically(self.blobs, bytes(blobs))
+            _write_atomically(self.file, json.dumps(kept, separators=(",", ":")).encode())
+            self._entries = kept
+            self._pending.clear()
         except OSError as error:
             log.warning("could not write the playbook cache %s: %s", self.file, error.strerror)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
+        handle.write(data)
+    os.replace(handle.name, target)
 
 
 #: Validation context marking data that was already validated when it was cached.
 TRUSTED = {"trusted": True}
 
 
-def _stamp(path: Path) -> list[int]:
+def file_stamp(path: Path) -> list[int]:
+    """Size and modification time: a cached entry is reused only while they are unchanged."""
     stat = path.stat()
     return [stat.st_size, stat.st_mtime_ns]
 

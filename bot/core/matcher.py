@@ -152,16 +152,17 @@ def _unpack(
 
 
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 class MatchIndex:
     """Everything a query needs, precomputed into flat arrays that can be saved and loaded.
 
     Per term: the playbooks it occurs in (with their TF-IDF weight) and the texts ("units") it
-    occurs in; per word pair: the units; per unit: its norm, weight and normalised string for
-    rapidfuzz. A query touches only the postings of its own terms, so its cost grows with how
-    common its words are, not with the number of playbooks.
+    occurs in; per word pair (one number, sorted for binary search): the units; per unit: its
+    norm, weight and normalised string for rapidfuzz. A query touches only the postings of its
+    own terms, so its cost grows with how common its words are, not with the number of
+    playbooks.
     """
 
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
@@ -171,9 +172,7 @@ class MatchIndex:
         self.terms = {
             t: i for i, t in enumerate(_unpack(arrays["term_blob"], arrays["term_offsets"]))
         }
-        self.pairs = {
-            p: i for i, p in enumerate(_unpack(arrays["pair_blob"], arrays["pair_offsets"]))
-        }
+        self.pair_keys = arrays["pair_keys"]
         self.idf = arrays["idf"]
         self.entry_postings = _Csr(arrays["entry_ptr"], arrays["entry_ids"], arrays["entry_values"])
         self.unit_postings = _Csr(arrays["unit_ptr"], arrays["unit_ids"], arrays["unit_values"])
@@ -220,8 +219,9 @@ class MatchIndex:
         idf = np.log((count + 1) / (np.asarray(document_frequency, dtype=np.float64) + 0.5)) + 0.5
         entry_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
         unit_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
-        pair_ids: dict[str, int] = {}
+        pair_ids: dict[int, int] = {}
         pair_rows: list[list[tuple[int, float]]] = []
+        width = len(term_ids)
         unit_norms: list[float] = []
         unit_weights: list[float] = []
         unit_starts: list[int] = []
@@ -236,7 +236,8 @@ class MatchIndex:
                     frequency[term] += FIELD_WEIGHTS[kind]
                     unit_rows[term].append((unit, float(idf[term])))
                 for first, second in set(itertools.pairwise(terms)):
-                    key = pair_ids.setdefault(f"{first} {second}", len(pair_ids))
+                    pair = term_ids[first] * width + term_ids[second]
+                    key = pair_ids.setdefault(pair, len(pair_ids))
                     if key == len(pair_rows):
                         pair_rows.append([])
                     pair_rows[key].append((unit, PAIR_BONUS))
@@ -250,7 +251,8 @@ class MatchIndex:
         unit_starts.append(len(unit_norms))
         entry_csr = _Csr.build(entry_rows)
         unit_csr = _Csr.build(unit_rows)
-        pair_csr = _Csr.build(pair_rows)
+        order = sorted(pair_ids, key=int)
+        pair_csr = _Csr.build([pair_rows[pair_ids[k]] for k in order])
         arrays: dict[str, np.ndarray] = {
             "idf": idf.astype(np.float32),
             "entry_ptr": entry_csr.ptr,
@@ -259,6 +261,7 @@ class MatchIndex:
             "unit_ptr": unit_csr.ptr,
             "unit_ids": unit_csr.ids,
             "unit_values": unit_csr.values,
+            "pair_keys": np.asarray(order, dtype=np.int64),
             "pair_ptr": pair_csr.ptr,
             "pair_ids": pair_csr.ids,
             "pair_values": pair_csr.values,
@@ -273,7 +276,6 @@ class MatchIndex:
             ("id", [e.id for e in entries]),
             ("title", [e.title for e in entries]),
             ("term", list(term_ids)),
-            ("pair", list(pair_ids)),
             ("text", unit_texts),
             ("vocabulary", analyzer.vocabulary()),
         ):
@@ -368,9 +370,7 @@ class Matcher:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``."""
         index = self.index
         known = [index.terms.get(t) for t in set(terms)]
-        weights = [
-            (t, float(index.idf[t]) if t is not None else index.unknown_idf) for t in known
-        ]
+        weights = [(t, float(index.idf[t]) if t is not None else index.unknown_idf) for t in known]
         query_norm = math.sqrt(sum(w * w for _, w in weights))
         total = sum(w for _, w in weights)
         entries = len(index.ids)
@@ -389,9 +389,12 @@ class Matcher:
         if reached.size == 0:
             return []
         units /= query_norm * index.unit_norms
-        for first, second in set(itertools.pairwise(terms)):
-            pair = index.pairs.get(f"{first} {second}")
-            if pair is not None:
+        width = len(index.terms)
+        for first, second in set(itertools.pairwise(index.terms.get(t) for t in terms)):
+            if first is None or second is None:
+                continue
+            pair = int(np.searchsorted(index.pair_keys, first * width + second))
+            if pair < len(index.pair_keys) and index.pair_keys[pair] == first * width + second:
                 unit_ids, bonus = index.pair_postings.row(pair)
                 units[unit_ids] += bonus
         np.minimum(units, 1.0, out=units)

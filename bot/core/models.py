@@ -212,3 +212,21 @@ class Playbook(_Strict):
     category: Category
     match: MatchSpec
     steps: Steps
+
+
+class PlaybookSummary(_Strict):
+    """What lists and menus show of a playbook, without its coaching or match examples."""
+
+    id: str
+    title: str
+    summary: str
+    category: Category
+
+    @classmethod
+    def of(cls, playbook: Playbook) -> PlaybookSummary:
+        return cls(
+            id=playbook.id,
+            title=playbook.title,
+            summary=playbook.summary,
+            category=playbook.category,
+        )

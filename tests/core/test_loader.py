@@ -9,6 +9,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -614,14 +615,34 @@ def test_cache_round_trip(cached_folder: Path, tmp_path: Path) -> None:
     assert second.playbooks == first.playbooks
 
 
+def edit_cached_playbook(
+    cache: PlaybookCache, path: Path, change: Callable[[dict[str, Any]], object]
+) -> None:
+    """Change one playbook inside the cache's files, keeping every offset right."""
+    entries = json.loads(cache.file.read_text(encoding="utf-8"))
+    blobs = cache.blobs.read_bytes()
+    key = str(path.resolve())
+    rewritten = bytearray()
+    for name, entry in entries.items():
+        raw = blobs[entry["offset"] : entry["offset"] + entry["length"]]
+        if name == key:
+            data = json.loads(raw)
+            change(data)
+            raw = json.dumps(data).encode()
+        entry["offset"], entry["length"] = len(rewritten), len(raw)
+        rewritten += raw + b"\n"
+    cache.blobs.write_bytes(bytes(rewritten))
+    cache.file.write_text(json.dumps(entries), encoding="utf-8")
+
+
 def test_second_load_is_served_from_the_cache(cached_folder: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
-    cache_file = PlaybookCache(cache_dir).file
-    entries = json.loads(cache_file.read_text(encoding="utf-8"))
-    key = str((cached_folder / f"{BASE_ID}.yaml").resolve())
-    entries[key]["playbook"]["title"] = "Title from the cache"
-    cache_file.write_text(json.dumps(entries), encoding="utf-8")
+    edit_cached_playbook(
+        PlaybookCache(cache_dir),
+        cached_folder / f"{BASE_ID}.yaml",
+        lambda data: data.update(title="Title from the cache"),
+    )
 
     result = load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
     titles = {p.id: p.title for p in result.playbooks}
@@ -702,11 +723,11 @@ def test_a_cache_entry_that_no_longer_validates_is_reloaded_from_the_file(
 ) -> None:
     cache_dir = tmp_path / "cache"
     load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
-    cache_file = PlaybookCache(cache_dir).file
-    entries = json.loads(cache_file.read_text(encoding="utf-8"))
-    key = str((cached_folder / f"{BASE_ID}.yaml").resolve())
-    del entries[key]["playbook"]["steps"]
-    cache_file.write_text(json.dumps(entries), encoding="utf-8")
+    edit_cached_playbook(
+        PlaybookCache(cache_dir),
+        cached_folder / f"{BASE_ID}.yaml",
+        lambda data: data.pop("steps"),
+    )
 
     result = load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
     assert result.ok

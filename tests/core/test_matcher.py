@@ -1,0 +1,206 @@
+"""The matcher: quality on phrasings the playbooks never saw, robustness, and its saved index."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core.catalog import Catalog
+from bot.core.lexicon import Lexicon, load_lexicon
+from bot.core.loader import shipped_playbooks_dir
+from bot.core.matcher import INDEX_VERSION, MatchIndex
+from bot.core.text import Analyzer, english_words
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.load()[0]
+
+
+def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    rows = [
+        tuple(line.split("\t", 1))
+        for line in (folder / "match_eval.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    off_topic = [
+        line.strip()
+        for line in (folder / "match_offtopic.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return rows, off_topic  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("folder", "floors"),
+    [
+        # Written without reading the playbooks; used while developing the matcher.
+        (DATA, (0.93, 0.97, 0.90, 0.90)),
+        # A second set, also written blind, kept out of development: a guard against
+        # tuning to the first set. Its floors are lower, as befits phrasings never looked at.
+        (DATA / "holdout", (0.88, 0.96, 0.86, 0.85)),
+    ],
+    ids=["development", "holdout"],
+)
+def test_quality_on_phrasings_the_playbooks_never_saw(
+    catalog: Catalog, folder: Path, floors: tuple[float, float, float, float]
+) -> None:
+    top1, top3, confident, rejected = floors
+    rows, off_topic = read_eval(folder)
+    results = [(expected, catalog.matcher.match(text, top=3)) for expected, text in rows]
+    first = sum(r.best is not None and r.best.id == e for e, r in results) / len(results)
+    in_three = sum(e in [m.id for m in r.matches] for e, r in results) / len(results)
+    sure = sum(r.confident for _, r in results) / len(results)
+    refused = sum(not catalog.matcher.match(t).confident for t in off_topic) / len(off_topic)
+    figures = (
+        f"top-1 {first:.1%}, top-3 {in_three:.1%}, confident {sure:.1%}, off-topic {refused:.1%}"
+    )
+    assert first >= top1, figures
+    assert in_three >= top3, figures
+    assert sure >= confident, figures
+    assert refused >= rejected, figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my parcle never arived", "lost-in-transit"),
+        ("tracking says delivered but there's nothing on my doorstep", "delivered-not-received"),
+        ("the mug arrived in pieces", "damaged-in-transit"),
+        ("cutsomer wants to cancle the order", "cancel-order"),
+        ("she got a rash from the earrings", "allergic-reaction"),
+        ("I charged £5 instead of £50 by mistake", "price-error"),
+        ("import duty on delivery", "customs-fees"),
+        ("custom necklace has the name misspelt", "custom-order-issue"),
+        ("★☆☆☆☆ awful", "negative-review"),
+    ],
+)
+def test_typos_synonyms_and_symbols_still_find_the_situation(
+    catalog: Catalog, text: str, expected: str
+) -> None:
+    result = catalog.matcher.match(text)
+    assert result.best is not None
+    assert result.best.id == expected, result.matches
+
+
+def test_a_negation_changes_the_situation(catalog: Catalog) -> None:
+    assert catalog.matcher.match("it says delivered but I have nothing").best.id == (
+        "delivered-not-received"
+    )
+    assert catalog.matcher.match("parcel never delivered, tracking stuck").best.id == (
+        "lost-in-transit"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how do I bake sourdough bread", "what's a good camera for product photos", "tell me a joke"],
+)
+def test_off_topic_questions_are_not_confident(catalog: Catalog, text: str) -> None:
+    assert not catalog.matcher.match(text).confident
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "?!?!", "🙂🙂🙂", "@everyone " * 600, "broken " * 1000, "ü" * 6000],
+)
+def test_hostile_or_empty_input_gets_an_answer_not_an_error(catalog: Catalog, text: str) -> None:
+    result = catalog.matcher.match(text, top=25)
+    assert len(result.matches) <= 25
+    assert all(0 <= m.score <= 100 for m in result.matches)
+    if not text.strip(" ?!🙂"):
+        assert result.matches == () and not result.confident
+
+
+def test_ranking_respects_top_and_returns_alternatives(catalog: Catalog) -> None:
+    result = catalog.matcher.match("refund", top=3)
+    assert len(result.matches) == 3
+    assert [m.score for m in result.matches] == sorted(
+        (m.score for m in result.matches), reverse=True
+    )
+    assert result.alternatives == (result.matches[1:] if result.confident else result.matches)
+    payload = result.to_dict()
+    assert set(payload) == {"query", "confident", "matches"}
+    assert set(payload["matches"][0]) == {"id", "title", "score"}
+
+
+def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "index.npz"
+    catalog.matcher.index.save(path)
+    loaded = MatchIndex.load(path)
+    assert loaded is not None
+    assert loaded.ids == catalog.matcher.index.ids
+    for name, array in catalog.matcher.index.arrays.items():
+        assert np.array_equal(loaded.arrays[name], array), name
+
+
+def test_a_damaged_or_outdated_index_file_is_ignored(catalog: Catalog, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not an index")
+    assert MatchIndex.load(broken) is None
+    assert MatchIndex.load(tmp_path / "missing.npz") is None
+    old = tmp_path / "old.npz"
+    arrays = dict(catalog.matcher.index.arrays)
+    arrays["version"] = np.asarray([INDEX_VERSION + 1])
+    np.savez(old, **arrays)
+    assert MatchIndex.load(old) is None
+
+
+def test_a_cached_catalog_reuses_its_index_until_a_playbook_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "playbooks"
+    shutil.copytree(shipped_playbooks_dir(), folder, ignore=shutil.ignore_patterns("*.json"))
+    shutil.rmtree(folder / "lexicon", ignore_errors=True)
+    shutil.rmtree(folder / "tone", ignore_errors=True)
+    cache = tmp_path / "cache"
+    first, problems = Catalog.load([folder], cache_dir=cache)
+    assert not problems and len(first) == 31
+    indexes = list(cache.glob("index-*.npz"))
+    assert len(indexes) == 1
+    second, _ = Catalog.load([folder], cache_dir=cache)
+    assert list(cache.glob("index-*.npz")) == indexes
+    query = "the vase arrived smashed"
+    assert second.matcher.match(query) == first.matcher.match(query)
+    assert second.get("damaged-in-transit") == first.get("damaged-in-transit")
+
+    path = folder / "damaged-in-transit.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "title: Arrived damaged", "title: Broken on arrival"
+        ),
+        encoding="utf-8",
+    )
+    third, _ = Catalog.load([folder], cache_dir=cache)
+    assert third.summary("damaged-in-transit").title == "Broken on arrival"
+    assert third.get("damaged-in-transit").title == "Broken on arrival"
+    assert list(cache.glob("index-*.npz")) != indexes
+    assert len(list(cache.glob("index-*.npz"))) == 1
+
+
+def test_phrases_and_ambiguous_stems_in_the_lexicon() -> None:
+    analyzer = Analyzer(load_lexicon(), english_words())
+    assert analyzer.terms("I changed my mind") == ["=unwanted"]
+    assert analyzer.terms("customs fee for a custom ring")[:1] == ["=customs"]
+    assert "=custom" in analyzer.terms("customs fee for a custom ring")
+    assert analyzer.terms("it never arrived") == ["not", "!=arrive"]
+    analyzer.learn(["parcel"])
+    assert analyzer.correct("parcle") == "parcel"
+    assert analyzer.correct("find") == "find"  # a real word is never "corrected"
+
+
+def test_two_synonym_groups_claiming_one_phrase_are_refused() -> None:
+    with pytest.raises(ValueError, match="'running behind' is listed under both"):
+        Lexicon(
+            language="en",
+            stopwords=[],
+            synonyms={"late": ["running behind"], "slow": ["running behind"]},
+        )
+    clash = Lexicon(
+        language="en", stopwords=[], synonyms={"late": ["running behind"], "slow": ["runs behind"]}
+    )
+    with pytest.raises(ValueError, match="reads the same"):
+        Analyzer(clash)
