@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -108,6 +109,24 @@ def _coach(args: argparse.Namespace) -> int:
     return run_coach(catalog, options, console)
 
 
+def _run(args: argparse.Namespace) -> int:
+    from bot.app import run
+    from bot.settings import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            where = ".".join(str(p) for p in problem["loc"]).upper()
+            print(f"seller-coach run: {where}: {problem['msg']}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return run(settings)
+
+
 def _bench(args: argparse.Namespace) -> int:
     from bot.bench import run_bench
 
@@ -184,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--json", action="store_true", help="one JSON object per line")
     _playbooks_option(match)
     match.set_defaults(handler=_match)
+
+    run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    run.set_defaults(handler=_run)
 
     bench = commands.add_parser("bench", help="print the performance report")
     bench.add_argument(

@@ -1,0 +1,136 @@
+"""The Discord bot: built from settings, started by ``seller-coach run``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.catalog import Catalog
+from bot.exts import account, coach, followups, library
+from bot.exts.common import reply
+from bot.service import CoachService
+from bot.settings import Settings
+from bot.storage import Database
+
+log = logging.getLogger(__name__)
+
+
+class SellerCoachBot(commands.Bot):
+    """Application commands only; every message private and unable to mention anyone."""
+
+    def __init__(self, settings: Settings, service: CoachService, **options: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.service = service
+        self.tree.on_error = self.on_app_command_error
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(
+            coach.WalkthroughButton,
+            coach.WalkthroughSelect,
+            library.StartButton,
+            account.ForgetButton,
+            followups.ReminderButton,
+            followups.CancelSelect,
+        )
+        await coach.setup(self)
+        await library.setup(self)
+        await account.setup(self)
+        await followups.setup(self)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Register the slash commands: instantly in the development server, else globally."""
+        if self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        log.info("synced %d application commands", len(synced))
+
+    async def open_tone_check(self, interaction: discord.Interaction[Any], session_id: str) -> None:
+        """The walkthrough's "Check my tone" button; the tone check is its own extension."""
+        await reply(interaction, "The tone check is not available on this bot.")
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        log.error("command failed: %s", type(error).__name__, exc_info=error)
+        await reply(
+            interaction, "Something went wrong on my side. Nothing was lost; please try again."
+        )
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        log.exception("unhandled error in %s", event_method)
+
+
+def point_at(settings: Settings) -> None:
+    """Send the bot to a Discord-compatible server instead of Discord, when configured."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+async def create_bot(
+    settings: Settings, *, cache_dir: Path | None = None
+) -> tuple[SellerCoachBot, Database]:
+    """Load the playbooks, open and migrate the database, and build the bot."""
+    catalog, problems = Catalog.load(cache_dir=cache_dir)
+    for problem in problems:
+        log.warning("playbook skipped: %s", problem)
+    database = Database.from_url(settings.database_url)
+    await database.migrate()
+    point_at(settings)
+    service = CoachService(catalog, database.store)
+    return SellerCoachBot(settings, service), database
+
+
+async def serve(settings: Settings) -> None:
+    """Run the bot until it is stopped."""
+    token = settings.discord_token.get_secret_value() if settings.discord_token else ""
+    bot, database = await create_bot(settings, cache_dir=settings.data_dir / "cache")
+    try:
+        async with bot:
+            await bot.start(token)
+    finally:
+        await database.dispose()
+
+
+def run(settings: Settings) -> int:
+    """``seller-coach run``: start the bot; a clear sentence instead of a traceback on failure."""
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        log.error(
+            "DISCORD_TOKEN is not set. Create a bot in the Discord developer portal and put "
+            "its token in the environment or in a .env file (see the README)."
+        )
+        return 2
+    try:
+        asyncio.run(serve(settings))
+    except discord.LoginFailure:
+        log.error(
+            "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal."
+        )
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        log.error("Discord refused the bot's intents; Seller Coach needs none that are privileged.")
+        return 2
+    except KeyboardInterrupt:
+        log.info("stopped")
+    return 0

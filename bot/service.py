@@ -1,0 +1,403 @@
+"""The application's use cases: coaching walkthroughs, policies, reminders and privacy.
+
+Front ends (the Discord layer) parse their input and call this; it combines the pure core with
+storage and raises :class:`ServiceError` with a message that is safe to show the seller. Nothing
+here imports discord.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.core import engine, presenter
+from bot.core.catalog import Catalog
+from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
+from bot.core.matcher import MatchResult
+from bot.core.models import Playbook
+from bot.core.presenter import StepView
+from bot.storage import ReminderRecord, SessionRecord, Store
+
+log = logging.getLogger(__name__)
+
+#: Prefix of an autocomplete value that names a playbook rather than describing a situation.
+PLAYBOOK_VALUE = "playbook:"
+
+
+class ServiceError(Exception):
+    """Something the seller asked for cannot be done; the message says why, kindly."""
+
+
+class Action:
+    """What a button or menu on a walkthrough asks for."""
+
+    NEXT = "next"
+    BACK = "back"
+    PICK = "pick"
+    SWITCH = "switch"
+    FINISH = "finish"
+    ALL = frozenset({NEXT, BACK, PICK, SWITCH, FINISH})
+
+
+@dataclass(frozen=True, slots=True)
+class Walkthrough:
+    """A walkthrough as it stands after the last action."""
+
+    session_id: str
+    version: int
+    state: CoachState
+    playbook: Playbook
+    view: StepView
+    finished: bool = False
+    match: MatchResult | None = None
+    reminder: ReminderRecord | None = None
+
+    @property
+    def draft(self) -> str:
+        return engine.draft(self.state, self.playbook)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What a reminder carries: enough to remind the seller without the session."""
+
+    playbook_id: str
+    title: str
+    reminder: str
+    message: str
+    customer: str | None
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "playbook_id": self.playbook_id,
+                "title": self.title,
+                "reminder": self.reminder,
+                "message": self.message,
+                "customer": self.customer,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> FollowUp:
+        data: dict[str, Any] = json.loads(text)
+        return cls(
+            playbook_id=str(data.get("playbook_id", "")),
+            title=str(data.get("title", "Follow-up")),
+            reminder=str(data.get("reminder", "")),
+            message=str(data.get("message", "")),
+            customer=data.get("customer"),
+        )
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class CoachService:
+    """Walkthroughs, policies, reminders and privacy for one bot process."""
+
+    def __init__(
+        self, catalog: Catalog, store: Store, *, clock: Callable[[], datetime] = _utcnow
+    ) -> None:
+        self.catalog = catalog
+        self.store = store
+        self._clock = clock
+
+    # -- policy ---------------------------------------------------------------------------------
+
+    async def policy(self, user_id: int) -> Policy:
+        """The seller's saved policy, or the defaults."""
+        raw = await self.store.get_policy(user_id)
+        if raw is None:
+            return Policy()
+        try:
+            return Policy.model_validate_json(raw)
+        except ValidationError:
+            log.warning("stored policy of a seller could not be read; using the defaults")
+            return Policy()
+
+    async def update_policy(self, user_id: int, **changes: Any) -> Policy:
+        """Change some fields of the seller's policy; raise ServiceError on a bad value."""
+        current = await self.policy(user_id)
+        data = current.model_dump()
+        data.update({k: v for k, v in changes.items() if v is not None})
+        try:
+            policy = Policy.model_validate(data)
+        except ValidationError as error:
+            raise ServiceError(_validation_message(error)) from None
+        await self.store.set_policy(user_id, policy.model_dump_json())
+        return policy
+
+    # -- walkthroughs ---------------------------------------------------------------------------
+
+    def resolve(self, situation: str) -> tuple[Playbook | None, MatchResult | None]:
+        """The playbook for what the seller typed (or picked from autocomplete)."""
+        text = situation.strip()
+        if text.startswith(PLAYBOOK_VALUE):
+            return self.catalog.get(text.removeprefix(PLAYBOOK_VALUE)), None
+        result = self.catalog.matcher.match(text, top=5)
+        if result.best is None:
+            return None, result
+        return self.catalog.get(result.best.id), result
+
+    async def start(self, user_id: int, guild_id: int | None, situation: str) -> Walkthrough:
+        """Match the situation and start a walkthrough of the best playbook."""
+        playbook, result = self.resolve(situation)
+        if playbook is None:
+            raise ServiceError(
+                "I couldn't match that to a situation. Try describing what the customer said, "
+                "or browse them all with /playbooks."
+            )
+        policy = await self.policy(user_id)
+        details = CaseDetails()
+        if result is not None and len(situation) > 80:
+            details = CaseDetails(customer_message=situation[:4000])
+        state = engine.start(playbook, details, policy)
+        record = await self.store.create_session(guild_id, user_id, playbook.id, state.to_json())
+        return self._walkthrough(record, state, playbook, match=result)
+
+    async def _load(
+        self, session_id: str, user_id: int, guild_id: int | None, version: int
+    ) -> tuple[SessionRecord, CoachState, Playbook]:
+        record = await self.store.get_session(session_id)
+        if record is None:
+            raise ServiceError(
+                "This walkthrough no longer exists: it was deleted. Start a new one with /coach."
+            )
+        if not record.belongs_to(user_id, guild_id):
+            raise ServiceError("This walkthrough belongs to someone else.")
+        if record.version != version:
+            raise ServiceError(
+                "That button is from an earlier step; this walkthrough has moved on. "
+                "Use the buttons on its latest message."
+            )
+        playbook = self.catalog.get(record.playbook_id)
+        if playbook is None:
+            raise ServiceError("The playbook of this walkthrough is no longer available.")
+        try:
+            state = CoachState.from_json(record.state)
+        except ValidationError:
+            raise ServiceError("This walkthrough could not be read; please start again.") from None
+        return record, state, playbook
+
+    async def current(
+        self, session_id: str, user_id: int, guild_id: int | None, version: int
+    ) -> Walkthrough:
+        """The walkthrough as it is, if this user may act on it at this version."""
+        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        return self._walkthrough(record, state, playbook)
+
+    async def act(
+        self,
+        session_id: str,
+        user_id: int,
+        guild_id: int | None,
+        version: int,
+        action: str,
+        values: list[str] | None = None,
+    ) -> Walkthrough:
+        """Apply a button or menu action to a walkthrough and save the new state."""
+        if action not in Action.ALL:
+            raise ServiceError("That button is not one I know.")
+        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        values = values or []
+        try:
+            if action == Action.NEXT:
+                state = engine.go_next(state, playbook)
+            elif action == Action.BACK:
+                state = engine.go_back(state, playbook)
+            elif action == Action.PICK:
+                state = presenter.apply_choice(state, playbook, values)
+            elif action == Action.SWITCH:
+                playbook = self._switch_target(values)
+                state = engine.start(playbook, state.details, state.policy)
+            elif action == Action.FINISH:
+                return await self._finish(record, state, playbook)
+        except CoachError as error:
+            raise ServiceError(f"{str(error)[:1].upper()}{str(error)[1:]}.") from None
+        return await self._save(record, state, playbook)
+
+    def _switch_target(self, values: list[str]) -> Playbook:
+        playbook = self.catalog.get(values[0]) if len(values) == 1 else None
+        if playbook is None:
+            raise ServiceError("That situation is not available.")
+        return playbook
+
+    async def set_details(
+        self,
+        session_id: str,
+        user_id: int,
+        guild_id: int | None,
+        version: int,
+        fields: dict[str, str],
+    ) -> Walkthrough:
+        """Fill in the case details from the details form; blank fields are cleared."""
+        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        details = parse_details(
+            fields, state.details, engine.currency_of(state.details, state.policy)
+        )
+        return await self._save(record, engine.with_details(state, details), playbook)
+
+    async def _save(
+        self,
+        record: SessionRecord,
+        state: CoachState,
+        playbook: Playbook,
+        *,
+        finished: bool = False,
+    ) -> Walkthrough:
+        saved = await self.store.save_session(
+            record.id,
+            user_id=record.user_id,
+            guild_id=record.guild_id,
+            state=state.to_json(),
+            expected_version=record.version,
+            finished=finished,
+        )
+        if saved is None:
+            raise ServiceError("That was already done: this walkthrough has moved on.")
+        return self._walkthrough(saved, state, playbook)
+
+    async def _finish(
+        self, record: SessionRecord, state: CoachState, playbook: Playbook
+    ) -> Walkthrough:
+        if state.step is not Step.DRAFT:
+            state = engine.go_to(state, playbook, Step.DRAFT)
+        walkthrough = await self._save(record, state, playbook, finished=True)
+        days = state.choices.follow_up_days
+        if days is None:
+            return walkthrough
+        follow_up = FollowUp(
+            playbook_id=playbook.id,
+            title=playbook.title,
+            reminder=engine.reminder_text(state, playbook),
+            message=engine.follow_up_message(state, playbook),
+            customer=state.details.customer,
+        )
+        reminder = await self.store.add_reminder(
+            record.user_id,
+            record.guild_id,
+            record.id,
+            self._clock() + timedelta(days=days),
+            follow_up.to_json(),
+        )
+        return _replace(walkthrough, reminder=reminder)
+
+    def _walkthrough(
+        self,
+        record: SessionRecord,
+        state: CoachState,
+        playbook: Playbook,
+        match: MatchResult | None = None,
+    ) -> Walkthrough:
+        return Walkthrough(
+            session_id=record.id,
+            version=record.version,
+            state=state,
+            playbook=playbook,
+            view=presenter.present(state, playbook),
+            finished=record.finished,
+            match=match,
+        )
+
+    # -- reminders ------------------------------------------------------------------------------
+
+    async def pending_reminders(self, user_id: int) -> list[tuple[ReminderRecord, FollowUp]]:
+        return [
+            (r, FollowUp.from_json(r.payload)) for r in await self.store.pending_reminders(user_id)
+        ]
+
+    async def cancel_reminder(self, user_id: int, reminder_id: int) -> None:
+        if not await self.store.cancel_reminder(user_id, reminder_id):
+            raise ServiceError("That reminder is already gone.")
+
+    async def snooze_reminder(self, user_id: int, reminder_id: int, days: int) -> ReminderRecord:
+        snoozed = await self.store.snooze_reminder(
+            user_id, reminder_id, self._clock() + timedelta(days=days)
+        )
+        if snoozed is None:
+            raise ServiceError("That reminder is already gone.")
+        return snoozed
+
+    async def reminder_done(self, user_id: int, reminder_id: int) -> None:
+        if not await self.store.mark_done(user_id, reminder_id):
+            raise ServiceError("That reminder is already closed.")
+
+    async def held_reminders(self, user_id: int) -> list[tuple[ReminderRecord, FollowUp]]:
+        """Reminders that could not be delivered by DM; each is returned once."""
+        return [
+            (r, FollowUp.from_json(r.payload))
+            for r in await self.store.take_held_reminders(user_id)
+        ]
+
+    # -- privacy --------------------------------------------------------------------------------
+
+    async def forget(self, user_id: int) -> dict[str, int]:
+        """Delete everything stored about the seller."""
+        counts = await self.store.forget_user(user_id)
+        log.info("deleted a seller's data on request: %s", counts)
+        return counts
+
+
+def _replace(walkthrough: Walkthrough, **changes: Any) -> Walkthrough:
+    from dataclasses import replace
+
+    return replace(walkthrough, **changes)
+
+
+def _validation_message(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors(include_url=False):
+        field = ".".join(str(p) for p in item["loc"]).replace("_", " ")
+        problems.append(f"{field}: {item['msg'].removeprefix('Value error, ')}")
+    return "That doesn't look right. " + "; ".join(problems)
+
+
+DETAIL_FIELDS = ("customer", "item", "order", "order_value", "customer_message")
+
+
+def parse_details(fields: dict[str, str], current: CaseDetails, currency: str) -> CaseDetails:
+    """Case details from a form: blank means unknown; an amount may carry a symbol or code."""
+    data: dict[str, Any] = {}
+    for name in DETAIL_FIELDS:
+        value = (fields.get(name) or "").strip()
+        data[name] = value or None
+    amount = data.pop("order_value")
+    if amount:
+        data["order_value"], data["currency"] = _amount(amount, currency)
+    else:
+        data["order_value"], data["currency"] = None, current.currency
+    try:
+        return CaseDetails.model_validate(data)
+    except ValidationError as error:
+        raise ServiceError(_validation_message(error)) from None
+
+
+_SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def _amount(text: str, currency: str) -> tuple[str, str | None]:
+    cleaned = text.replace(",", "").replace(" ", "")
+    code = None
+    for symbol, symbol_code in _SYMBOL_CODES.items():
+        if symbol in cleaned:
+            cleaned, code = cleaned.replace(symbol, ""), symbol_code
+    letters = "".join(c for c in cleaned if c.isalpha())
+    if letters:
+        if len(letters) != 3:
+            raise ServiceError(f"'{text}' is not an amount. Write it like 24.50 or 24.50 EUR.")
+        code, cleaned = letters.upper(), cleaned.replace(letters, "")
+    try:
+        float(cleaned)
+    except ValueError:
+        raise ServiceError(
+            f"'{text}' is not an amount. Write it like 24.50 or 24.50 EUR."
+        ) from None
+    return cleaned, code or currency
