@@ -380,7 +380,9 @@ class DiscordDouble:
             self.channels[channel.id] = channel
         self.guilds[guild.id] = guild
         if self.gateway.current is not None:
-            self.gateway.dispatch("GUILD_CREATE", guild.create_payload(self._members()))
+            self.gateway.dispatch(
+                "GUILD_CREATE", guild.create_payload(self._members(), joined=True)
+            )
         return guild
 
     def _members(self) -> list[User]:

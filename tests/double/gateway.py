@@ -325,6 +325,7 @@ class Gateway:
         if op == HEARTBEAT:
             self.stats.heartbeats += 1
             await connection.send_json({"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None})
+            self.host.state_changed()
             return True
         if op == IDENTIFY:
             return await self._identify(connection, data)

@@ -417,18 +417,10 @@ def _check_text_input(
     errors = _check_custom_id(text_input, path, seen)
     if text_input.get("style") not in (1, 2):
         errors.append(_err((*path, "style"), "BASE_TYPE_CHOICES", "Value must be one of {1, 2}."))
-    if in_label:
-        if text_input.get("label") is not None:
-            errors.append(
-                _err(
-                    (*path, "label"),
-                    "TEXT_INPUT_LABEL_IN_LABEL",
-                    "A text input inside a label has no label",
-                )
-            )
-    else:
+    if not in_label:
+        # Inside a Label the text input's own label is deprecated (optional), not required.
         errors += _required(text_input, "label", path)
-        errors += _max_len(text_input.get("label"), TEXT_INPUT_LABEL_MAX, (*path, "label"))
+    errors += _max_len(text_input.get("label"), TEXT_INPUT_LABEL_MAX, (*path, "label"))
     min_length = text_input.get("min_length")
     max_length = text_input.get("max_length")
     if isinstance(min_length, int) and not 0 <= min_length <= TEXT_INPUT_LENGTH_MAX:
@@ -464,7 +456,7 @@ def _check_text_input(
 
 
 def check_modal(modal: Mapping[str, Any]) -> list[FieldError]:
-    """Title, custom_id, the 5-component cap and each text input's limits."""
+    """Title, custom_id, the 5-component cap, each field's limits, nothing disabled."""
     errors = _bad_len(modal.get("title"), 1, MODAL_TITLE_MAX, ("title",))
     errors += _required(modal, "title", ())
     seen: set[str] = set()

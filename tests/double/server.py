@@ -54,6 +54,10 @@ ALLOWED_CALLBACKS: dict[int, frozenset[int]] = {
     MODAL_SUBMIT: frozenset({4, 5, 6, 7}),
 }
 
+#: The parsed JSON body (or multipart ``payload_json``) of the current request.
+JSON_KEY: web.RequestKey[Any] = web.RequestKey("discord_double_json", object)
+#: Files uploaded with a multipart request: ``{"field", "filename", "size"}``.
+FILES_KEY: web.RequestKey[list[dict[str, Any]]] = web.RequestKey("discord_double_files", list)
 _NO_AUTH_PREFIXES = ("/interactions/", "/webhooks/")
 _TRUE = {"1", "true", "True"}
 
@@ -72,6 +76,58 @@ def json_response(
 
 def no_content() -> web.Response:
     return web.Response(status=204)
+
+
+def _callback_limits(payload: Any) -> list[FieldError]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
+        return []
+    data = payload["data"]
+    checks = {
+        4: lambda: limits.check_message(data),
+        7: lambda: limits.check_message(data, require_content=False),
+        8: lambda: limits.check_choices(data.get("choices")),
+        9: lambda: limits.check_modal(data),
+    }
+    check = checks.get(payload.get("type"))  # type: ignore[arg-type]
+    return limits.prefixed(("data",), check()) if check else []
+
+
+def _message_create_limits(payload: Any) -> list[FieldError]:
+    return limits.check_message(payload) if isinstance(payload, dict) else []
+
+
+def _message_edit_limits(payload: Any) -> list[FieldError]:
+    return limits.check_message(payload, require_content=False) if isinstance(payload, dict) else []
+
+
+def _commands_limits(payload: Any) -> list[FieldError]:
+    return limits.check_commands(payload) if isinstance(payload, list) else []
+
+
+def _command_limits(payload: Any) -> list[FieldError]:
+    return limits.check_command(payload) if isinstance(payload, dict) else []
+
+
+#: Discord's limits per route (method, path below /api/v10), checked next to the OpenAPI
+#: validation so one 400 lists every problem.
+LIMIT_CHECKS: dict[tuple[str, str], Callable[[Any], list[FieldError]]] = {
+    ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"): _callback_limits,
+    ("POST", "/webhooks/{webhook_id}/{webhook_token}"): _message_create_limits,
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"): _message_edit_limits,
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"): _message_edit_limits,
+    ("POST", "/channels/{channel_id}/messages"): _message_create_limits,
+    ("PATCH", "/channels/{channel_id}/messages/{message_id}"): _message_edit_limits,
+    ("PUT", "/applications/{application_id}/commands"): _commands_limits,
+    ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"): _commands_limits,
+    ("POST", "/applications/{application_id}/commands"): _command_limits,
+    ("POST", "/applications/{application_id}/guilds/{guild_id}/commands"): _command_limits,
+}
+
+
+def limit_errors_for(method: str, route: str, payload: Any) -> list[FieldError]:
+    """Discord's limits for a request to ``route`` (empty when the route has none)."""
+    check = LIMIT_CHECKS.get((method, route))
+    return check(payload) if check is not None and payload is not None else []
 
 
 class RestApi:
@@ -191,7 +247,7 @@ class RestApi:
                 path=request.path[len(API_PREFIX) :],
                 route=pattern[len(API_PREFIX) :] if pattern else None,
                 query=dict(request.query),
-                body=request.get("json"),
+                body=request.get(JSON_KEY),
                 status=response.status,
                 at=time.monotonic(),
             )
@@ -248,7 +304,7 @@ class RestApi:
                     return json_response(
                         json_error(50109, "The request body contains invalid JSON."), status=400
                     )
-        request["json"] = payload
+        request[JSON_KEY] = payload
 
         if double.validator is not None:
             openapi_request = OpenAPIRequest.build(
@@ -261,9 +317,12 @@ class RestApi:
                 content_type=content_type,
                 body=body or None,
             )
-            errors = double.validator.validate(openapi_request)
-            if errors:
-                return self.reject(request, "openapi", errors)
+            openapi_errors = double.validator.validate(openapi_request)
+        else:
+            openapi_errors = []
+        limit_errors = limit_errors_for(request.method, pattern[len(API_PREFIX) :], payload)
+        if openapi_errors or limit_errors:
+            return self.reject(request, ("openapi", openapi_errors), ("limits", limit_errors))
         return await handler(request)
 
     @staticmethod
@@ -282,7 +341,7 @@ class RestApi:
                 payload = json.loads(data)
             else:
                 files.append({"field": name, "filename": part.get_filename(), "size": len(data)})
-        request["files"] = files
+        request[FILES_KEY] = files
         return payload, json.dumps(payload).encode(), "application/json"
 
     def _fault_response(self, fault: Any) -> web.Response:
@@ -312,13 +371,21 @@ class RestApi:
             status=fault.status,
         )
 
-    def reject(self, request: web.Request, kind: str, errors: list[FieldError]) -> web.Response:
-        """Record a violation and answer Discord's 400 ``Invalid Form Body``."""
+    def reject(self, request: web.Request, *found: tuple[str, list[FieldError]]) -> web.Response:
+        """Record one violation per ``(kind, errors)`` and answer Discord's 400
+        ``Invalid Form Body`` listing all of the errors."""
         path = request.path[len(API_PREFIX) :]
-        violation = Violation(kind, request.method, path, tuple(errors), body=request.get("json"))
-        self.double._record_violation(violation)
-        log.warning("Discord double rejected %s %s: %s", request.method, path, violation)
-        return json_response(invalid_form_body(errors), status=400)
+        every: list[FieldError] = []
+        for kind, errors in found:
+            if not errors:
+                continue
+            every.extend(errors)
+            violation = Violation(
+                kind, request.method, path, tuple(errors), body=request.get(JSON_KEY)
+            )
+            self.double._record_violation(violation)
+            log.warning("Discord double rejected %s %s: %s", request.method, path, violation)
+        return json_response(invalid_form_body(every), status=400)
 
     def _with_attachments(
         self, request: web.Request, payload: dict[str, Any], existing: Message | None = None
@@ -327,7 +394,7 @@ class RestApi:
         attachments = payload.get("attachments")
         if not isinstance(attachments, list):
             return payload
-        files = {f["field"]: f for f in request.get("files") or []}
+        files = {f["field"]: f for f in request.get(FILES_KEY) or []}
         known = {str(a.get("id")): a for a in (existing.attachments if existing else [])}
         result: list[dict[str, Any]] = []
         for index, attachment in enumerate(attachments):
@@ -414,14 +481,10 @@ class RestApi:
         guild_id, error = self._command_scope(request)
         if error is not None:
             return error
-        commands = request["json"] or []
+        commands = request[JSON_KEY] or []
         if not isinstance(commands, list):
-            return self.reject(
-                request, "limits", [FieldError((), "BASE_TYPE_ARRAY", "Must be an array")]
-            )
-        errors = limits.check_commands(commands)
-        if errors:
-            return self.reject(request, "limits", errors)
+            error_ = FieldError((), "BASE_TYPE_ARRAY", "Must be an array")
+            return self.reject(request, ("openapi", [error_]))
         stored = self.double._store_commands(guild_id, commands)
         return json_response([c.data for c in stored])
 
@@ -429,7 +492,7 @@ class RestApi:
         guild_id, error = self._command_scope(request)
         if error is not None:
             return error
-        command = request["json"] or {}
+        command = request[JSON_KEY] or {}
         existing = [c.data for c in self.double.command_table(guild_id).values()]
         merged = [
             c
@@ -438,7 +501,7 @@ class RestApi:
         ]
         errors = limits.check_commands([*merged, command])
         if errors:
-            return self.reject(request, "limits", errors)
+            return self.reject(request, ("limits", errors))
         stored = self.double._upsert_command(guild_id, command)
         return json_response(stored.data, status=201)
 
@@ -472,10 +535,10 @@ class RestApi:
             return error or json_response(
                 json_error(10063, "Unknown application command"), status=404
             )
-        updated = {**command.data, **(request["json"] or {})}
+        updated = {**command.data, **(request[JSON_KEY] or {})}
         errors = limits.check_command(updated)
         if errors:
-            return self.reject(request, "limits", errors)
+            return self.reject(request, ("limits", errors))
         stored = self.double._upsert_command(guild_id, updated)
         return json_response(stored.data)
 
@@ -526,46 +589,38 @@ class RestApi:
             )
             return json_response(json_error(10062, "Unknown interaction"), status=404)
 
-        payload = request["json"] or {}
+        payload = request[JSON_KEY] or {}
         callback_type = payload.get("type")
         data = payload.get("data") or {}
         if callback_type not in ALLOWED_CALLBACKS.get(interaction.type, frozenset()):
             return self.reject(
                 request,
-                "protocol",
-                [
-                    FieldError(
-                        ("type",),
-                        "INTERACTION_CALLBACK_TYPE_INVALID",
-                        f"Callback type {callback_type} does not fit interaction type "
-                        f"{interaction.type}",
-                    )
-                ],
+                (
+                    "protocol",
+                    [
+                        FieldError(
+                            ("type",),
+                            "INTERACTION_CALLBACK_TYPE_INVALID",
+                            f"Callback type {callback_type} does not fit interaction type "
+                            f"{interaction.type}",
+                        )
+                    ],
+                ),
             )
         if callback_type in (6, 7) and interaction.source_message is None:
             return self.reject(
                 request,
-                "protocol",
-                [
-                    FieldError(
-                        ("type",),
-                        "INTERACTION_CALLBACK_TYPE_INVALID",
-                        "There is no message to update",
-                    )
-                ],
+                (
+                    "protocol",
+                    [
+                        FieldError(
+                            ("type",),
+                            "INTERACTION_CALLBACK_TYPE_INVALID",
+                            "There is no message to update",
+                        )
+                    ],
+                ),
             )
-        errors: list[FieldError] = []
-        if callback_type == 4:
-            errors = limits.check_message(data)
-        elif callback_type == 7:
-            errors = limits.check_message(data, require_content=False)
-        elif callback_type == 8:
-            errors = limits.check_choices(data.get("choices"))
-        elif callback_type == 9:
-            errors = limits.check_modal(data)
-        if errors:
-            return self.reject(request, "limits", limits.prefixed(("data",), errors))
-
         message: Message | None = None
         if callback_type == 4:
             data = self._with_attachments(request, data)
@@ -646,10 +701,7 @@ class RestApi:
         return self._edit(request, message)
 
     def _edit(self, request: web.Request, message: Message) -> web.Response:
-        payload = request["json"] or {}
-        errors = limits.check_message(payload, require_content=False)
-        if errors:
-            return self.reject(request, "limits", errors)
+        payload = request[JSON_KEY] or {}
         if message.loading:
             # The first edit of a deferred response is when its content is posted.
             self._audit_mentions(request, payload)
@@ -672,10 +724,7 @@ class RestApi:
         interaction, error = self._webhook_interaction(request)
         if error is not None or interaction is None:
             return error or self._unknown_message()
-        payload = request["json"] or {}
-        errors = limits.check_message(payload)
-        if errors:
-            return self.reject(request, "limits", errors)
+        payload = request[JSON_KEY] or {}
         self._audit_mentions(request, payload)
         payload = self._with_attachments(request, payload)
         original = interaction.original
@@ -726,7 +775,7 @@ class RestApi:
     # --- channels and messages ----------------------------------------------------------------
 
     async def create_dm(self, request: web.Request) -> web.Response:
-        payload = request["json"] or {}
+        payload = request[JSON_KEY] or {}
         try:
             user = self.double.users.get(int(payload.get("recipient_id")))
         except (TypeError, ValueError):
@@ -758,10 +807,7 @@ class RestApi:
         channel = self._channel(request)
         if channel is None:
             return self._unknown_channel()
-        payload = request["json"] or {}
-        errors = limits.check_message(payload)
-        if errors:
-            return self.reject(request, "limits", errors)
+        payload = request[JSON_KEY] or {}
         self._audit_mentions(request, payload)
         if (
             channel.type == DM
@@ -773,8 +819,10 @@ class RestApi:
         if flags & (FLAG_EPHEMERAL | FLAG_LOADING):
             return self.reject(
                 request,
-                "protocol",
-                [FieldError(("flags",), "MESSAGE_FLAGS_INVALID", "Flags not allowed here")],
+                (
+                    "protocol",
+                    [FieldError(("flags",), "MESSAGE_FLAGS_INVALID", "Flags not allowed here")],
+                ),
             )
         message = self.double._new_channel_message(
             channel, self._with_attachments(request, payload)

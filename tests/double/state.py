@@ -218,9 +218,10 @@ class Guild:
             "flags": 0,
         }
 
-    def create_payload(self, members: list[User]) -> dict[str, Any]:
-        """The ``GUILD_CREATE`` dispatch for this guild."""
-        return {
+    def create_payload(self, members: list[User], *, joined: bool = False) -> dict[str, Any]:
+        """The ``GUILD_CREATE`` dispatch for this guild: ``unavailable: false`` when it fills in
+        a guild READY listed, no ``unavailable`` key when the bot has just joined it."""
+        data: dict[str, Any] = {
             "id": str(self.id),
             "name": self.name,
             "icon": None,
@@ -268,6 +269,9 @@ class Guild:
             "soundboard_sounds": [],
             "lazy": True,
         }
+        if joined:
+            del data["unavailable"]
+        return data
 
 
 @dataclass(eq=False)
@@ -481,12 +485,23 @@ class Changes:
         self._waiters = still
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float) -> None:
-        if predicate():
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiters.append((predicate, future))
-        try:
-            await asyncio.wait_for(future, timeout)
-        finally:
-            if not future.done():
-                future.cancel()
+        """Return once ``predicate()`` holds; raise ``TimeoutError`` after ``timeout`` seconds.
+
+        Re-checked on every notification and, for predicates about things the double does
+        not see change (e.g. the bot's own state), at least every 50 ms.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not predicate():
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(f"condition not met within {timeout}s")
+            future: asyncio.Future[None] = loop.create_future()
+            self._waiters.append((predicate, future))
+            try:
+                await asyncio.wait_for(future, min(remaining, 0.05))
+            except TimeoutError:
+                continue
+            finally:
+                if not future.done():
+                    future.cancel()
