@@ -183,6 +183,7 @@ class DiscordDouble:
         response_timeout: float | None = None,
         heartbeat_interval: float = 41.25,
         spec_path: Path | None = None,
+        check_responses: bool = False,
     ) -> None:
         self.token = token
         self.interaction_deadline = interaction_deadline
@@ -213,6 +214,10 @@ class DiscordDouble:
         self.violations: list[Violation] = []
         self.unknown_routes: list[str] = []
         self.mention_audit: list[MentionRecord] = []
+        #: With ``check_responses=True``: the double's own answers that do not match the
+        #: description's response schemas (a self-check of the double, not of the bot).
+        self.check_responses = check_responses
+        self.response_problems: list[Violation] = []
         self.ack_latencies: list[float] = []
         self._faults: list[Fault] = []
         self._changes = Changes()
@@ -569,6 +574,7 @@ class DiscordDouble:
             channel=opener.channel,
             data=data,
             source=opener.source_message,
+            opener=opener,
             timeout=timeout,
         )
 
@@ -859,9 +865,7 @@ class DiscordDouble:
             "channel_id": str(channel.id),
             "channel": channel.interaction_payload(permissions),
             "context": 0 if guild else 1,
-            "authorizing_integration_owners": {"0": str(guild.id)}
-            if guild
-            else {"1": str(user.id)},
+            "authorizing_integration_owners": record.authorizing_integration_owners(),
         }
         if guild is not None:
             payload["guild_id"] = str(guild.id)
@@ -883,6 +887,7 @@ class DiscordDouble:
         channel: Channel | None,
         data: dict[str, Any],
         source: Message | None = None,
+        opener: InteractionRecord | None = None,
         timeout: float | None = None,
     ) -> InteractionResult:
         if channel is None:
@@ -896,6 +901,7 @@ class DiscordDouble:
             channel=channel,
             data=data,
             source_message=source,
+            opener=opener,
         )
         record.responded = asyncio.get_running_loop().create_future()
         self.interactions[record.id] = record
@@ -947,8 +953,8 @@ class DiscordDouble:
             author=self.bot_user,
             type=20 if record.type == APPLICATION_COMMAND else 0,
             interaction_id=record.id,
-            interaction_type=record.type,
             interaction_user=record.user,
+            interaction_metadata=record.metadata(),
             webhook_id=self.application_id,
             application_id=self.application_id,
         )
@@ -967,8 +973,8 @@ class DiscordDouble:
             guild_id=record.guild.id if record.guild else None,
             author=self.bot_user,
             interaction_id=record.id,
-            interaction_type=record.type,
             interaction_user=record.user,
+            interaction_metadata=record.metadata(),
             webhook_id=self.application_id,
             application_id=self.application_id,
         )
@@ -1018,6 +1024,7 @@ class DiscordDouble:
         self.state_changed()
 
     def _command(self, guild_id: int | None, data: dict[str, Any], old: Command | None) -> Command:
+        permissions = data.get("default_member_permissions")
         stored = {k: v for k, v in data.items() if v is not None}
         stored.update(
             {
@@ -1026,7 +1033,7 @@ class DiscordDouble:
                 "version": str(self.snowflake()),
                 "type": int(data.get("type") or 1),
                 "description": data.get("description") or "",
-                "default_member_permissions": data.get("default_member_permissions"),
+                "default_member_permissions": (None if permissions is None else str(permissions)),
                 "nsfw": bool(data.get("nsfw", False)),
             }
         )
@@ -1114,6 +1121,11 @@ class DiscordDouble:
             "description": "",
             "summary": "",
             "type": None,
+            "flags_new": "0",
+            "approximate_user_install_count": 0,
+            "approximate_user_authorization_count": 0,
+            "explicit_content_filter": 0,
+            "eligible_oauth2_scopes": [],
             "bot_public": True,
             "bot_require_code_grant": False,
             "verify_key": "0" * 64,

@@ -36,7 +36,7 @@ from .state import (
     Message,
     Modal,
 )
-from .validation import API_PREFIX, OpenAPIRequest
+from .validation import API_PREFIX, OpenAPIRequest, OpenAPIResponse
 
 if TYPE_CHECKING:
     from .double import DiscordDouble
@@ -306,6 +306,7 @@ class RestApi:
                     )
         request[JSON_KEY] = payload
 
+        openapi_request = None
         if double.validator is not None:
             openapi_request = OpenAPIRequest.build(
                 method=request.method,
@@ -323,7 +324,37 @@ class RestApi:
         limit_errors = limit_errors_for(request.method, pattern[len(API_PREFIX) :], payload)
         if openapi_errors or limit_errors:
             return self.reject(request, ("openapi", openapi_errors), ("limits", limit_errors))
-        return await handler(request)
+        response = await handler(request)
+        if double.check_responses and openapi_request is not None:
+            self._check_response(request, openapi_request, response)
+        return response
+
+    def _check_response(
+        self, request: web.Request, openapi_request: OpenAPIRequest, response: web.StreamResponse
+    ) -> None:
+        """Validate the double's own answer against the description's response schema."""
+        assert self.double.validator is not None
+        if not isinstance(response, web.Response) or response.status == 204:
+            return
+        body = response.body if isinstance(response.body, bytes) else None
+        answer = OpenAPIResponse(
+            status_code=response.status,
+            content_type=response.headers.get("Content-Type", ""),
+            headers=dict(response.headers),
+            data=body,
+        )
+        errors = self.double.validator.validate_response(openapi_request, answer)
+        if errors:
+            path = request.path[len(API_PREFIX) :]
+            self.double.response_problems.append(
+                Violation(
+                    "response",
+                    request.method,
+                    path,
+                    tuple(errors),
+                    body=json.loads(body or b"null"),
+                )
+            )
 
     @staticmethod
     def _read_multipart(
@@ -407,16 +438,16 @@ class RestApi:
             attachment_id = self.double.snowflake()
             filename = attachment.get("filename") or upload.get("filename") or f"file{index}"
             url = f"{self.double.base_url}/attachments/{attachment_id}/{filename}"
-            result.append(
-                {
-                    "id": str(attachment_id),
-                    "filename": filename,
-                    "size": upload.get("size", 0),
-                    "url": url,
-                    "proxy_url": url,
-                    "description": attachment.get("description"),
-                }
-            )
+            stored = {
+                "id": str(attachment_id),
+                "filename": filename,
+                "size": upload.get("size", 0),
+                "url": url,
+                "proxy_url": url,
+            }
+            if attachment.get("description") is not None:
+                stored["description"] = attachment["description"]
+            result.append(stored)
         return {**payload, "attachments": result}
 
     def _audit_mentions(self, request: web.Request, payload: Any) -> None:
@@ -650,19 +681,22 @@ class RestApi:
 
         if request.query.get("with_response") not in _TRUE:
             return no_content()
-        body: dict[str, Any] = {
-            "interaction": {
-                "id": str(interaction.id),
-                "type": interaction.type,
-                "activity_instance_id": None,
-                "response_message_id": str(message.id) if message else None,
-                "response_message_loading": callback_type == 5,
-                "response_message_ephemeral": bool(message and message.ephemeral),
-            },
-            "resource": {"type": callback_type},
+        summary: dict[str, Any] = {
+            "id": str(interaction.id),
+            "type": interaction.type,
+            "activity_instance_id": None,
+            "channel_id": str(interaction.channel.id),
         }
+        if interaction.guild is not None:
+            summary["guild_id"] = str(interaction.guild.id)
         if message is not None:
-            body["resource"]["message"] = message.payload()
+            summary["response_message_id"] = str(message.id)
+            summary["response_message_loading"] = message.loading
+            summary["response_message_ephemeral"] = message.ephemeral
+        body: dict[str, Any] = {"interaction": summary}
+        if message is not None and callback_type in (4, 7):
+            # Only message-creating (4) and -updating (7) responses carry a resource.
+            body["resource"] = {"type": callback_type, "message": message.payload()}
         return json_response(body)
 
     def _webhook_interaction(

@@ -117,6 +117,11 @@ class User:
             "avatar": None,
             "public_flags": 0,
             "flags": 0,
+            "banner": None,
+            "accent_color": None,
+            "avatar_decoration_data": None,
+            "collectibles": None,
+            "primary_guild": None,
         }
         if self.bot:
             data["bot"] = True
@@ -289,8 +294,8 @@ class Message:
     flags: int = 0
     type: int = 0
     interaction_id: int | None = None
-    interaction_type: int | None = None
     interaction_user: User | None = None
+    interaction_metadata: dict[str, Any] | None = None
     webhook_id: int | None = None
     application_id: int | None = None
     allowed_mentions: dict[str, Any] | None = None
@@ -323,6 +328,8 @@ class Message:
             if key in payload:
                 value = payload[key]
                 setattr(self, key, value if value is not None else ([] if key != "content" else ""))
+        if "components" in payload:
+            number_components(self.components)
         if "flags" in payload and payload["flags"] is not None:
             keep = self.flags & (FLAG_EPHEMERAL if edit else 0)
             self.flags = (int(payload["flags"]) & ~FLAG_LOADING) | keep
@@ -358,14 +365,23 @@ class Message:
             data["webhook_id"] = str(self.webhook_id)
         if self.application_id is not None:
             data["application_id"] = str(self.application_id)
-        if self.interaction_id is not None and self.interaction_user is not None:
-            data["interaction_metadata"] = {
-                "id": str(self.interaction_id),
-                "type": self.interaction_type or APPLICATION_COMMAND,
-                "user": self.interaction_user.payload(),
-                "authorizing_integration_owners": {},
-            }
+        if self.interaction_metadata is not None:
+            data["interaction_metadata"] = self.interaction_metadata
         return data
+
+
+def number_components(components: list[dict[str, Any]]) -> None:
+    """Give every component without one a unique ``id``, as Discord does (1, 2, 3, ...)."""
+    every = iter_components(components)
+    used = {c["id"] for c in every if isinstance(c.get("id"), int)}
+    next_id = 1
+    for component in every:
+        if isinstance(component.get("id"), int):
+            continue
+        while next_id in used:
+            next_id += 1
+        component["id"] = next_id
+        used.add(next_id)
 
 
 def iter_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -416,6 +432,7 @@ class InteractionRecord:
     channel: Channel
     data: dict[str, Any]
     source_message: Message | None = None
+    opener: InteractionRecord | None = None
     dispatched_at: float = 0.0
     acknowledged_at: float | None = None
     callback_type: int | None = None
@@ -429,6 +446,25 @@ class InteractionRecord:
     @property
     def acknowledged(self) -> bool:
         return self.callback_type is not None
+
+    def authorizing_integration_owners(self) -> dict[str, str]:
+        if self.guild is not None:
+            return {"0": str(self.guild.id)}
+        return {"1": str(self.user.id)}
+
+    def metadata(self) -> dict[str, Any]:
+        """``interaction_metadata`` for messages this interaction created."""
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "type": self.type,
+            "user": self.user.payload(),
+            "authorizing_integration_owners": self.authorizing_integration_owners(),
+        }
+        if self.type == MESSAGE_COMPONENT and self.source_message is not None:
+            data["interacted_message_id"] = str(self.source_message.id)
+        if self.type == MODAL_SUBMIT and self.opener is not None:
+            data["triggering_interaction_metadata"] = self.opener.metadata()
+        return data
 
     @property
     def ack_latency(self) -> float | None:

@@ -231,8 +231,11 @@ class CoachBot(commands.Bot):
 
 @pytest.fixture
 async def double() -> AsyncIterator[DiscordDouble]:
-    async with DiscordDouble() as running_double:
+    # check_responses: every answer of the double must match the description's response
+    # schemas too, so the payloads the bot parses are realistic.
+    async with DiscordDouble(check_responses=True) as running_double:
         yield running_double
+    assert running_double.response_problems == []
 
 
 @pytest.fixture

@@ -58,6 +58,8 @@ from openapi_core.validation.request.validators import (
     V31RequestParametersValidator,
     V31RequestSecurityValidator,
 )
+from openapi_core.validation.response.exceptions import InvalidData
+from openapi_core.validation.response.validators import V31ResponseDataValidator
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from openapi_core.validation.schemas.factories import DialectSchemaValidatorsFactory
 from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS30ReadValidator, OAS31Validator
@@ -194,6 +196,20 @@ class _SecurityValidator(_MemoPathMixin, V31RequestSecurityValidator):
     pass
 
 
+class _ResponseValidator(_MemoPathMixin, V31ResponseDataValidator):
+    pass
+
+
+@dataclass(slots=True)
+class OpenAPIResponse:
+    """A response of the double as openapi-core's ``Response`` protocol sees it."""
+
+    status_code: int
+    content_type: str
+    headers: Mapping[str, str]
+    data: bytes | None
+
+
 _WEAK = frozenset({"anyOf", "oneOf"})
 _KEYWORD_CODES = {
     "maxLength": "BASE_TYPE_MAX_LENGTH",
@@ -309,7 +325,8 @@ class OpenAPIRequestValidator:
         self._body = _BodyValidator(self.openapi.spec, **kwargs)
         self._parameters = _ParametersValidator(self.openapi.spec, **kwargs)
         self._security = _SecurityValidator(self.openapi.spec, **kwargs)
-        for validator in (self._body, self._parameters, self._security):
+        self._response = _ResponseValidator(self.openapi.spec, **kwargs)
+        for validator in (self._body, self._parameters, self._security, self._response):
             validator._path_memo = memo
         self._body_cache: OrderedDict[tuple[str, str, str, bytes], tuple[FieldError, ...]] = (
             OrderedDict()
@@ -332,6 +349,21 @@ class OpenAPIRequestValidator:
             errors.extend(self._convert(error))
         errors.extend(self._validate_body(request))
         return errors
+
+    def validate_response(
+        self, request: OpenAPIRequest, response: OpenAPIResponse
+    ) -> list[FieldError]:
+        """Problems with a response *of the double* (used to keep its payloads honest)."""
+        found: list[FieldError] = []
+        for error in self._response.iter_errors(request, response):
+            cause = error.__cause__
+            if isinstance(error, InvalidData) and isinstance(cause, InvalidSchemaValue):
+                found.extend(_schema_field_errors(cause.schema_errors, ()))
+            else:
+                found.append(
+                    FieldError((), "OPENAPI_RESPONSE", f"{type(error).__name__}: {cause or error}")
+                )
+        return found
 
     def _validate_body(self, request: OpenAPIRequest) -> tuple[FieldError, ...]:
         key = (request.method, request.path_pattern, request.content_type, request.body or b"")
