@@ -228,13 +228,33 @@ class DiscordDouble:
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
-        self.guild: Guild | None = None
-        self.member: User | None = None
-        self.manager: User | None = None
+        self._defaults: tuple[Guild, User, User] | None = None
         if defaults:
-            self.guild = self.add_guild("Seller Coach Test")
-            self.member = self.add_user("casey")
-            self.manager = self.add_user("morgan", manage_guild=True)
+            self._defaults = (
+                self.add_guild("Seller Coach Test"),
+                self.add_user("casey"),
+                self.add_user("morgan", manage_guild=True),
+            )
+
+    def _require_defaults(self) -> tuple[Guild, User, User]:
+        if self._defaults is None:
+            raise RuntimeError("This DiscordDouble was created with defaults=False")
+        return self._defaults
+
+    @property
+    def guild(self) -> Guild:
+        """The default guild (with a ``#general`` text channel)."""
+        return self._require_defaults()[0]
+
+    @property
+    def member(self) -> User:
+        """A default member without Manage Server."""
+        return self._require_defaults()[1]
+
+    @property
+    def manager(self) -> User:
+        """A default member with Manage Server."""
+        return self._require_defaults()[2]
 
     # --- lifecycle ------------------------------------------------------------------------------
 

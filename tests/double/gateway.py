@@ -374,7 +374,7 @@ class Gateway:
         return True
 
     async def _resume(self, connection: GatewayConnection, data: Any) -> bool:
-        session = self.sessions.get(data.get("session_id")) if isinstance(data, dict) else None
+        session = self.sessions.get(str(data.get("session_id"))) if isinstance(data, dict) else None
         seq = data.get("seq") if isinstance(data, dict) else None
         valid = (
             session is not None

@@ -88,7 +88,8 @@ def _callback_limits(payload: Any) -> list[FieldError]:
         8: lambda: limits.check_choices(data.get("choices")),
         9: lambda: limits.check_modal(data),
     }
-    check = checks.get(payload.get("type"))  # type: ignore[arg-type]
+    kind = payload.get("type")
+    check = checks.get(kind) if isinstance(kind, int) else None
     return limits.prefixed(("data",), check()) if check else []
 
 
@@ -233,6 +234,10 @@ class RestApi:
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if not request.path.startswith(API_PREFIX + "/"):
+            if request.match_info.http_exception is not None:
+                self.double.unknown_routes.append(f"{request.method} {request.path}")
+                log.warning("Discord double: unknown route %s %s", request.method, request.path)
+                return json_response(json_error(0, "404: Not Found"), status=404)
             return await handler(request)
         body = await request.read()
         content_type = request.headers.get("Content-Type", "")
@@ -367,7 +372,8 @@ class RestApi:
         files: list[dict[str, Any]] = []
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
-            data = part.get_payload(decode=True) or b""
+            raw = part.get_payload(decode=True)
+            data = raw if isinstance(raw, bytes) else b""
             if name == "payload_json":
                 payload = json.loads(data)
             else:
@@ -811,8 +817,8 @@ class RestApi:
     async def create_dm(self, request: web.Request) -> web.Response:
         payload = request[JSON_KEY] or {}
         try:
-            user = self.double.users.get(int(payload.get("recipient_id")))
-        except (TypeError, ValueError):
+            user = self.double.users.get(int(payload["recipient_id"]))
+        except (KeyError, TypeError, ValueError):
             user = None
         if user is None or user.bot:
             return json_response(json_error(50033, "Invalid Recipient(s)"), status=400)

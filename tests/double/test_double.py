@@ -240,7 +240,7 @@ async def double() -> AsyncIterator[DiscordDouble]:
 
 @pytest.fixture
 async def bot(double: DiscordDouble) -> AsyncIterator[CoachBot]:
-    client = CoachBot(double.guild.id)  # type: ignore[union-attr]
+    client = CoachBot(double.guild.id)
     async with double.running(client, commands=True):
         yield client
 
@@ -249,7 +249,6 @@ async def bot(double: DiscordDouble) -> AsyncIterator[CoachBot]:
 
 
 async def test_login_sync_and_ping(double: DiscordDouble, bot: CoachBot) -> None:
-    assert double.guild is not None and double.member is not None
     calls = [(r.method, r.route) for r in double.requests]
     assert ("GET", "/users/@me") in calls
     assert ("GET", "/oauth2/applications/@me") in calls
@@ -277,7 +276,7 @@ async def test_login_sync_and_ping(double: DiscordDouble, bot: CoachBot) -> None
 
 async def test_gateway_uses_zlib_stream_heartbeats_and_resume_url() -> None:
     async with DiscordDouble(heartbeat_interval=0.05) as double:
-        client = CoachBot(double.guild.id)  # type: ignore[union-attr]
+        client = CoachBot(double.guild.id)
         async with double.running(client):
             await double.wait_for(lambda: double.gateway.stats.heartbeats >= 3, timeout=5)
             assert client.latency < 1.0
@@ -288,7 +287,7 @@ async def test_gateway_uses_zlib_stream_heartbeats_and_resume_url() -> None:
         double.assert_clean()
 
 
-async def test_gateway_without_compression_and_bad_token(double: DiscordDouble) -> None:
+async def test_gateway_plain_frames_bad_token_and_unknown_session(double: DiscordDouble) -> None:
     async with aiohttp.ClientSession() as session:
         async with session.ws_connect(double.gateway_url + "?v=10&encoding=json") as ws:
             hello = await ws.receive_json(timeout=5)
@@ -304,6 +303,13 @@ async def test_gateway_without_compression_and_bad_token(double: DiscordDouble) 
                 b"\x00\x00\xff\xff"
             )
             assert json.loads(zlib.decompressobj().decompress(frame.data))["op"] == 10
+        async with session.ws_connect(double.gateway_url + "?v=10&encoding=json") as ws:
+            await ws.receive_json(timeout=5)
+            resume = {"token": double.token, "session_id": "unknown", "seq": 3}
+            await ws.send_json({"op": 6, "d": resume})
+            invalid = await ws.receive_json(timeout=5)
+            assert invalid["op"] == 9 and invalid["d"] is False
+    assert double.gateway.stats.invalid_sessions == 1
 
 
 async def test_guild_added_later_is_sent_as_guild_create(
@@ -360,6 +366,7 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     assert coached.embeds[0]["fields"][0]["name"] == "Step 1"
     assert set(coached.custom_ids()) == {"coach:next", "coach:tone", "coach:reply"}
     message_id = coached.message_id
+    assert message_id is not None
 
     stepped = await double.click(user, coached, "coach:next")
     assert stepped.callback_type == 7
@@ -374,7 +381,7 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     with pytest.raises(LookupError):
         await double.click(user, coached, "coach:missing")
 
-    opened = await double.click(user, message_id, "coach:reply")  # type: ignore[arg-type]
+    opened = await double.click(user, message_id, "coach:reply")
     assert opened.callback_type == 9
     assert opened.modal is not None and opened.modal.title == "Draft your reply"
     assert set(opened.modal.fields()) == {"reply:text", "reply:note", "reply:urgency"}
@@ -414,7 +421,6 @@ async def test_deferred_response_and_followups(double: DiscordDouble, bot: Coach
 
 async def test_dms_and_closed_dms(double: DiscordDouble, bot: CoachBot) -> None:
     user = double.member
-    assert user is not None
     result = await double.slash(user, double.guild, "dm")
     assert result.content == "Sending you a DM"
     await double.wait_for(lambda: len(double.dms_to(user)) == 1, timeout=3)
@@ -506,7 +512,7 @@ async def test_mentions_audit_flags_pings(double: DiscordDouble, bot: CoachBot) 
 
 
 async def test_openapi_violation_and_unknown_route(double: DiscordDouble, bot: CoachBot) -> None:
-    channel = double.guild.default_channel  # type: ignore[union-attr]
+    channel = double.guild.default_channel
     route = Route("POST", "/channels/{channel_id}/messages", channel_id=channel.id)
     with pytest.raises(discord.HTTPException) as caught:
         await bot.http.request(route, json={"content": 5})
@@ -559,7 +565,7 @@ async def test_command_limits_are_enforced_on_sync(double: DiscordDouble, bot: C
 
 async def test_late_callback_is_unknown_interaction() -> None:
     async with DiscordDouble(interaction_deadline=0.2) as double:
-        client = CoachBot(double.guild.id)  # type: ignore[union-attr]
+        client = CoachBot(double.guild.id)
         async with double.running(client, commands=True):
             with pytest.raises(InteractionTimeoutError):
                 await double.slash(double.member, double.guild, "slow", timeout=1.0)
@@ -600,7 +606,7 @@ async def test_rate_limited_callback_is_retried(double: DiscordDouble, bot: Coac
 async def test_rate_limited_bot_route_is_retried(double: DiscordDouble, bot: CoachBot) -> None:
     double.rate_limit_next("POST", "/channels/{channel_id}/messages", retry_after=0.2)
     await double.slash(double.member, double.guild, "dm")
-    await double.wait_for(lambda: len(double.dms_to(double.member)) == 1, timeout=5)  # type: ignore[arg-type]
+    await double.wait_for(lambda: len(double.dms_to(double.member)) == 1, timeout=5)
     statuses = [r.status for r in double.requests if r.route == "/channels/{channel_id}/messages"]
     assert statuses == [429, 200]
     double.assert_clean()
@@ -609,7 +615,7 @@ async def test_rate_limited_bot_route_is_retried(double: DiscordDouble, bot: Coa
 async def test_server_error_is_retried(double: DiscordDouble, bot: CoachBot) -> None:
     fault = double.fail_next("POST", "/channels/*/messages", status=502)
     await double.slash(double.member, double.guild, "dm")
-    await double.wait_for(lambda: len(double.dms_to(double.member)) == 1, timeout=5)  # type: ignore[arg-type]
+    await double.wait_for(lambda: len(double.dms_to(double.member)) == 1, timeout=5)
     assert fault.hits and fault.count == 0
     statuses = [r.status for r in double.requests if r.route == "/channels/{channel_id}/messages"]
     assert statuses == [502, 200]
@@ -635,7 +641,8 @@ def test_spec_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 # --- Discord's limits, directly ------------------------------------------------------------------
 
-_ROW = {"type": 1, "components": [{"type": 2, "style": 1, "label": "a", "custom_id": "a"}]}
+_BUTTON: dict[str, Any] = {"type": 2, "style": 1, "label": "a", "custom_id": "a"}
+_ROW: dict[str, Any] = {"type": 1, "components": [_BUTTON]}
 
 
 @pytest.mark.parametrize(
@@ -660,9 +667,7 @@ _ROW = {"type": 1, "components": [{"type": 2, "style": 1, "label": "a", "custom_
                 "components": [
                     {
                         "type": 1,
-                        "components": [
-                            dict(_ROW["components"][0], custom_id=str(i)) for i in range(6)
-                        ],
+                        "components": [dict(_BUTTON, custom_id=str(i)) for i in range(6)],
                     }
                 ]
             },
