@@ -3,12 +3,8 @@
 See ``tests/double/README.md`` for the test API and what is validated.
 """
 
-from .double import (
-    CommandNotAvailableError,
-    DiscordDouble,
-    InteractionResult,
-    InteractionTimeoutError,
-)
+from .acting import CommandNotAvailableError, InteractionResult, InteractionTimeoutError
+from .double import DiscordDouble
 from .errors import FieldError
 from .records import Fault, MentionRecord, RequestRecord, Violation
 from .state import (

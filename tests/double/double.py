@@ -1,4 +1,4 @@
-"""The :class:`DiscordDouble` facade: lifecycle, the acting-as-a-user API, faults, measurements."""
+"""The :class:`DiscordDouble` facade: lifecycle, acting as users, faults, measurements."""
 
 from __future__ import annotations
 
@@ -9,20 +9,29 @@ import socket
 import statistics
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from .acting import (
+    InteractionResult,
+    InteractionTimeoutError,
+    OptionLookups,
+    build_options,
+    check_select_values,
+    clickable,
+    command_data,
+    interaction_payload,
+    modal_submission,
+    resolve_command,
+)
 from .gateway import Gateway, GatewaySession
 from .limits import FLAG_EPHEMERAL, FLAG_LOADING, SELECT_TYPES
 from .records import Fault, MentionRecord, RequestRecord, Violation, compile_path_pattern
 from .server import RestApi
 from .state import (
-    ADMINISTRATOR,
     APPLICATION_COMMAND,
-    ATTACHMENT_SIZE_LIMIT,
     AUTOCOMPLETE,
     BOT_PERMISSIONS,
     DM,
@@ -40,7 +49,6 @@ from .state import (
     Modal,
     SnowflakeFactory,
     User,
-    iter_components,
     new_token,
 )
 from .validation import API_PREFIX, OpenAPIRequestValidator, get_openapi_validator
@@ -51,117 +59,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
-
-# Application command option types.
-SUB_COMMAND = 1
-SUB_COMMAND_GROUP = 2
-STRING = 3
-INTEGER = 4
-BOOLEAN = 5
-USER = 6
-CHANNEL = 7
-ROLE = 8
-MENTIONABLE = 9
-NUMBER = 10
-
-
-class InteractionTimeoutError(AssertionError):
-    """The bot did not answer an interaction in time (Discord would show "interaction failed")."""
-
-
-class CommandNotAvailableError(LookupError):
-    """The user could not run this command in Discord (not synced, hidden, or wrong context)."""
-
-
-@dataclass(eq=False)
-class InteractionResult:
-    """What the bot answered to one interaction.
-
-    ``callback_type`` and ``callback_data`` are what the bot sent in its initial response.
-    ``message`` is the message that response created or updated, kept live: later edits
-    (e.g. filling in a deferred response) show up in ``content``/``embeds``/``components``.
-    """
-
-    record: InteractionRecord
-
-    @property
-    def interaction_id(self) -> int:
-        return self.record.id
-
-    @property
-    def callback_type(self) -> int:
-        assert self.record.callback_type is not None
-        return self.record.callback_type
-
-    @property
-    def callback_data(self) -> dict[str, Any]:
-        return self.record.callback_data or {}
-
-    @property
-    def message(self) -> Message | None:
-        return self.record.original
-
-    @property
-    def message_id(self) -> int | None:
-        return self.record.original.id if self.record.original else None
-
-    @property
-    def content(self) -> str:
-        if self.message is not None:
-            return self.message.content
-        return str(self.callback_data.get("content") or "")
-
-    @property
-    def embeds(self) -> list[dict[str, Any]]:
-        if self.message is not None:
-            return self.message.embeds
-        return list(self.callback_data.get("embeds") or [])
-
-    @property
-    def components(self) -> list[dict[str, Any]]:
-        if self.message is not None:
-            return self.message.components
-        return list(self.callback_data.get("components") or [])
-
-    @property
-    def flags(self) -> int:
-        if self.message is not None:
-            return self.message.flags
-        return int(self.callback_data.get("flags") or 0)
-
-    @property
-    def ephemeral(self) -> bool:
-        return bool(self.flags & FLAG_EPHEMERAL)
-
-    @property
-    def deferred(self) -> bool:
-        return self.callback_type in (5, 6)
-
-    @property
-    def modal(self) -> Modal | None:
-        return self.record.modal
-
-    @property
-    def choices(self) -> list[dict[str, Any]] | None:
-        return self.record.choices
-
-    @property
-    def followups(self) -> list[Message]:
-        return self.record.followups
-
-    @property
-    def latency(self) -> float | None:
-        """Seconds from dispatching ``INTERACTION_CREATE`` to receiving the callback."""
-        return self.record.ack_latency
-
-    def custom_ids(self) -> list[str]:
-        return [c["custom_id"] for c in iter_components(self.components) if "custom_id" in c]
-
-    def __repr__(self) -> str:
-        return (
-            f"<InteractionResult type={self.record.callback_type} ephemeral={self.ephemeral} "
-            f"content={self.content[:60]!r} custom_ids={self.custom_ids()}>"
-        )
 
 
 class DiscordDouble:
@@ -221,6 +118,7 @@ class DiscordDouble:
         self.ack_latencies: list[float] = []
         self._faults: list[Fault] = []
         self._changes = Changes()
+        self._lookups = OptionLookups(user=self._user, channel=self._channel)
 
         self._spec_path = spec_path
         self.validator: OpenAPIRequestValidator | None = None
@@ -416,6 +314,9 @@ class DiscordDouble:
     def _user(self, user: User | int) -> User:
         return user if isinstance(user, User) else self.users[int(user)]
 
+    def _channel(self, channel: Channel | int) -> Channel:
+        return channel if isinstance(channel, Channel) else self.channels[int(channel)]
+
     def _guild(self, guild: Guild | int | None) -> Guild | None:
         if guild is None or isinstance(guild, Guild):
             return guild
@@ -483,9 +384,9 @@ class DiscordDouble:
         :class:`CommandNotAvailableError` when Discord would not offer the command to this user.
         """
         the_user, the_guild = self._user(user), self._guild(guild)
-        found, path, definitions = self._resolve_command(the_user, the_guild, command)
-        values, resolved = self._command_options(definitions, options, focused=None)
-        data = self._command_data(found, path, values, resolved)
+        found, path, definitions = resolve_command(self.command_table, the_user, the_guild, command)
+        values, resolved = build_options(definitions, options, self._lookups, focused=None)
+        data = command_data(found, path, values, resolved)
         return await self._interact(
             APPLICATION_COMMAND,
             the_user,
@@ -510,11 +411,10 @@ class DiscordDouble:
     ) -> list[dict[str, Any]]:
         """Type ``value`` into ``option`` of ``/command``; returns the choices the bot offers."""
         the_user, the_guild = self._user(user), self._guild(guild)
-        found, path, definitions = self._resolve_command(the_user, the_guild, command)
-        values, resolved = self._command_options(
-            definitions, {**options, option: value}, focused=option
-        )
-        data = self._command_data(found, path, values, resolved)
+        found, path, definitions = resolve_command(self.command_table, the_user, the_guild, command)
+        typed = {**options, option: value}
+        values, resolved = build_options(definitions, typed, self._lookups, focused=option)
+        data = command_data(found, path, values, resolved)
         result = await self._interact(
             AUTOCOMPLETE, the_user, guild=the_guild, channel=channel, data=data, timeout=timeout
         )
@@ -531,7 +431,7 @@ class DiscordDouble:
     ) -> InteractionResult:
         """Press the button ``custom_id`` on ``message``."""
         the_user, the_message = self._user(user), self._message(message)
-        component = self._clickable(the_user, the_message, custom_id)
+        component = clickable(the_user, the_message, custom_id)
         if component.get("type") != 2:
             raise ValueError(f"{custom_id!r} is not a button (type {component.get('type')})")
         if component.get("style") in (5, 6):
@@ -551,12 +451,12 @@ class DiscordDouble:
     ) -> InteractionResult:
         """Pick ``values`` in the select menu ``custom_id`` on ``message``."""
         the_user, the_message = self._user(user), self._message(message)
-        component = self._clickable(the_user, the_message, custom_id)
+        component = clickable(the_user, the_message, custom_id)
         kind = component.get("type")
         if kind not in SELECT_TYPES:
             raise ValueError(f"{custom_id!r} is not a select menu (type {kind})")
         chosen = [str(v) for v in values]
-        self._check_select_values(component, chosen)
+        check_select_values(component, chosen)
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": kind, "values": chosen}
         return await self._from_message(the_user, the_message, data, timeout)
 
@@ -577,16 +477,8 @@ class DiscordDouble:
             raise ValueError("The bot did not open a modal for that interaction")
         if the_modal.user.id != the_user.id:
             raise ValueError("Only the user the modal was shown to can submit it")
-        fields = the_modal.fields()
-        unknown = set(values) - set(fields)
-        if unknown:
-            raise KeyError(f"The modal has no fields {sorted(unknown)}; it has {sorted(fields)}")
-        components = [self._submitted(c, values) for c in the_modal.components]
+        data = modal_submission(the_modal, values)
         opener = self.interactions[the_modal.interaction_id]
-        data = {
-            "custom_id": the_modal.custom_id,
-            "components": [c for c in components if c is not None],
-        }
         return await self._interact(
             MODAL_SUBMIT,
             the_user,
@@ -600,172 +492,6 @@ class DiscordDouble:
 
     # --- acting: helpers ------------------------------------------------------------------------
 
-    def _resolve_command(
-        self, user: User, guild: Guild | None, command: str
-    ) -> tuple[Command, list[tuple[str, int]], list[dict[str, Any]]]:
-        parts = command.strip().lstrip("/").split()
-        if not parts:
-            raise ValueError("empty command name")
-        key = (1, parts[0])
-        found = None
-        if guild is not None:
-            found = self.command_table(guild.id).get(key)
-        if found is None:
-            found = self.global_commands.get(key)
-        if found is None:
-            raise CommandNotAvailableError(
-                f"/{parts[0]} is not registered (synced) for this guild or globally"
-            )
-        self._check_available(found, user, guild)
-        definitions: list[dict[str, Any]] = list(found.data.get("options") or [])
-        path: list[tuple[str, int]] = []
-        for part in parts[1:]:
-            nested = next(
-                (
-                    o
-                    for o in definitions
-                    if o.get("name") == part and o.get("type") in (SUB_COMMAND, SUB_COMMAND_GROUP)
-                ),
-                None,
-            )
-            if nested is None:
-                raise CommandNotAvailableError(f"/{command}: no subcommand {part!r}")
-            path.append((part, nested["type"]))
-            definitions = list(nested.get("options") or [])
-        if any(o.get("type") in (SUB_COMMAND, SUB_COMMAND_GROUP) for o in definitions):
-            raise CommandNotAvailableError(f"/{command} needs a subcommand")
-        return found, path, definitions
-
-    def _check_available(self, command: Command, user: User, guild: Guild | None) -> None:
-        data = command.data
-        contexts = data.get("contexts")
-        if guild is None:
-            if contexts is not None and 1 not in contexts:
-                raise CommandNotAvailableError(f"/{command.name} is not available in DMs")
-            if contexts is None and data.get("dm_permission") is False:
-                raise CommandNotAvailableError(f"/{command.name} is not available in DMs")
-            if command.guild_id is not None:
-                raise CommandNotAvailableError(f"/{command.name} is a guild command")
-            return
-        if contexts is not None and 0 not in contexts:
-            raise CommandNotAvailableError(f"/{command.name} is not available in guilds")
-        required = data.get("default_member_permissions")
-        if required is not None:
-            needed = int(required)
-            effective = user.permissions | (ADMINISTRATOR if user.id == guild.owner_id else 0)
-            if not effective & ADMINISTRATOR and (needed == 0 or effective & needed != needed):
-                raise CommandNotAvailableError(
-                    f"/{command.name} is hidden from {user.name} (needs permissions {needed})"
-                )
-
-    def _command_options(
-        self, definitions: list[dict[str, Any]], given: Mapping[str, Any], *, focused: str | None
-    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        by_name = {d["name"]: d for d in definitions}
-        unknown = set(given) - set(by_name)
-        if unknown:
-            raise TypeError(f"unknown options {sorted(unknown)}; the command has {sorted(by_name)}")
-        if focused is None:
-            missing = [
-                d["name"] for d in definitions if d.get("required") and d["name"] not in given
-            ]
-            if missing:
-                raise TypeError(f"missing required options {missing}")
-        values: list[dict[str, Any]] = []
-        resolved: dict[str, Any] = {}
-        for definition in definitions:
-            name = definition["name"]
-            if name not in given:
-                continue
-            kind = definition["type"]
-            if name == focused:
-                if not definition.get("autocomplete"):
-                    raise ValueError(f"option {name!r} has no autocomplete")
-                values.append(
-                    {"name": name, "type": kind, "value": str(given[name]), "focused": True}
-                )
-                continue
-            values.append(
-                {
-                    "name": name,
-                    "type": kind,
-                    "value": self._option_value(definition, given[name], resolved),
-                }
-            )
-        return values, resolved
-
-    def _option_value(
-        self, definition: dict[str, Any], value: Any, resolved: dict[str, Any]
-    ) -> Any:
-        kind = definition["type"]
-        name = definition["name"]
-        if kind == STRING:
-            if not isinstance(value, str):
-                raise TypeError(f"option {name!r} takes a string")
-            low, high = definition.get("min_length"), definition.get("max_length")
-            if (low is not None and len(value) < low) or (high is not None and len(value) > high):
-                raise ValueError(
-                    f"option {name!r} must be {low}..{high} characters (Discord enforces this)"
-                )
-        elif kind == INTEGER:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"option {name!r} takes an integer")
-        elif kind == NUMBER:
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise TypeError(f"option {name!r} takes a number")
-        elif kind == BOOLEAN:
-            if not isinstance(value, bool):
-                raise TypeError(f"option {name!r} takes a boolean")
-        elif kind in (USER, MENTIONABLE):
-            member = self._user(value)
-            resolved.setdefault("users", {})[str(member.id)] = member.payload()
-            value = str(member.id)
-        elif kind == CHANNEL:
-            channel = value if isinstance(value, Channel) else self.channels[int(value)]
-            resolved.setdefault("channels", {})[str(channel.id)] = {
-                "id": str(channel.id),
-                "type": channel.type,
-                "name": channel.name,
-                "permissions": str(MEMBER_PERMISSIONS),
-            }
-            value = str(channel.id)
-        else:
-            raise NotImplementedError(f"option type {kind} is not supported by the double")
-        if kind in (INTEGER, NUMBER):
-            low, high = definition.get("min_value"), definition.get("max_value")
-            if (low is not None and value < low) or (high is not None and value > high):
-                raise ValueError(
-                    f"option {name!r} must be within {low}..{high} (Discord enforces this)"
-                )
-        choices = definition.get("choices")
-        if choices and value not in [c["value"] for c in choices]:
-            raise ValueError(f"option {name!r} only accepts {[c['value'] for c in choices]}")
-        return value
-
-    def _command_data(
-        self,
-        command: Command,
-        path: list[tuple[str, int]],
-        values: list[dict[str, Any]],
-        resolved: dict[str, Any],
-    ) -> dict[str, Any]:
-        options = values
-        for name, kind in reversed(path):
-            options = [{"name": name, "type": kind, "options": options}]
-        data: dict[str, Any] = {
-            "id": str(command.id),
-            "name": command.name,
-            "type": command.type,
-            "options": options,
-        }
-        if resolved:
-            if "users" in resolved:
-                resolved["members"] = {}
-            data["resolved"] = resolved
-        if command.guild_id is not None:
-            data["guild_id"] = str(command.guild_id)
-        return data
-
     def _message(self, message: Message | InteractionResult | int) -> Message:
         if isinstance(message, InteractionResult):
             found = message.message
@@ -775,80 +501,6 @@ class DiscordDouble:
         if isinstance(message, Message):
             return message
         return self.messages[int(message)]
-
-    def _clickable(self, user: User, message: Message, custom_id: str) -> dict[str, Any]:
-        if message.deleted:
-            raise ValueError("The message was deleted")
-        if (
-            message.ephemeral
-            and message.interaction_user is not None
-            and message.interaction_user.id != user.id
-        ):
-            raise ValueError("Only the user who triggered it can see an ephemeral message")
-        component = message.find_component(custom_id)
-        if component is None:
-            raise LookupError(
-                f"No component {custom_id!r} on the message; it has {message.custom_ids()}"
-            )
-        if component.get("disabled"):
-            raise ValueError(f"{custom_id!r} is disabled")
-        return component
-
-    @staticmethod
-    def _check_select_values(component: dict[str, Any], chosen: list[str]) -> None:
-        low = component.get("min_values", 1)
-        high = component.get("max_values", 1)
-        if not low <= len(chosen) <= high:
-            raise ValueError(f"choose between {low} and {high} values, not {len(chosen)}")
-        if component.get("type") == 3:
-            offered = [o["value"] for o in component.get("options") or []]
-            wrong = [v for v in chosen if v not in offered]
-            if wrong:
-                raise ValueError(
-                    f"{wrong} are not options of {component.get('custom_id')!r}: {offered}"
-                )
-
-    def _submitted(
-        self, component: dict[str, Any], values: Mapping[str, str | Sequence[str]]
-    ) -> dict[str, Any] | None:
-        kind = component.get("type")
-        if kind == 1:
-            children = [self._submitted_field(c, values) for c in component.get("components") or []]
-            return {"type": 1, "components": children}
-        if kind == 18:
-            inner = component.get("component") or {}
-            return {"type": 18, "component": self._submitted_field(inner, values)}
-        if kind == 10:
-            return {"type": 10}
-        return None
-
-    def _submitted_field(
-        self, field: dict[str, Any], values: Mapping[str, str | Sequence[str]]
-    ) -> dict[str, Any]:
-        custom_id = field.get("custom_id")
-        kind = field.get("type")
-        given = values.get(custom_id) if custom_id is not None else None
-        if kind == 4:
-            text = "" if given is None else str(given)
-            required = field.get("required", True)
-            if required and not text:
-                raise ValueError(f"the modal field {custom_id!r} is required")
-            low, high = field.get("min_length"), field.get("max_length")
-            if text and (
-                (low is not None and len(text) < low) or (high is not None and len(text) > high)
-            ):
-                raise ValueError(f"the modal field {custom_id!r} takes {low}..{high} characters")
-            return {"type": 4, "custom_id": custom_id, "value": text}
-        if kind in SELECT_TYPES:
-            chosen = (
-                []
-                if given is None
-                else ([given] if isinstance(given, str) else [str(v) for v in given])
-            )
-            if chosen or field.get("required", True):
-                self._check_select_values(field, chosen)
-            return {"type": kind, "custom_id": custom_id, "values": chosen}
-        return {"type": kind, "custom_id": custom_id}
 
     async def _from_message(
         self, user: User, message: Message, data: dict[str, Any], timeout: float | None
@@ -864,39 +516,6 @@ class DiscordDouble:
             source=message,
             timeout=timeout,
         )
-
-    def _interaction_payload(self, record: InteractionRecord) -> dict[str, Any]:
-        user, guild, channel = record.user, record.guild, record.channel
-        permissions = user.permissions | (
-            ADMINISTRATOR if guild and user.id == guild.owner_id else 0
-        )
-        payload: dict[str, Any] = {
-            "id": str(record.id),
-            "application_id": str(self.application_id),
-            "type": record.type,
-            "data": record.data,
-            "token": record.token,
-            "version": 1,
-            "locale": user.locale,
-            "entitlements": [],
-            "entitlement_sku_ids": [],
-            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
-            "app_permissions": str(BOT_PERMISSIONS),
-            "channel_id": str(channel.id),
-            "channel": channel.interaction_payload(permissions),
-            "context": 0 if guild else 1,
-            "authorizing_integration_owners": record.authorizing_integration_owners(),
-        }
-        if guild is not None:
-            payload["guild_id"] = str(guild.id)
-            payload["guild"] = {"id": str(guild.id), "locale": guild.locale, "features": []}
-            payload["guild_locale"] = guild.locale
-            payload["member"] = user.member_payload(guild, permissions=True)
-        else:
-            payload["user"] = user.payload()
-        if record.source_message is not None:
-            payload["message"] = record.source_message.payload()
-        return payload
 
     async def _interact(
         self,
@@ -926,7 +545,7 @@ class DiscordDouble:
         record.responded = asyncio.get_running_loop().create_future()
         self.interactions[record.id] = record
         self.interactions_by_token[record.token] = record
-        payload = self._interaction_payload(record)
+        payload = interaction_payload(record, self.application_id)
         record.dispatched_at = time.perf_counter()
         self.gateway.dispatch("INTERACTION_CREATE", payload)
         wait = self.response_timeout if timeout is None else timeout

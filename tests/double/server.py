@@ -35,6 +35,7 @@ from .state import (
     InteractionRecord,
     Message,
     Modal,
+    number_components,
 )
 from .validation import API_PREFIX, OpenAPIRequest, OpenAPIResponse
 
@@ -676,6 +677,7 @@ class RestApi:
         elif callback_type == 8:
             interaction.choices = list(data.get("choices") or [])
         elif callback_type == 9:
+            number_components(data["components"])
             interaction.modal = Modal(
                 custom_id=data["custom_id"],
                 title=data["title"],
