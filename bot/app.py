@@ -89,17 +89,22 @@ def point_at(settings: Settings) -> None:
 
 
 async def create_bot(
-    settings: Settings, *, cache_dir: Path | None = None
+    settings: Settings,
+    *,
+    cache_dir: Path | None = None,
+    catalog: Catalog | None = None,
+    **bot_options: Any,
 ) -> tuple[SellerCoachBot, Database]:
     """Load the playbooks, open and migrate the database, and build the bot."""
-    catalog, problems = Catalog.load(cache_dir=cache_dir)
-    for problem in problems:
-        log.warning("playbook skipped: %s", problem)
+    if catalog is None:
+        catalog, problems = Catalog.load(cache_dir=cache_dir)
+        for problem in problems:
+            log.warning("playbook skipped: %s", problem)
     database = Database.from_url(settings.database_url)
     await database.migrate()
     point_at(settings)
     service = CoachService(catalog, database.store)
-    return SellerCoachBot(settings, service), database
+    return SellerCoachBot(settings, service, **bot_options), database
 
 
 async def serve(settings: Settings) -> None:

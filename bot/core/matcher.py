@@ -152,7 +152,7 @@ def _unpack(
 
 
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 class MatchIndex:
@@ -184,9 +184,10 @@ class MatchIndex:
         self.unknown_idf = float(arrays["unknown_idf"][0])
 
     @property
-    def vocabulary(self) -> list[str]:
-        """The words the indexed texts use: typos in queries are corrected towards them."""
-        return _unpack(self.arrays["vocabulary_blob"], self.arrays["vocabulary_offsets"])
+    def vocabulary(self) -> dict[str, int]:
+        """The words the indexed texts use, with counts: typos are corrected towards them."""
+        words = _unpack(self.arrays["vocabulary_blob"], self.arrays["vocabulary_offsets"])
+        return dict(zip(words, self.arrays["vocabulary_counts"].tolist(), strict=True))
 
     def unit_texts(self, entry: int) -> list[str]:
         """The normalised texts of one playbook, for string comparison."""
@@ -249,6 +250,7 @@ class MatchIndex:
             for term, value in vector.items():
                 entry_rows[term].append((index, value / length))
         unit_starts.append(len(unit_norms))
+        vocabulary = analyzer.vocabulary()
         entry_csr = _Csr.build(entry_rows)
         unit_csr = _Csr.build(unit_rows)
         order = sorted(pair_ids, key=int)
@@ -277,9 +279,10 @@ class MatchIndex:
             ("title", [e.title for e in entries]),
             ("term", list(term_ids)),
             ("text", unit_texts),
-            ("vocabulary", analyzer.vocabulary()),
+            ("vocabulary", list(vocabulary)),
         ):
             arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(strings)
+        arrays["vocabulary_counts"] = np.asarray(list(vocabulary.values()), dtype=np.int64)
         return cls(arrays)
 
     def save(self, path: Path) -> None:
@@ -344,10 +347,13 @@ class Matcher:
         index = self._by_id.get(playbook_id)
         return None if index is None or index == self.index.off_topic else self.index.titles[index]
 
-    def match(self, text: str, *, top: int = 5) -> MatchResult:
-        """Rank the playbooks for ``text``; at most ``top`` matches, best first."""
+    def match(self, text: str, *, top: int = 5, partial: bool = False) -> MatchResult:
+        """Rank the playbooks for ``text``; at most ``top`` matches, best first.
+
+        ``partial`` is for text still being typed: its last word may be unfinished.
+        """
         query = text[:MAX_QUERY_CHARS]
-        terms = self.analyzer.terms(query)
+        terms = self.analyzer.terms(query, partial=partial)
         scored = self._score(query, terms) if terms and self.index.ids else []
         scored.sort(key=lambda item: item[1], reverse=True)
         off_topic = next((score for i, score in scored if i == self.index.off_topic), 0.0)

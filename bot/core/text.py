@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Mapping
 from functools import lru_cache
 
 import snowballstemmer
@@ -88,7 +90,8 @@ class Analyzer:
         for stem in ambiguous:  # e.g. "customs" and "custom": only the exact words map
             del self._single[stem]
         self._longest_phrase = max((len(p) for p in self._phrases), default=1)
-        self._known: set[str] = set()
+        self._known: Counter[str] = Counter()
+        self._sorted_known: list[str] | None = None
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
         self.correct = lru_cache(maxsize=65536)(self._correct)
@@ -99,20 +102,24 @@ class Analyzer:
         """Add the words of ``texts`` to the vocabulary that typos are corrected towards."""
         self.learn_words(w for text in texts for w in tokens(text))
 
-    def learn_words(self, words: Iterable[str]) -> None:
-        """Add ``words`` to the vocabulary that typos are corrected towards."""
+    def learn_words(self, words: Iterable[str] | Mapping[str, int]) -> None:
+        """Add ``words`` (or word counts) to the vocabulary typos are corrected towards."""
         self._learn_words(words)
         self.correct.cache_clear()
 
-    def vocabulary(self) -> list[str]:
-        """The words typos are corrected towards."""
-        return sorted(self._known)
+    def vocabulary(self) -> dict[str, int]:
+        """The words typos are corrected towards, with how often the indexed texts use them."""
+        return dict(sorted(self._known.items()))
 
-    def _learn_words(self, words: Iterable[str]) -> None:
-        for word in words:
-            if word not in self._known and word.isalpha():
-                self._known.add(word)
+    def _learn_words(self, words: Iterable[str] | Mapping[str, int]) -> None:
+        self._sorted_known = None
+        counts = words.items() if isinstance(words, Mapping) else ((w, 1) for w in words)
+        for word, count in counts:
+            if not word.isalpha():
+                continue
+            if word not in self._known:
                 self._by_length[len(word)].append(word)
+            self._known[word] += count
 
     def _correct(self, word: str) -> str:
         """The known word ``word`` most likely misspells, or ``word`` itself.
@@ -156,13 +163,32 @@ class Analyzer:
     def _stem_words(self, words: list[str]) -> list[str]:
         return [self._stem(word) for word in words]
 
-    def terms(self, text: str) -> list[str]:
+    def completions(self, prefix: str, limit: int = 3) -> list[str]:
+        """Known words that start with ``prefix``, most used first (for text being typed)."""
+        if self._sorted_known is None:
+            self._sorted_known = sorted(self._known)
+        start = bisect.bisect_left(self._sorted_known, prefix)
+        found = []
+        for word in itertools.islice(self._sorted_known, start, start + 200):
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return sorted(found, key=lambda w: (-self._known[w], len(w)))[:limit]
+
+    def terms(self, text: str, *, partial: bool = False) -> list[str]:
         """The matching terms of ``text``, in order: corrected, stemmed, synonyms folded.
 
         Phrases are recognised on the whole word sequence, stop words included, so "changed my
-        mind" is one term; words outside a phrase are dropped when they are stop words.
+        mind" is one term; words outside a phrase are dropped when they are stop words. With
+        ``partial``, the last word may be unfinished (autocomplete): it is read as the most used
+        word it could become.
         """
-        words = [self.correct(w) for w in self._plain_words(text)]
+        words = self._plain_words(text)
+        if partial and words and words[-1] not in self._known and len(words[-1]) >= 2:
+            completions = self.completions(words[-1], limit=1)
+            if completions:
+                words[-1] = completions[0]
+        words = [self.correct(w) for w in words]
         stems = self._stem_words(words)
         out: list[str] = []
         i = 0

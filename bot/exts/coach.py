@@ -129,18 +129,23 @@ class DetailsModal(discord.ui.Modal, title="Case details"):
     """The customer's name, the item, the order and what the customer wrote."""
 
     customer: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Customer's name", max_length=100, required=False
+        custom_id="customer", label="Customer's name", max_length=100, required=False
     )
     item: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Item", max_length=100, required=False, placeholder="e.g. blue mug"
+        custom_id="item", label="Item", max_length=100, required=False, placeholder="e.g. blue mug"
     )
     order: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Order number", max_length=64, required=False
+        custom_id="order", label="Order number", max_length=64, required=False
     )
     order_value: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Order value", max_length=20, required=False, placeholder="e.g. 24.50 or 24.50 EUR"
+        custom_id="order_value",
+        label="Order value",
+        max_length=20,
+        required=False,
+        placeholder="e.g. 24.50 or 24.50 EUR",
     )
     customer_message: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="customer_message",
         label="The customer's message (optional)",
         style=discord.TextStyle.paragraph,
         max_length=4000,
@@ -338,7 +343,7 @@ def situation_choices(bot: CoachBot, current: str) -> list[app_commands.Choice[s
     """Up to 25 playbook titles for what the seller has typed so far."""
     catalog = bot.service.catalog
     text = current.strip()[:MAX_SITUATION]
-    ids = [m.id for m in catalog.matcher.match(text, top=25).matches] if text else []
+    ids = [m.id for m in catalog.matcher.match(text, top=25, partial=True).matches] if text else []
     ids += [s.id for s in catalog.summaries() if s.id not in ids]
     choices = []
     for playbook_id in ids[:25]:

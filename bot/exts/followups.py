@@ -8,6 +8,8 @@ privately the next time they use a command.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import re
 from datetime import UTC, datetime
@@ -160,7 +162,11 @@ class FollowupsCog(commands.Cog):
         self.deliver_due.start()
 
     async def cog_unload(self) -> None:
+        task = self.deliver_due.get_task()
         self.deliver_due.cancel()
+        if task is not None and not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     @app_commands.command(name="followups", description="Your follow-up reminders")
     async def followups(self, interaction: discord.Interaction[Any]) -> None:

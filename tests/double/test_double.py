@@ -120,7 +120,7 @@ class CoachBot(commands.Bot):
     async def on_guild_join(self, guild: discord.Guild) -> None:
         self.joined.append(guild.id)
 
-    def _add_commands(self) -> None:  # noqa: PLR0915 - one place for the test bot's commands
+    def _add_commands(self) -> None:
         tree = self.tree
 
         @tree.error

@@ -1,4 +1,4 @@
-"""Fixtures running every storage test on SQLite (a temporary file) and on real PostgreSQL.
+"""Shared fixtures: every storage test runs on SQLite (a temporary file) and on real PostgreSQL.
 
 PostgreSQL comes from ``TEST_POSTGRES_URL`` (default: the local server's ``test`` database,
 used only to create and drop a uniquely named database for this test session). When it cannot

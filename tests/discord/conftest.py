@@ -1,0 +1,86 @@
+"""The real bot, unchanged, running against the Discord double on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import SellerCoachBot, create_bot
+from bot.core.catalog import Catalog
+from bot.settings import Settings
+from bot.storage import Database
+from tests.double import DiscordDouble
+from tests.double.double import InteractionResult
+
+CATALOG = Catalog.load()[0]
+
+
+@dataclass
+class Harness:
+    """A running bot, the double it talks to, and its database."""
+
+    double: DiscordDouble
+    bot: SellerCoachBot
+    database: Database
+    url: str
+
+    @property
+    def service(self) -> Any:
+        return self.bot.service
+
+
+@contextlib.asynccontextmanager
+async def running_bot(double: DiscordDouble, url: str, **settings: Any) -> AsyncIterator[Harness]:
+    """Start the real bot against ``double`` on the database at ``url``; stop it afterwards."""
+    config = Settings(
+        discord_token=double.token,
+        database_url=url,
+        reminder_poll_seconds=settings.pop("reminder_poll_seconds", 0.05),
+        **settings,
+    )
+    bot, database = await create_bot(config, catalog=CATALOG, guild_ready_timeout=0.05)
+    try:
+        async with double.running(bot, commands=True):
+            yield Harness(double, bot, database, url)
+    finally:
+        await database.dispose()
+
+
+@pytest.fixture
+def sqlite_file_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+
+
+@pytest.fixture
+async def double() -> AsyncIterator[DiscordDouble]:
+    async with DiscordDouble() as fake_discord:
+        yield fake_discord
+
+
+@pytest.fixture
+async def harness(double: DiscordDouble, sqlite_file_url: str) -> AsyncIterator[Harness]:
+    async with running_bot(double, sqlite_file_url) as running:
+        yield running
+    double.assert_clean()
+
+
+def custom_id(result: InteractionResult, suffix: str) -> str:
+    """The custom_id on the message that ends with ``suffix`` (e.g. ``":next"``)."""
+    found = [c for c in result.custom_ids() if c.endswith(suffix)]
+    assert found, f"no component ending in {suffix!r} among {result.custom_ids()}"
+    return found[0]
+
+
+def text_of(result: InteractionResult) -> str:
+    """Everything the seller can read in the message: content and every embed's text."""
+    parts = [result.content or ""]
+    for embed in result.embeds:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        parts += [f"{f.get('name')}\n{f.get('value')}" for f in embed.get("fields", [])]
+        parts.append((embed.get("footer") or {}).get("text") or "")
+    return "\n".join(parts)
