@@ -313,8 +313,8 @@ class Matcher:
         index: MatchIndex,
         analyzer: Analyzer,
         *,
-        threshold: float = 28.0,
-        margin: float = 2.0,
+        threshold: float = 32.0,
+        margin: float = 0.3,
         off_topic_margin: float = 15.0,
     ) -> None:
         self.index = index

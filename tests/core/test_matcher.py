@@ -43,7 +43,7 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
         (DATA, (0.93, 0.97, 0.90, 0.90)),
         # A second set, also written blind, kept out of development: a guard against
         # tuning to the first set. Its floors are lower, as befits phrasings never looked at.
-        (DATA / "holdout", (0.88, 0.96, 0.86, 0.85)),
+        (DATA / "holdout", (0.90, 0.96, 0.88, 0.90)),
     ],
     ids=["development", "holdout"],
 )

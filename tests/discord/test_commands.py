@@ -1,0 +1,182 @@
+"""The other commands, the reminder loop and Discord's faults, end to end through the double."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.service import FollowUp
+from bot.storage import ReminderStatus
+from tests.discord.conftest import Harness, custom_id, running_bot, text_of
+from tests.double import DiscordDouble
+
+pytestmark = pytest.mark.asyncio
+
+
+def follow_up(customer: str = "Priya") -> str:
+    return FollowUp(
+        playbook_id="damaged-in-transit",
+        title="Arrived damaged",
+        reminder="Has the replacement reached the customer?",
+        message=f"Hi {customer}, did the replacement arrive safely?",
+        customer=customer,
+    ).to_json()
+
+
+async def test_policy_is_shown_saved_and_used_by_the_walkthrough(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    shown = await double.slash(seller, double.guild, "policy")
+    assert "no limit set" in text_of(shown)
+    saved = await double.slash(
+        seller,
+        double.guild,
+        "policy",
+        currency="GBP",
+        max_goodwill=20.0,
+        return_postage="seller",
+        insured=True,
+        your_name="Sam",
+        shop_name="Clay Corner",
+    )
+    assert "£20.00" in text_of(saved) and "I pay return postage" in text_of(saved)
+    step = await double.slash(seller, double.guild, "coach", situation="the vase arrived smashed")
+    form = await double.click(seller, step, custom_id(step, ":details"))
+    step = await double.submit_modal(seller, form, {"order_value": "40"})
+    step = await double.click(seller, step, custom_id(step, ":next"))
+    step = await double.click(seller, step, custom_id(step, ":next"))
+    offers = text_of(step)
+    assert "⚠️" in offers  # a replacement at about £24 is over the £20 limit
+    assert "You insured this parcel" in offers
+    while "Your reply" not in text_of(step):
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    assert "Sam\nClay Corner" in text_of(step)
+
+
+async def test_a_bad_policy_value_changes_nothing(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    refused = await double.slash(seller, double.guild, "policy", currency="E1R")
+    assert "was not changed" in refused.content
+    assert (await harness.service.policy(seller.id)).currency == "USD"
+
+
+async def test_playbooks_are_browsed_by_category_and_read_in_full(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    everything = await double.slash(seller, double.guild, "playbooks")
+    assert "Arrived damaged" in text_of(everything) and "Delivery" in text_of(everything)
+    proactive = await double.slash(seller, double.guild, "playbooks", category="proactive")
+    assert "Shipped notice" in text_of(proactive)
+    assert "Arrived damaged" not in text_of(proactive)
+    one = await double.slash(seller, double.guild, "playbooks", playbook="playbook:customs-fees")
+    assert "Ladder, cheapest first" in text_of(one)
+    started = await double.click(seller, one, custom_id(one, "pbs:customs-fees"))
+    assert "Step 1 of 4" in text_of(started)
+
+
+async def test_help_explains_how_to_start(harness: Harness) -> None:
+    double = harness.double
+    shown = await double.slash(double.member, double.guild, "help")
+    assert shown.ephemeral and "/coach" in text_of(shown)
+
+
+async def test_followups_are_listed_and_cancelled(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    store = harness.service.store
+    later = datetime.now(UTC) + timedelta(days=3)
+    first = await store.add_reminder(seller.id, double.guild.id, None, later, follow_up("Ana"))
+    await store.add_reminder(seller.id, double.guild.id, None, later, follow_up("Bo"))
+    listed = await double.slash(seller, double.guild, "followups")
+    assert "Ana" in text_of(listed) and "Bo" in text_of(listed)
+    cancelled = await double.select(seller, listed, f"fuc:{seller.id}", [str(first.id)])
+    assert "Reminder cancelled" in text_of(cancelled)
+    assert [r.id for r, _ in await harness.service.pending_reminders(seller.id)] != [first.id]
+    assert len(await harness.service.pending_reminders(seller.id)) == 1
+
+
+async def test_forget_me_deletes_everything_after_confirmation(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    await double.slash(seller, double.guild, "coach", situation="customer wants a refund")
+    await double.slash(seller, double.guild, "policy", your_name="Sam")
+    asked = await double.slash(seller, double.guild, "forget-me")
+    kept = await double.click(seller, asked, f"forget:{seller.id}:no")
+    assert "Nothing was deleted" in kept.content
+    assert await harness.service.store.get_policy(seller.id) is not None
+    asked = await double.slash(seller, double.guild, "forget-me")
+    done = await double.click(seller, asked, f"forget:{seller.id}:yes")
+    assert "deleted 1 walkthrough" in done.content
+    assert await harness.service.store.get_policy(seller.id) is None
+
+
+async def test_a_reminder_due_while_the_bot_was_down_is_delivered_once(
+    double: DiscordDouble, sqlite_file_url: str
+) -> None:
+    seller = double.member
+    async with running_bot(double, sqlite_file_url, reminder_poll_seconds=3600) as first:
+        await first.service.store.add_reminder(
+            seller.id, double.guild.id, None, datetime.now(UTC) + timedelta(seconds=1), follow_up()
+        )
+    assert double.dms_to(seller) == []  # the bot stopped before it was due
+    async with running_bot(double, sqlite_file_url):
+        await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=10)
+    async with running_bot(double, sqlite_file_url) as third:
+        await asyncio.sleep(0.5)  # several polls of the reminder loop
+        dms = double.dms_to(seller)
+        assert len(dms) == 1
+        assert "did the replacement arrive safely" in json.dumps(dms[0].embeds)
+        snooze = next(c for c in dms[0].custom_ids() if c.endswith(":snooze"))
+        pressed = await double.click(seller, dms[0].id, snooze)
+        assert "remind you again" in pressed.content
+        pending = await third.service.pending_reminders(seller.id)
+        assert len(pending) == 1  # snoozed: due again later
+    double.assert_clean()
+
+
+async def test_closed_dms_keep_the_reminder_for_the_next_command(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    double.close_dms(seller)
+    reminder = await harness.service.store.add_reminder(
+        seller.id, double.guild.id, None, datetime.now(UTC) - timedelta(minutes=1), follow_up()
+    )
+    for _ in range(100):
+        stored = await harness.service.store.get_reminder(reminder.id)
+        if stored is not None and stored.status is ReminderStatus.HELD:
+            break
+        await asyncio.sleep(0.05)
+    assert stored is not None and stored.status is ReminderStatus.HELD
+    assert double.dms_to(seller) == []
+    shown = await double.slash(seller, double.guild, "followups")
+    await double.wait_for(lambda: len(shown.followups) == 1, timeout=5)
+    assert "DMs are closed" in json.dumps(shown.followups[0].embeds)
+    assert shown.followups[0].ephemeral
+    again = await double.slash(seller, double.guild, "policy")
+    await asyncio.sleep(0.2)
+    assert again.followups == []  # shown once
+
+
+async def test_the_bot_resumes_after_the_websocket_drops(harness: Harness) -> None:
+    double = harness.double
+    double.drop_gateway()
+    result = await double.slash(
+        double.member, double.guild, "coach", situation="lost parcel", timeout=15
+    )
+    assert "Parcel lost in transit" in text_of(result)
+
+
+async def test_a_rate_limited_answer_is_retried(harness: Harness) -> None:
+    double = harness.double
+    double.rate_limit_next("POST", "/interactions/*/*/callback", retry_after=0.2)
+    result = await double.slash(double.member, double.guild, "coach", situation="wrong item sent")
+    assert "Wrong item sent" in text_of(result)
+    assert any(r.status == 429 for r in double.requests)
+
+
+async def test_a_server_error_on_a_dm_is_retried(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    double.fail_next("POST", "/channels/*/messages", status=502)
+    await harness.service.store.add_reminder(
+        seller.id, double.guild.id, None, datetime.now(UTC) - timedelta(minutes=1), follow_up()
+    )
+    await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=15)
+    assert any(r.status == 502 for r in double.requests)
