@@ -219,6 +219,17 @@ class CoachBot(commands.Bot):
                 "Notes attached", file=discord.File(io.BytesIO(b"hello"), filename="notes.txt")
             )
 
+        @tree.command(description="Answers a command with an autocomplete result first")
+        async def wrongtype(interaction: discord.Interaction) -> None:
+            url = f"{Route.BASE}/interactions/{interaction.id}/{interaction.token}/callback"
+            autocomplete_result = {"type": 8, "data": {"choices": []}}
+            async with (
+                aiohttp.ClientSession() as session,
+                session.post(url, json=autocomplete_result) as answer,
+            ):
+                body = await answer.json()
+            await interaction.response.send_message(f"fallback {answer.status} {body['code']}")
+
         @tree.command(description="Too slow")
         async def slow(interaction: discord.Interaction) -> None:
             await asyncio.sleep(0.5)
@@ -561,6 +572,27 @@ async def test_command_limits_are_enforced_on_sync(double: DiscordDouble, bot: C
     assert ("2", "options") in {tuple(map(str, p)) for p in errors}
     assert ("3", "options", "0", "choices") in {tuple(map(str, p)) for p in errors}
     assert {c["name"] for c in double.commands()} >= {"ping"}  # nothing was replaced
+
+
+async def test_callback_protocol(double: DiscordDouble, bot: CoachBot) -> None:
+    result = await double.slash(double.member, double.guild, "wrongtype")
+    assert result.content == "fallback 400 50035"
+    [violation] = double.violations
+    assert violation.kind == "protocol"
+    assert violation.errors[0].code == "INTERACTION_CALLBACK_TYPE_INVALID"
+
+    record = result.record
+    url = f"{double.api_base}/interactions/{record.id}/{record.token}/callback"
+    async with aiohttp.ClientSession() as session:
+        again = {"type": 4, "data": {"content": "again"}}
+        async with session.post(url, json=again) as answer:
+            assert answer.status == 400
+            assert (await answer.json())["code"] == 40060
+        forged = url.replace(record.token, "forged")
+        async with session.post(forged, json={"type": 1}) as answer:
+            assert answer.status == 404
+            assert (await answer.json())["code"] == 10062
+    assert result.content == "fallback 400 50035"
 
 
 async def test_late_callback_is_unknown_interaction() -> None:
