@@ -1,14 +1,16 @@
 """REST routes of the double (``/api/v10/...``) and the middleware every request passes.
 
-The middleware, in order: records the request; answers unknown routes with Discord's 404
-(and records them); checks ``Authorization``; applies injected faults (429 / 5xx); checks the
-``Content-Type``; validates against the OpenAPI description; then calls the route, which
-checks Discord's limits for what it is about to store.
+The middleware, in order: answers unknown routes with Discord's 404 (and records them);
+checks ``Authorization``; applies injected faults (429 / 5xx); checks the ``Content-Type``;
+validates against the OpenAPI description and Discord's limits (one 400 lists both); calls
+the route, which checks the protocol (e.g. the callback type fits the interaction); and
+finally records the request with the status it got.
 """
 
 from __future__ import annotations
 
 import email.policy
+import hashlib
 import json
 import logging
 import math
@@ -22,7 +24,7 @@ from aiohttp import web
 from . import limits
 from .errors import FieldError, invalid_form_body, json_error
 from .limits import FLAG_EPHEMERAL, FLAG_LOADING
-from .records import MentionRecord, RequestRecord, Violation
+from .records import Fault, MentionRecord, RequestRecord, Violation
 from .state import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
@@ -290,18 +292,9 @@ class RestApi:
             if content_type.startswith("multipart/form-data"):
                 payload, body, content_type = self._read_multipart(request, body, content_type)
             elif content_type.split(";")[0].strip() != "application/json":
-                violation = Violation(
-                    "content-type",
-                    request.method,
-                    path,
-                    (
-                        FieldError(
-                            (), "CONTENT_TYPE_INVALID", f"Unsupported Content-Type {content_type!r}"
-                        ),
-                    ),
-                )
-                double._record_violation(violation)
-                return json_response(json_error(50035, "Invalid Form Body"), status=400)
+                message = f"Unsupported Content-Type {content_type!r}"
+                error = FieldError((), "CONTENT_TYPE_INVALID", message)
+                return self.reject(request, ("content-type", [error]))
             else:
                 try:
                     payload = json.loads(body)
@@ -314,20 +307,19 @@ class RestApi:
                     )
         request[JSON_KEY] = payload
 
-        if double.validator is not None:
-            openapi_request = OpenAPIRequest.build(
-                method=request.method,
-                path=request.path,
-                path_pattern=pattern,
-                path_params=request.match_info,
-                query=request.query.items(),
-                headers=request.headers.items(),
-                content_type=content_type,
-                body=body or None,
-            )
-            openapi_errors = double.validator.validate(openapi_request)
-        else:
-            openapi_errors = []
+        if double.validator is None:
+            raise RuntimeError("The Discord double serves requests only after start()")
+        openapi_request = OpenAPIRequest.build(
+            method=request.method,
+            path=request.path,
+            path_pattern=pattern,
+            path_params=request.match_info,
+            query=request.query.items(),
+            headers=request.headers.items(),
+            content_type=content_type,
+            body=body or None,
+        )
+        openapi_errors = double.validator.validate(openapi_request)
         limit_errors = limit_errors_for(request.method, pattern[len(API_PREFIX) :], payload)
         if openapi_errors or limit_errors:
             return self.reject(request, ("openapi", openapi_errors), ("limits", limit_errors))
@@ -397,7 +389,7 @@ class RestApi:
         request[FILES_KEY] = files
         return payload, json.dumps(payload).encode(), "application/json"
 
-    def _fault_response(self, fault: Any) -> web.Response:
+    def _fault_response(self, fault: Fault) -> web.Response:
         if fault.status == 429:
             reset_after = fault.retry_after
             headers = {
@@ -405,9 +397,8 @@ class RestApi:
                 "X-RateLimit-Remaining": "0",
                 "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
                 "X-RateLimit-Reset-After": f"{reset_after:.3f}",
-                "X-RateLimit-Bucket": "d0ub1e"
-                + format(abs(hash(fault.pattern.pattern)) % 0xFFFFFF, "x"),
-                "X-RateLimit-Scope": "shared" if not fault.is_global else "global",
+                "X-RateLimit-Bucket": hashlib.sha1(fault.pattern.pattern.encode()).hexdigest()[:16],
+                "X-RateLimit-Scope": "global" if fault.is_global else "user",
                 "Retry-After": str(max(1, math.ceil(reset_after))),
                 "Via": "1.1 google",
             }

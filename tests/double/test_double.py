@@ -344,6 +344,12 @@ async def test_rest_answers_exact_json_content_type_and_checks_auth(double: Disc
             double.api_base + "/users/@me", headers={"Authorization": "Bot nope"}
         ) as response:
             assert response.status == 401
+        url = f"{double.api_base}/channels/{double.guild.default_channel.id}/messages"
+        async with session.post(url, data="hello", headers=headers) as response:
+            assert response.status == 400
+            assert (await response.json())["code"] == 50035
+    [violation] = double.violations
+    assert violation.kind == "content-type"
 
 
 # --- acting as users -----------------------------------------------------------------------------
