@@ -25,6 +25,7 @@ from .acting import (
     interaction_payload,
     modal_submission,
     resolve_command,
+    select_resolved,
 )
 from .gateway import Gateway, GatewaySession
 from .limits import FLAG_EPHEMERAL, FLAG_LOADING, SELECT_TYPES
@@ -444,20 +445,24 @@ class DiscordDouble:
         user: User | int,
         message: Message | InteractionResult | int,
         custom_id: str,
-        values: Sequence[str],
+        values: Sequence[str | int | User | Channel],
         /,
         *,
         timeout: float | None = None,
     ) -> InteractionResult:
-        """Pick ``values`` in the select menu ``custom_id`` on ``message``."""
+        """Pick ``values`` in the select menu ``custom_id`` on ``message`` (option values for a
+        string select; users or channels, or their ids, for user/mentionable/channel selects)."""
         the_user, the_message = self._user(user), self._message(message)
         component = clickable(the_user, the_message, custom_id)
         kind = component.get("type")
         if kind not in SELECT_TYPES:
             raise ValueError(f"{custom_id!r} is not a select menu (type {kind})")
-        chosen = [str(v) for v in values]
+        chosen = [str(v.id) if isinstance(v, User | Channel) else str(v) for v in values]
         check_select_values(component, chosen)
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": kind, "values": chosen}
+        resolved = select_resolved(kind, chosen, self._lookups)
+        if resolved:
+            data["resolved"] = resolved
         return await self._from_message(the_user, the_message, data, timeout)
 
     async def submit_modal(

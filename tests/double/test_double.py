@@ -87,6 +87,12 @@ class CoachView(discord.ui.View):
     ) -> None:
         await interaction.response.send_message(f"Tone: {select.values[0]}", ephemeral=True)
 
+    @discord.ui.select(cls=discord.ui.UserSelect, custom_id="coach:assign", placeholder="Assign")
+    async def assign(
+        self, interaction: discord.Interaction, select: discord.ui.UserSelect[CoachView]
+    ) -> None:
+        await interaction.response.send_message(f"Assigned to {select.values[0].name}")
+
     @discord.ui.button(label="Draft reply", custom_id="coach:reply")
     async def reply(
         self, interaction: discord.Interaction, _: discord.ui.Button[CoachView]
@@ -381,7 +387,7 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     assert coached.content == "Let's handle: late delivery"
     assert coached.embeds[0]["title"] == "Coaching"
     assert coached.embeds[0]["fields"][0]["name"] == "Step 1"
-    assert set(coached.custom_ids()) == {"coach:next", "coach:tone", "coach:reply"}
+    assert set(coached.custom_ids()) == {"coach:next", "coach:tone", "coach:assign", "coach:reply"}
     message_id = coached.message_id
     assert message_id is not None
 
@@ -393,6 +399,8 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     toned = await double.select(user, coached, "coach:tone", ["calm"])
     assert toned.callback_type == 4 and toned.ephemeral and toned.flags & 64
     assert toned.content == "Tone: calm"
+    assigned = await double.select(user, coached, "coach:assign", [double.manager])
+    assert assigned.content == "Assigned to morgan"
     with pytest.raises(ValueError, match="not options"):
         await double.select(user, coached, "coach:tone", ["furious"])
     with pytest.raises(LookupError):
