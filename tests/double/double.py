@@ -231,17 +231,17 @@ class DiscordDouble:
         """Start ``client`` against the double, wait until it is ready (and, with
         ``commands=True``, has synced commands), and close it afterwards."""
         with self.patch_discord():
-            task = asyncio.create_task(client.start(self.token), name="discord-double-client")
+            client_run = asyncio.create_task(client.start(self.token), name="discord-double-client")
             try:
                 ready = asyncio.ensure_future(
                     self.wait_until_ready(timeout=timeout, commands=commands)
                 )
                 done, _ = await asyncio.wait(
-                    {ready, task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                    {ready, client_run}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
-                if task in done:
+                if client_run in done:
                     ready.cancel()
-                    task.result()
+                    client_run.result()
                     raise RuntimeError("The bot stopped before it became ready")
                 if ready not in done:
                     ready.cancel()
@@ -252,10 +252,10 @@ class DiscordDouble:
             finally:
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(client.close(), timeout=10.0)
-                if not task.done():
-                    task.cancel()
-                with contextlib.suppress(BaseException):
-                    await asyncio.wait_for(task, timeout=10.0)
+                if not client_run.done():
+                    client_run.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(client_run, timeout=10.0)
 
     # --- world ----------------------------------------------------------------------------------
 
@@ -495,7 +495,7 @@ class DiscordDouble:
             timeout=timeout,
         )
 
-    # --- acting: helpers ------------------------------------------------------------------------
+    # --- acting: lookups ------------------------------------------------------------------------
 
     def _message(self, message: Message | InteractionResult | int) -> Message:
         if isinstance(message, InteractionResult):
