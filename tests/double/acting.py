@@ -358,6 +358,27 @@ def check_select_values(component: dict[str, Any], chosen: list[str]) -> None:
             )
 
 
+def select_resolved(kind: int, chosen: list[str], lookups: OptionLookups) -> dict[str, Any]:
+    """``resolved`` data for the values of a user (5), mentionable (7) or channel (8) select."""
+    resolved: dict[str, Any] = {}
+    for value in chosen:
+        if kind in (5, 7):
+            user = lookups.user(int(value))
+            resolved.setdefault("users", {})[value] = user.payload()
+            resolved.setdefault("members", {})
+        elif kind == 8:
+            channel = lookups.channel(int(value))
+            resolved.setdefault("channels", {})[value] = {
+                "id": value,
+                "type": channel.type,
+                "name": channel.name,
+                "permissions": str(MEMBER_PERMISSIONS),
+            }
+        elif kind == 6:
+            raise NotImplementedError("role selects are not supported by the double")
+    return resolved
+
+
 def modal_submission(modal: Modal, values: Mapping[str, str | Sequence[str]]) -> dict[str, Any]:
     """The ``data`` of a modal submit, mirroring the modal's layout (rows or labels)."""
     fields = modal.fields()

@@ -25,6 +25,7 @@ from .acting import (
     interaction_payload,
     modal_submission,
     resolve_command,
+    select_resolved,
 )
 from .gateway import Gateway, GatewaySession
 from .limits import FLAG_EPHEMERAL, FLAG_LOADING, SELECT_TYPES
@@ -230,17 +231,17 @@ class DiscordDouble:
         """Start ``client`` against the double, wait until it is ready (and, with
         ``commands=True``, has synced commands), and close it afterwards."""
         with self.patch_discord():
-            task = asyncio.create_task(client.start(self.token), name="discord-double-client")
+            client_run = asyncio.create_task(client.start(self.token), name="discord-double-client")
             try:
                 ready = asyncio.ensure_future(
                     self.wait_until_ready(timeout=timeout, commands=commands)
                 )
                 done, _ = await asyncio.wait(
-                    {ready, task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                    {ready, client_run}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
-                if task in done:
+                if client_run in done:
                     ready.cancel()
-                    task.result()
+                    client_run.result()
                     raise RuntimeError("The bot stopped before it became ready")
                 if ready not in done:
                     ready.cancel()
@@ -251,10 +252,10 @@ class DiscordDouble:
             finally:
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(client.close(), timeout=10.0)
-                if not task.done():
-                    task.cancel()
-                with contextlib.suppress(BaseException):
-                    await asyncio.wait_for(task, timeout=10.0)
+                if not client_run.done():
+                    client_run.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(client_run, timeout=10.0)
 
     # --- world ----------------------------------------------------------------------------------
 
@@ -444,20 +445,24 @@ class DiscordDouble:
         user: User | int,
         message: Message | InteractionResult | int,
         custom_id: str,
-        values: Sequence[str],
+        values: Sequence[str | int | User | Channel],
         /,
         *,
         timeout: float | None = None,
     ) -> InteractionResult:
-        """Pick ``values`` in the select menu ``custom_id`` on ``message``."""
+        """Pick ``values`` in the select menu ``custom_id`` on ``message`` (option values for a
+        string select; users or channels, or their ids, for user/mentionable/channel selects)."""
         the_user, the_message = self._user(user), self._message(message)
         component = clickable(the_user, the_message, custom_id)
         kind = component.get("type")
         if kind not in SELECT_TYPES:
             raise ValueError(f"{custom_id!r} is not a select menu (type {kind})")
-        chosen = [str(v) for v in values]
+        chosen = [str(v.id) if isinstance(v, User | Channel) else str(v) for v in values]
         check_select_values(component, chosen)
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": kind, "values": chosen}
+        resolved = select_resolved(kind, chosen, self._lookups)
+        if resolved:
+            data["resolved"] = resolved
         return await self._from_message(the_user, the_message, data, timeout)
 
     async def submit_modal(
@@ -490,7 +495,7 @@ class DiscordDouble:
             timeout=timeout,
         )
 
-    # --- acting: helpers ------------------------------------------------------------------------
+    # --- acting: lookups ------------------------------------------------------------------------
 
     def _message(self, message: Message | InteractionResult | int) -> Message:
         if isinstance(message, InteractionResult):

@@ -3,7 +3,7 @@
 One :class:`GatewaySession` exists per IDENTIFY. Every dispatch gets the session's next
 sequence number and is kept in the session's event log, so a client that RESUMEs with the
 last sequence it saw gets everything it missed, followed by ``RESUMED``. Each connection
-has exactly one writer task, which keeps dispatch order and the shared zlib stream intact.
+has exactly one writer coroutine, which keeps dispatch order and the shared zlib stream intact.
 """
 
 from __future__ import annotations

@@ -87,6 +87,12 @@ class CoachView(discord.ui.View):
     ) -> None:
         await interaction.response.send_message(f"Tone: {select.values[0]}", ephemeral=True)
 
+    @discord.ui.select(cls=discord.ui.UserSelect, custom_id="coach:assign", placeholder="Assign")
+    async def assign(
+        self, interaction: discord.Interaction, select: discord.ui.UserSelect[CoachView]
+    ) -> None:
+        await interaction.response.send_message(f"Assigned to {select.values[0].name}")
+
     @discord.ui.button(label="Draft reply", custom_id="coach:reply")
     async def reply(
         self, interaction: discord.Interaction, _: discord.ui.Button[CoachView]
@@ -219,6 +225,17 @@ class CoachBot(commands.Bot):
                 "Notes attached", file=discord.File(io.BytesIO(b"hello"), filename="notes.txt")
             )
 
+        @tree.command(description="Answers a command with an autocomplete result first")
+        async def wrongtype(interaction: discord.Interaction) -> None:
+            url = f"{Route.BASE}/interactions/{interaction.id}/{interaction.token}/callback"
+            autocomplete_result = {"type": 8, "data": {"choices": []}}
+            async with (
+                aiohttp.ClientSession() as session,
+                session.post(url, json=autocomplete_result) as answer,
+            ):
+                body = await answer.json()
+            await interaction.response.send_message(f"fallback {answer.status} {body['code']}")
+
         @tree.command(description="Too slow")
         async def slow(interaction: discord.Interaction) -> None:
             await asyncio.sleep(0.5)
@@ -333,6 +350,12 @@ async def test_rest_answers_exact_json_content_type_and_checks_auth(double: Disc
             double.api_base + "/users/@me", headers={"Authorization": "Bot nope"}
         ) as response:
             assert response.status == 401
+        url = f"{double.api_base}/channels/{double.guild.default_channel.id}/messages"
+        async with session.post(url, data="hello", headers=headers) as response:
+            assert response.status == 400
+            assert (await response.json())["code"] == 50035
+    [violation] = double.violations
+    assert violation.kind == "content-type"
 
 
 # --- acting as users -----------------------------------------------------------------------------
@@ -364,7 +387,7 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     assert coached.content == "Let's handle: late delivery"
     assert coached.embeds[0]["title"] == "Coaching"
     assert coached.embeds[0]["fields"][0]["name"] == "Step 1"
-    assert set(coached.custom_ids()) == {"coach:next", "coach:tone", "coach:reply"}
+    assert set(coached.custom_ids()) == {"coach:next", "coach:tone", "coach:assign", "coach:reply"}
     message_id = coached.message_id
     assert message_id is not None
 
@@ -376,6 +399,8 @@ async def test_buttons_select_and_modal(double: DiscordDouble, bot: CoachBot) ->
     toned = await double.select(user, coached, "coach:tone", ["calm"])
     assert toned.callback_type == 4 and toned.ephemeral and toned.flags & 64
     assert toned.content == "Tone: calm"
+    assigned = await double.select(user, coached, "coach:assign", [double.manager])
+    assert assigned.content == "Assigned to morgan"
     with pytest.raises(ValueError, match="not options"):
         await double.select(user, coached, "coach:tone", ["furious"])
     with pytest.raises(LookupError):
@@ -561,6 +586,27 @@ async def test_command_limits_are_enforced_on_sync(double: DiscordDouble, bot: C
     assert ("2", "options") in {tuple(map(str, p)) for p in errors}
     assert ("3", "options", "0", "choices") in {tuple(map(str, p)) for p in errors}
     assert {c["name"] for c in double.commands()} >= {"ping"}  # nothing was replaced
+
+
+async def test_callback_protocol(double: DiscordDouble, bot: CoachBot) -> None:
+    result = await double.slash(double.member, double.guild, "wrongtype")
+    assert result.content == "fallback 400 50035"
+    [violation] = double.violations
+    assert violation.kind == "protocol"
+    assert violation.errors[0].code == "INTERACTION_CALLBACK_TYPE_INVALID"
+
+    record = result.record
+    url = f"{double.api_base}/interactions/{record.id}/{record.token}/callback"
+    async with aiohttp.ClientSession() as session:
+        again = {"type": 4, "data": {"content": "again"}}
+        async with session.post(url, json=again) as answer:
+            assert answer.status == 400
+            assert (await answer.json())["code"] == 40060
+        forged = url.replace(record.token, "forged")
+        async with session.post(forged, json={"type": 1}) as answer:
+            assert answer.status == 404
+            assert (await answer.json())["code"] == 10062
+    assert result.content == "fallback 400 50035"
 
 
 async def test_late_callback_is_unknown_interaction() -> None:
