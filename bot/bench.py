@@ -8,6 +8,7 @@ are noisy.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import resource
@@ -180,3 +181,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = tuple(int(a) for a in (argv or [])) or (1000, 10000)
     run_bench(sizes)
     return 0
+
+
+async def _interaction_figures(sellers: int, rounds: int) -> dict[str, float]:
+    """Latency and throughput of the real bot, in its own process, through the Discord double.
+
+    Each simulated seller runs ``/coach`` and walks to the draft (five interactions a round),
+    all sellers at once.
+    """
+    import os
+
+    from tests.double import DiscordDouble
+
+    async with DiscordDouble(openapi=False) as double:
+        people = [double.add_user(f"seller{n}") for n in range(sellers)]
+        with tempfile.TemporaryDirectory(prefix="seller-coach-bench-") as scratch:
+            env = {
+                **os.environ,
+                "DISCORD_TOKEN": double.token,
+                "DISCORD_API_BASE": double.api_base,
+                "DISCORD_GATEWAY_URL": double.gateway_url,
+                "DATABASE_URL": f"sqlite:///{Path(scratch) / 'bench.sqlite3'}",
+                "SELLER_COACH_DATA_DIR": scratch,
+                "LOG_LEVEL": "WARNING",
+            }
+            process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.DEVNULL
+            )
+            try:
+                await double.wait_until_ready(timeout=60, commands=True)
+
+                async def walk(person: object) -> None:
+                    step = await double.slash(
+                        person, double.guild, "coach", situation="the mug arrived broken",
+                        timeout=30,
+                    )
+                    for _ in range(4):
+                        button = next(c for c in step.custom_ids() if c.endswith(":next"))
+                        step = await double.click(person, step, button, timeout=30)
+
+                await asyncio.gather(*(walk(p) for p in people[:5]))  # warm-up
+                double.ack_latencies.clear()
+                started = time.perf_counter()
+                for _ in range(rounds):
+                    await asyncio.gather(*(walk(p) for p in people))
+                elapsed = time.perf_counter() - started
+            finally:
+                process.terminate()
+                await process.wait()
+        latencies = sorted(double.ack_latencies)
+        timing = Timing.of(latencies)
+        return {
+            "sellers": sellers,
+            "interactions": len(latencies),
+            "ack_median_ms": timing.median_ms,
+            "ack_p99_ms": timing.p99_ms,
+            "interactions_per_second": len(latencies) / elapsed,
+            "violations": len(double.violations),
+        }
+
+
+def interaction_report(
+    sellers: int = 50, rounds: int = 4, out: Callable[[str], None] = print
+) -> dict[str, float] | None:
+    """The Discord part of the report; None when the Discord double is not available."""
+    try:
+        import tests.double  # noqa: F401  (part of a source checkout, not of an installation)
+    except ImportError:
+        out("Discord interactions: skipped (the Discord double in tests/ is not installed).")
+        return None
+    figures = asyncio.run(_interaction_figures(sellers, rounds))
+    out("")
+    out(
+        f"Discord interactions, {sellers} sellers at once (the bot in its own process; the "
+        "Discord double checks Discord's limits on every request, and the tests check every "
+        "request against the OpenAPI description too):"
+    )
+    out(
+        f"  {int(figures['interactions'])} interactions: acknowledged in "
+        f"{figures['ack_median_ms']:.1f} ms median, {figures['ack_p99_ms']:.1f} ms p99; "
+        f"{figures['interactions_per_second']:.0f} interactions/s; "
+        f"{int(figures['violations'])} requests refused"
+    )
+    return figures

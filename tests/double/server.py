@@ -319,7 +319,7 @@ class RestApi:
             content_type=content_type,
             body=body or None,
         )
-        openapi_errors = double.validator.validate(openapi_request)
+        openapi_errors = double.validator.validate(openapi_request) if double.openapi else []
         limit_errors = limit_errors_for(request.method, pattern[len(API_PREFIX) :], payload)
         if openapi_errors or limit_errors:
             return self.reject(request, ("openapi", openapi_errors), ("limits", limit_errors))
