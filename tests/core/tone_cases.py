@@ -1,0 +1,346 @@
+"""A development corpus for the tone checker: drafts a stressed seller might send, and kind ones.
+
+Every draft answers an unhappy customer (a lost or late parcel, damage, a refund or return, a
+review, a rude message). The rules in ``playbooks/tone/en.yaml`` are tuned on the ``*_DEV`` lists
+only; the ``*_HELD_OUT`` lists are there to check that they generalise. None of these sentences
+may be copied into the rules: write patterns that describe the habit, not the example.
+"""
+
+from __future__ import annotations
+
+#: Replies that should not be sent as they are: defensive, blaming, accusing, dismissive,
+#: sarcastic, rude, shouting, hiding behind policy.
+HOSTILE_DEV: list[str] = [
+    "I posted it the day after you ordered. What happens after that is down to Royal Mail, "
+    "not me.",
+    "Tracking says delivered. I can't help you if you won't check with your neighbours.",
+    "You chose the cheapest shipping option, so delays are to be expected.",
+    "The size chart is right there in the listing. You should have measured before ordering.",
+    "I've been making these mugs for eight years and nobody has ever complained about the handle.",
+    "Honestly I don't know what you expect me to do about a strike at the sorting office.",
+    "As I said in my last message, refunds are only given once the item is returned.",
+    "Calm down, it's a candle, not the end of the world.",
+    "If you had read the description you would know it's hand-dyed and every skein is different.",
+    "No refunds on custom orders. It says so in my shop policies.",
+    "That's not how the colour looks in real life? Maybe fix your screen.",
+    "Sorry you feel that way, but the print was perfect when it left me.",
+    "I packed it in three layers of bubble wrap. If it broke, the courier must have thrown it.",
+    "Look, I'm a one-woman shop, I don't have time to chase every lost parcel.",
+    "WHERE did you get the idea that shipping was free?",
+    "You entered the address wrong, so that's on you.",
+    "Wow, thanks for the one-star review. Really helpful for a small business.",
+    "I'm not paying for return postage for your mistake.",
+    "Per my policy, all sales are final. There is nothing more to discuss.",
+    "It's handmade. If you wanted perfect, buy from a factory.",
+    "The parcel is with the carrier, so it's their problem now, not mine.",
+    "Did you even open the box properly? The earrings are taped under the card.",
+    "I already told you twice: it ships in 3-5 weeks. Stop messaging me about it.",
+    "This is ridiculous. You wore the dress and now you want your money back?",
+    "Fine, whatever. Send it back and I'll refund you, happy now?",
+    "Not my problem the courier left it in the rain.",
+    "It's clearly stated on the listing that colours may vary. Please read before you buy "
+    "next time.",
+    "You're the only customer who has ever had an issue with this.",
+    "Ugh, another one. The tracking shows it was delivered, I'm not sending another.",
+    "Your damn dog chewed the box, that's not damage in transit.",
+    "I can't be held responsible for what USPS does once it leaves my hands.",
+    "Of course it arrived late, you ordered it two days before Christmas. What did you expect?",
+    "I don't appreciate being called a scammer. I shipped it, end of story.",
+    "You must have dropped it. These don't just crack on their own.",
+    "I'm not going to argue with you about this any further.",
+    "Refunds are at my discretion, and I'm choosing not to give one.",
+    "Maybe next time check your size before leaving a nasty review.",
+    "THIS IS THE THIRD TIME I HAVE EXPLAINED THIS!!!",
+    "I did everything right on my end. Take it up with Evri.",
+    "Seriously?? It's a $12 keychain.",
+    "That's just how linen looks, it's supposed to wrinkle. Google it.",
+    "You people always want something for free.",
+    "Don't threaten me with a bad review, it won't work.",
+    "It was fine when I shipped it. I have photos to prove it, so don't try that.",
+    "If you can't handle a small scratch, maybe handmade isn't for you.",
+    "I'm sorry, but it is not my responsibility to track down your parcel.",
+    "What part of 'made to order' did you not understand?",
+    "The bloody courier strikes again, nothing I can do.",
+    "Policy is policy. I can't make exceptions for everyone who complains.",
+    "Like I said, the item was described accurately. I won't be issuing a refund.",
+    "Why would I pay for your mistake???",
+    "lol no. read the policy.",
+]
+
+#: Kind replies: they apologise or thank, own the problem and offer a way forward, and they use
+#: the ordinary vocabulary of a good reply (unfortunately, policy, the courier, "not your fault").
+KIND_DEV: list[str] = [
+    "I'm so sorry your mug arrived chipped. Could you send me a quick photo? I'll get a "
+    "replacement out to you this week.",
+    "Thank you for letting me know, and I'm sorry the parcel is late. I've checked the tracking "
+    "and it's moving again; I'll keep an eye on it and message you on Thursday.",
+    "Unfortunately the print sold out, but I'd love to offer you a full refund or a similar print "
+    "in the same size. Which would you prefer? Sorry again for the disappointment.",
+    "I'm sorry about this. Our policy allows 30 days for returns, and I'm happy to send you a "
+    "prepaid label today.",
+    "I'm really sorry this happened. It's not your fault at all — the box must have been squashed "
+    "on the way. A new one is on its way.",
+    "Thanks so much for your patience!! Your order shipped this morning and should be with you "
+    "by Saturday.",
+    "Hi Karen, I'm sorry the earrings weren't what you expected. Would an exchange for the smaller "
+    "size help? I'll cover the postage.",
+    "I completely understand how frustrating it is to wait for a gift. I've opened a trace with "
+    "USPS and will update you by Friday.",
+    "Thank you for the honest review. I'm sorry the candle tunnelled; trimming the wick to 5mm "
+    "helps, and I'd like to send you a fresh one on me.",
+    "Oh no, I'm so sorry! That's definitely not how it should have arrived. Please keep it or "
+    "recycle it, and I'll post a replacement tomorrow.",
+    "Apologies for the slow reply — I was at a market all weekend. I've refunded the shipping "
+    "cost as a thank you for waiting.",
+    "I'm sorry the colour looks different in person. Screens vary a lot, and I'd be happy to take "
+    "it back for a full refund if you'd rather.",
+    "Thanks for sending the photos, they really help. I've filed a claim with Royal Mail, and "
+    "your replacement will ship Monday regardless of the outcome.",
+    "I'm sorry it's been such a long wait. Custom pieces take me about three weeks, and yours is "
+    "in the kiln now; I'll send a photo as soon as it's out.",
+    "My apologies, that was my mistake — I sent the wrong size. A correct one is on its way, and "
+    "please keep the first as a little gift.",
+    "I'm so sorry to hear the necklace broke. Could you tell me where the chain snapped? I'll "
+    "repair it or send a new one, whichever you'd prefer.",
+    "Thank you for reaching out. The tracking shows it was delivered on Tuesday; could you check "
+    "with your neighbours or your building's mailroom? If it hasn't turned up by Friday I'll "
+    "send another.",
+    "Unfortunately the courier marked it as delivered, which I know is frustrating when it isn't "
+    "there. I've started a claim and will make sure you're not left out of pocket.",
+    "I really appreciate you taking the time to write. You're right, the listing should have "
+    "mentioned the size more clearly, and I've updated it. I'd like to refund half the order "
+    "for the trouble.",
+    "Sorry for the mix-up with your order #A1042! I've sent the missing coasters today by "
+    "tracked post.",
+    "Thank you for understanding. As a small shop I can't always offer free returns, but in this "
+    "case I'll cover the postage.",
+    "I'm sorry the print arrived bent. The packaging clearly wasn't strong enough, and that's on "
+    "me. I'm sending a new one in a rigid mailer.",
+    "Hi Tom, thanks for your message. I'm sorry customs charged you extra — that's so annoying. "
+    "I'll refund the fee if you can send me the receipt.",
+    "So sorry for the delay!! The post office is running behind this week, but your parcel is on "
+    "its way and I've added a little extra.",
+    "I'm sorry you're disappointed with the scarf. Would you like to swap it for another colour, "
+    "or would a refund suit you better?",
+    "Thank you for your order and for letting me know. The PDF link had expired; here's a fresh "
+    "one, and I've extended it to 30 days.",
+    "I understand, and I'm sorry. Please send it back whenever suits you and I'll refund as soon "
+    "as it arrives.",
+    "I'm so sorry about the leak. Glass bottles don't always survive rough handling; I've "
+    "switched to a sturdier box and I'm sending you a new set today.",
+    "Thanks for flagging this! You're absolutely right, the clasp is loose. I'll send a "
+    "replacement clasp and a padded pouch.",
+    "I'm sorry for the trouble. Our return window is 14 days, but I'm happy to make an exception "
+    "here since the parcel arrived late.",
+    "Sorry to hear the ring is too big. Resizing is free, so pop it back in the post and I'll "
+    "have it back to you within a week.",
+    "Thank you so much for your kind words about the packaging, and I'm sorry the soap arrived "
+    "cracked. A replacement bar is on its way.",
+    "I'm really sorry your order hasn't arrived yet. Tracking shows it's stuck in customs, which "
+    "I can't speed up, but I've contacted DHL and will update you the moment I hear back.",
+    "Thanks for your patience while I looked into this. It seems the address was missing a flat "
+    "number, so the parcel came back to me. Could you confirm the full address? I'll resend it "
+    "free of charge.",
+    "I'm sorry you had to chase me. I should have replied sooner. Your refund of £18.50 has been "
+    "processed and should appear in 3–5 days.",
+    "Sorry about that! The wrong file was attached. Here's the correct SVG — enjoy, and let me "
+    "know if anything else is off.",
+    "Thanks for letting me know about the review; I'm sorry the experience fell short. I'd love "
+    "the chance to make it right — would a replacement help?",
+    "I'm sorry the dye ran in the wash. A cold wash usually prevents it, and I should have "
+    "included care instructions. I'll send a new one with a card this time.",
+    "Thank you for being so understanding about the strike. I'm sorry it's taking longer than "
+    "usual. I'll check the tracking daily and let you know as soon as it moves.",
+    "I'm sorry, I know how disappointing it is when a gift doesn't arrive in time. I've refunded "
+    "your shipping and the parcel should arrive Monday.",
+    "Hello! Thank you for your message. I'm sorry the lid doesn't fit snugly. That shouldn't "
+    "happen, so I'll send a new lid straight away.",
+    "Thanks for your honesty. I'm sorry the print is smaller than you pictured. I'd be happy to "
+    "exchange it for the A3 version; just pay the difference and I'll cover postage.",
+    "I'm so sorry for the confusion over the shipping cost. Let me refund the difference — it "
+    "should never have been charged twice.",
+    "Sorry your parcel took the scenic route! 😅 It's out for delivery today according to UPS. "
+    "Let me know when it arrives?",
+    "I hear you, and I'm sorry. Losing a parcel is stressful. I'm sending a replacement by "
+    "tracked post today, and if the original turns up, please keep it.",
+    "Thank you for the photos. I'm sorry the frame was scratched. I can offer a 20% refund if "
+    "you'd like to keep it, or a full replacement.",
+    "I'm sorry about the broken glaze, that's so disappointing. The kiln sometimes does that, and "
+    "I should have caught it before posting. New bowl coming your way.",
+    "Thank you for your patience. Unfortunately this item is handmade to order, so it takes about "
+    "two weeks, but I'll send you a photo as soon as it's finished.",
+    "I'm sorry, that must have been a shock when you opened the box! Please don't worry about "
+    "sending it back; a replacement is on the way.",
+    "Thanks for getting in touch, and I'm sorry your tee faded. Could you tell me how it was "
+    "washed? Either way I'll send a new one.",
+    "That sounds so frustrating, and I completely understand. I've opened a claim with Evri and "
+    "a new one goes out tomorrow.",
+    "THANK YOU for being so patient! Your replacement is on its way via USPS Priority.",
+    "Unfortunately the blue is out of stock until March. I'm sorry! I can send the green now, or "
+    "hold your order until the blue is back — whatever you prefer.",
+]
+
+HOSTILE_HELD_OUT: list[str] = [
+    "The post office lost it, not me. You'll have to file a claim with them.",
+    "Have you actually checked your mailbox, or are you just assuming it's lost?",
+    "I don't control the weather or the mail, so I'm not sure why you're yelling at me.",
+    "It says 'approximately 2 inches' in the description. Learn to read a ruler.",
+    "No, I will not be refunding you. The item was exactly as pictured.",
+    "Why are you messaging me at 11pm about a sticker?",
+    "Every single one of my reviews is five stars except yours, so I think the problem is you.",
+    "Maybe if you'd put your flat number on the order it would have arrived.",
+    "You clearly didn't read the processing times before ordering.",
+    "Please stop being so dramatic, the chip is barely visible.",
+    "That's the courier's fault, not mine. Complain to them.",
+    "I refuse to be bullied into a refund.",
+    "Our terms say returns must be requested within 14 days. That was a month ago. No exceptions.",
+    "Sure, I'll just work for free then. Anything else?",
+    "Nope. Not happening.",
+    "I shipped it on Monday like I said I would. The delay is entirely on the carrier's end.",
+    "Are you serious? It's a minor scuff, it doesn't affect anything.",
+    "I'm honestly shocked that someone would complain about a free gift.",
+    "It's not a defect, it's handmade. There's a difference.",
+    "You ordered the wrong colour. That's not something I can fix for free.",
+    "I'm not a mind reader. If you wanted it gift wrapped you should have said so.",
+    "Stop spamming my inbox. I will reply when I reply.",
+    "What a joke of a review. I hope you're proud of yourself.",
+    "If you wash it on hot, it shrinks. Obviously.",
+    "I've answered this already. Scroll up.",
+    "Frankly, I think you're trying to get a free necklace out of me.",
+    "It's not my job to make sure you're home when it's delivered.",
+    "READ THE LISTING. IT SAYS DIGITAL DOWNLOAD.",
+    "Hey, mistakes happen, but this one is yours, not mine.",
+    "Don't take your bad day out on me.",
+    "I'm not responsible for customs fees. That's your country's rules, deal with it.",
+    "You knew it was a pre-order when you bought it. Waiting is part of the deal.",
+    "Nobody forced you to buy it.",
+    "Sounds like a you problem honestly.",
+    "Unbelievable. I bend over backwards and this is the thanks I get.",
+    "Do you have any idea how long that quilt took me? And you call it cheap??",
+    "It was delivered to the address YOU gave me.",
+    "The fading is from you leaving it in the sun, not from the dye.",
+    "Whatever you think you saw on the photo, the colour is correct.",
+    "Sorry, rules are rules. No refund without the item back.",
+    "I sent it. What more do you want from me?",
+    "As stated three times now, international orders take 6 weeks.",
+    "Go ahead and open a case, Etsy will side with me anyway.",
+    "Yeah, I don't think so. The box was fine when it left my studio.",
+    "Oh great, another 'lost' parcel. Convenient.",
+    "I won't tolerate this kind of attitude from a customer.",
+    "I'm not sure what you're on about, the order is correct.",
+    "This crap again? It says delivered, so it's delivered.",
+    "You broke it, you bought it.",
+    "Please don't waste my time with photos that clearly show the box was opened and resealed "
+    "by you.",
+    "I'm SO sick of customers like you.",
+    "F*** off with your refund demands.",
+    "Honestly? That's on you, mate.",
+]
+
+KIND_HELD_OUT: list[str] = [
+    "I'm so sorry the vase cracked on the way to you. Please send me a photo of the box when you "
+    "have a moment, and I'll arrange a replacement straight away.",
+    "Thank you for telling me. I've checked, and unfortunately the courier lost track of it in "
+    "the depot. I'm sending a new one today by tracked post.",
+    "I'm sorry the bracelet doesn't fit. Would you like me to remake it in a smaller size? "
+    "There's no charge.",
+    "Thanks for your patience, Maria! Your order is packed and goes out first thing tomorrow.",
+    "I'm really sorry for the wait. It's not your fault the address label smudged, and it isn't "
+    "something you should have to sort out. I've reprinted it and resent your order.",
+    "I apologise for the mistake with your engraving. I'll redo it and send it express, free "
+    "of charge.",
+    "Sorry for the late reply! I've looked into the tracking and the parcel is at your local "
+    "depot; it should be delivered tomorrow.",
+    "Thank you so much for your feedback. I'm sorry the stitching came loose. I'd be glad to "
+    "repair it or refund you in full, whichever you'd prefer.",
+    "I'm sorry the print faded so quickly. That's not the quality I aim for. I'll send a "
+    "replacement printed on archival paper.",
+    "Thanks for letting me know it arrived damaged. I'm so sorry! Keep the pieces, no need to "
+    "return them, and I'll refund you today.",
+    "I understand completely, and I'm sorry for the inconvenience. Our policy normally asks for "
+    "returns within 14 days, but I'm happy to accept this one.",
+    "Thank you for your message. I'm sorry the download link isn't working. I've emailed you the "
+    "files directly as a ZIP.",
+    "I'm so sorry, I mixed up two orders. Yours is on its way now, and I've added a small "
+    "thank-you gift for the trouble.",
+    "Thank you for being patient with me. Unfortunately the post office is still closed after the "
+    "storm, but I'll ship as soon as it reopens and send you the tracking number.",
+    "I'm sorry to hear the candle arrived melted — the heatwave has been tough on parcels. I'll "
+    "send a new one with a cold pack.",
+    "Hi James, thanks for writing. I'm sorry the colour isn't what you hoped. Would you like to "
+    "exchange it for the grey one?",
+    "Sorry about the smudged card! I'll send a fresh one in a stiff envelope so it arrives flat.",
+    "Thank you for the kind message and for your patience. The replacement shipped this morning "
+    "(tracking RM123456789GB).",
+    "I'm really sorry. I can see the parcel has been stuck for ten days, which isn't okay. I've "
+    "filed a missing-item claim and will send a replacement on Monday if it hasn't moved.",
+    "Thanks for raising this so politely. You're right that the listing photo was a bit "
+    "misleading; I've retaken it. Would 25% back help?",
+    "I'm sorry your gift didn't arrive in time for the birthday. That's really disappointing. "
+    "I've refunded the express postage and the parcel should arrive tomorrow.",
+    "I'm so sorry for the bad experience. I'd love to fix this for you: would a replacement or a "
+    "refund suit you better?",
+    "Thank you for sending the pictures! I'm so sorry about the crack. A new teapot is on its "
+    "way, packed in double boxes this time.",
+    "I'm sorry the package was left outside in the rain. I know that's frustrating. I'll send "
+    "another one and ask the courier to get a signature.",
+    "Sorry for the inconvenience! Unfortunately I can't change the delivery address once it's "
+    "shipped, but I've asked the carrier to hold it at your local office.",
+    "Thank you so much for your order!! I'm sorry it's taking a little longer than expected — it "
+    "will ship Wednesday.",
+    "I'm sorry the size chart confused you; it isn't very clear and I'll improve it. Please send "
+    "the top back and I'll exchange it for a medium.",
+    "I apologise. You should have received a confirmation email, and I'm looking into why it "
+    "didn't send. Your order is confirmed and ships Friday.",
+    "Thank you for your honest review. I'm sorry the soap didn't suit your skin. I've refunded "
+    "you in full, no need to return it.",
+    "I'm sorry about the missing earring back. I've popped two spares in the post for you today.",
+    "Thanks for your patience, and sorry for the muddle with the tracking number. Here is the "
+    "correct one: LX987654321DE.",
+    "I'm truly sorry that the quilt arrived with a stain. Please send me a photo and I'll arrange "
+    "a return label so I can replace it.",
+    "I'm sorry it's been a frustrating week. Your refund has gone through and you should see it "
+    "within five working days.",
+    "Thank you for getting back to me. I'm sorry the repair didn't hold. I'll send you a brand "
+    "new one instead.",
+    "Sorry! That's my mistake: I wrote the wrong house number on the label. A new parcel left "
+    "today with the right address.",
+    "I'm sorry to hear you're unhappy with the portrait. I'd love to know what feels off so I can "
+    "adjust it for you, free of charge.",
+    "Thanks for your message and sorry for the delay in replying. The item is back in stock and "
+    "I've reserved one for you.",
+    "I'm sorry the glass arrived broken. Please don't cut yourself on the pieces. I'll send a new "
+    "set by tracked post.",
+    "I'm so sorry, I didn't realise the tracking hadn't updated. The parcel left on Tuesday and "
+    "should reach you by Monday; I'll check in with you then.",
+    "Thank you for choosing my shop, and I'm sorry the first impression wasn't great. I've "
+    "refunded the shipping as an apology.",
+    "I'm sorry for the confusion. Unfortunately I don't ship to PO boxes, but I can send it to "
+    "your work address if that helps?",
+    "Thank you for telling me about the typo on the mug. I'm sorry! I'll make you a corrected "
+    "one this week.",
+    "I'm sorry the cushion cover shrank. That shouldn't happen at 30°C. I'll send you a "
+    "replacement and update my care card.",
+    "Thanks so much for your patience while Royal Mail sorts this out. I'm sorry it's dragging "
+    "on. I'll send a replacement if it's not found by the 15th.",
+    "I'm sorry you were charged twice — that must have been alarming. I've refunded the "
+    "duplicate payment and here's the receipt.",
+    "I apologise for my earlier reply; it was too short. Let me explain properly: your item is "
+    "made to order and ships within 10 days, and I'll message you when it does.",
+    "I'm sorry the pendant's chain tarnished so soon. I'll replace it with a sterling silver one "
+    "at no cost.",
+    "Thank you for being so kind about this. I'm sorry the socks arrived with a hole. A new pair "
+    "is in the post.",
+    "I'm so sorry you've been waiting. I've just called the courier and they've promised "
+    "delivery tomorrow before noon.",
+    "Sorry to hear about the scratched lens. Could you send a photo? I'll replace it or refund, "
+    "whichever you'd like.",
+    "Oh, what a disappointing way to open a parcel. I'll get a replacement out to you ASAP and "
+    "send the tracking number tonight.",
+    "I'm sorry!! That's not the experience I want anyone to have. Refund sent.",
+    "Per our policy, I'd normally ask for the item back, but please keep it — I'll refund you in "
+    "full today. Sorry again.",
+]
+
+HOSTILE = HOSTILE_DEV + HOSTILE_HELD_OUT
+KIND = KIND_DEV + KIND_HELD_OUT
