@@ -344,3 +344,248 @@ KIND_HELD_OUT: list[str] = [
 
 HOSTILE = HOSTILE_DEV + HOSTILE_HELD_OUT
 KIND = KIND_DEV + KIND_HELD_OUT
+
+#: Written after the rules, to measure them on drafts they were not designed around; the
+#: first measurement is recorded in the tests' docstring.
+HOSTILE_FRESH: list[str] = [
+    "I'm not sure what else you want from me, I've done all I can.",
+    "The tracking clearly shows it was delivered, so I'm not sending a second one.",
+    "Kindly refer to the item description before contacting me again.",
+    "I'm a small business, not Amazon. I can't just hand out refunds.",
+    "Next time maybe order earlier if you need it by a certain date.",
+    "You must be joking. That's normal wear and tear.",
+    "Shipping times are estimates, I don't control Canada Post.",
+    "If the colour was so important to you, why didn't you ask first?",
+    "You've had it for two months and now it's a problem?",
+    "I've checked and the mistake is on your side, sorry.",
+    "Your review is a lie and I've reported it.",
+    "I'm under no obligation to refund you.",
+    "Those are the rules and they apply to everyone, including you.",
+    "Sounds like user error to me.",
+    "I don't see what the big deal is, it's a tiny mark.",
+    "This is the last time I'm answering about this order.",
+    "It was your choice to go with standard shipping.",
+    "Ok and? Parcels get delayed. Not much I can do.",
+    "Please stop harassing me over a £5 item.",
+    "You got exactly what you paid for.",
+    "It's literally in the photos. Look again.",
+    "Your card was declined, that's between you and your bank.",
+    "I'm frankly insulted that you'd suggest I sent a used item.",
+    "Well that's what happens when you don't measure.",
+    "I think you're confusing my shop with someone else's, because I'd never send something "
+    "like that.",
+    "The post office is a nightmare this month, blame them not me.",
+    "I can't believe I have to explain this again.",
+    "Whatever. Refund issued. Don't order from me again.",
+    "Since you obviously know better, feel free to make one yourself.",
+    "I SAID I would post it on Friday and I DID.",
+    "Honestly your message was pretty rude, so I don't feel like helping.",
+    "You can wait like everyone else.",
+    "I'm sorry but I'm not a charity.",
+    "The damage happened after delivery, not before.",
+    "Not sure why you're making such a fuss about a birthday card.",
+    "No. The listing was accurate.",
+    "I won't respond to threats.",
+    "If it doesn't fit, that's not a defect, that's you ordering the wrong size.",
+    "Maybe check your spam folder before accusing me of not replying.",
+    "Jesus, it's a candle. It melts. That's what candles do.",
+]
+
+KIND_FRESH: list[str] = [
+    "I'm so sorry the tracking hasn't moved. I've asked the courier to investigate and I'll "
+    "message you on Wednesday either way.",
+    "Thank you for your patience, and sorry for the wait! Your order left today.",
+    "I'm sorry, you're completely right — the description was wrong and I've corrected it. Would "
+    "you like a refund or an exchange?",
+    "Unfortunately Canada Post is running behind after the strike. I'm so sorry; I'll refund the "
+    "shipping cost now.",
+    "Oh no! I'm so sorry the bowl arrived in pieces. Don't worry about returning it, a new one is "
+    "on the way.",
+    "Thanks for your message. Our returns policy is 30 days, so you're well within it — I'll "
+    "send a label today.",
+    "I'm sorry it's not quite right. It's totally fine to send it back; I'll refund as soon as it "
+    "arrives.",
+    "Thank you for the lovely photos, and I'm really sorry about the chip. Would a 30% refund "
+    "help, or would you prefer a replacement?",
+    "I'm really sorry the colours look different. Monitors do vary, and I'd be glad to swap it.",
+    "Thanks for letting me know, and sorry for the trouble! I've resent the download link.",
+    "Apologies for the delay — I was unwell last week. Your necklace ships tomorrow with a "
+    "little extra.",
+    "I'm so sorry! That's definitely my mistake. I'll send the right one today by express post.",
+    "Thank you for giving me the chance to fix this. I'm sorry the clasp broke so soon; I'll "
+    "replace it free of charge.",
+    "I'm sorry your parcel went missing. Unfortunately it's not showing any scans since Monday, "
+    "so I'm sending a replacement now.",
+    "Thanks so much for your patience!! The new batch is ready and yours goes out tomorrow.",
+    "I'm sorry to hear about the mix-up with the order. It's not your fault at all — the labels "
+    "got swapped at my end.",
+    "I understand how disappointing this is. I'm sorry. I've refunded you in full.",
+    "I'm sorry the package was damaged. I've reported it to DHL and will send a new one while "
+    "they investigate.",
+    "Thank you for your order and for being so kind. I'm sorry it arrived late; here's a 10% "
+    "code for next time.",
+    "Sorry for the confusion about sizing! I'll add clearer measurements to the listing. Would "
+    "you like to exchange it?",
+    "I'm truly sorry for the stress. The parcel is held at customs; I've sent them the paperwork "
+    "and I'll keep you posted.",
+    "Thanks for reaching out! I'm sorry the mug leaks. That's not okay, and a replacement is on "
+    "its way.",
+    "I'm sorry — we don't usually offer refunds on personalised items, but given the engraving "
+    "error, I'll refund you fully.",
+    "Hi Priya, I'm so sorry about the delay. FedEx says it will arrive tomorrow, and I've "
+    "refunded your express shipping.",
+    "Thank you for your honest feedback. I'm sorry the fit isn't right. I'd be happy to remake "
+    "it.",
+    "I'm sorry the courier left it in the wrong place. I've asked them to retrieve it, and if "
+    "they can't, I'll send another.",
+    "Oh, I'm so sorry! Please don't worry, these things happen. A new one will be with you by "
+    "Thursday.",
+    "Thank you for the reminder, and sorry I missed your earlier message. Your refund is "
+    "processed now.",
+    "I'm sorry your order arrived incomplete. The missing coaster will be posted today.",
+    "Thanks for being so understanding. Unfortunately the item is out of stock, so I've refunded "
+    "you in full. I'm sorry!",
+    "I'm sorry the card arrived creased. I'll print another and post it in a hard-backed "
+    "envelope.",
+    "Sorry about this! The PDF had a printing error; the corrected version is attached.",
+    "I'm sorry, I know waiting is frustrating. Your order is next in the queue and ships Monday.",
+    "Thank you for your patience with Royal Mail. I'm so sorry it's taking this long; I'll send "
+    "a replacement on Friday if it hasn't arrived.",
+    "I'm very sorry for the inconvenience. As a thank you for your patience, I've included a "
+    "free gift.",
+    "Thanks for telling me! I'm sorry the soap arrived sweaty in the heat. It's still fine to "
+    "use, but I'm happy to send a new one.",
+    "I'm sorry the ring tarnished. It's not meant to do that, so I'll replace it with a "
+    "sterling silver one.",
+    "Thank you so much for the photos! So sorry about the broken frame. The replacement left "
+    "this morning.",
+    "I'm sorry I gave you the wrong date earlier. The correct delivery estimate is 12 May.",
+    "I really appreciate your patience. I'm sorry the quilt isn't finished yet; I'll send "
+    "progress photos this weekend.",
+]
+
+#: Written after the rules had been generalised on the sets above; measured once, untuned,
+#: as the closest thing to unseen drafts (the first measurement is in the tests' docstring).
+HOSTILE_LATE: list[str] = [
+    "Hi, thanks for your message. Unfortunately I can't refund you because the parcel was "
+    "delivered according to tracking. You'll need to speak to your local depot.",
+    "Sorry, but I really don't see how this is my fault. The box was packed properly.",
+    "I'm sorry you're upset, but I did exactly what the listing said.",
+    "Look, I've told you three times, the parcel is in transit. Patience please.",
+    "To be honest, I'm surprised anyone would complain about something this small.",
+    "Frankly this is the rudest message I've had all year.",
+    "With respect, you bought the item knowing the delivery times.",
+    "I don't give refunds just because someone changed their mind. Sorry!",
+    "It clearly says handmade. Small imperfections are part of the charm, deal with it.",
+    "Once again, the item is not faulty. You are using it wrong.",
+    "The post office have been useless lately, not much I can do about them.",
+    "You've left me a one star review over a DELAY?? Really??",
+    "I'm not refunding a used item. Period.",
+    "Thanks for the lecture, but I know how to run my shop.",
+    "If you're going to be like this, I'd rather you didn't shop with me.",
+    "Nobody made you pick the slowest postage.",
+    "sorry but that's your problem not mine",
+    "Do you honestly think I'd ship a broken mug on purpose?",
+    "Your complaint has been noted. No further action will be taken.",
+    "i literally posted it the same day. chill.",
+    "It's a HANDMADE item. It is NOT going to be identical to the photo.",
+    "I'm sick and tired of people trying it on with small sellers.",
+    "Maybe read the dimensions before ordering something for your tiny wrist.",
+    "I have no control over what Evri does, and frankly neither do you.",
+    "I've been more than patient with you.",
+    "Refund? For a slight colour difference? No way.",
+    "You could always just return it at your own cost, like my policy says.",
+    "That sounds like a problem with your washing machine, not my shirt.",
+    "As you would know if you'd read my message, the restock is in June.",
+    "Please do not contact me about this again.",
+    "What a shame you couldn't just send a polite message like a normal person.",
+    "It's been TWO days. Relax.",
+    "Not to be rude, but this is on you for giving the wrong postcode.",
+    "Pretty sure you received it and are just trying your luck.",
+    "I'm not sure where you got the idea that I offer free returns.",
+    "Tough. The sale is final.",
+    "This is exactly why I hate selling online.",
+    "I'll refund you, but honestly, you people make this job miserable.",
+    "Check the tracking yourself, the number is in your email.",
+    "Sorry, I can't help with that. The courier has it now.",
+]
+
+KIND_LATE: list[str] = [
+    "Hi Sam, thank you for your patience. Unfortunately Evri have lost your parcel, so I'm "
+    "posting a replacement today by tracked delivery.",
+    "I'm sorry your order didn't arrive in time. That's really disappointing, especially for a "
+    "gift. I've refunded the postage and the parcel is due Tuesday.",
+    "Thank you for flagging this, and sorry for the faff! I've sent the correct colour today.",
+    "I'm so sorry the mug arrived broken — what a horrible thing to unwrap. A new one is on its "
+    "way, no need to send anything back.",
+    "Apologies for the delay in replying. Our policy allows returns within 30 days, and I'm "
+    "happy to cover the return postage this time.",
+    "I'm sorry the fit isn't right. Unfortunately I can't take back earrings for hygiene "
+    "reasons, but I'd be glad to swap the hooks for clip-ons.",
+    "Thank you for your lovely message! I'm sorry the card was bent in the post. I'll send a "
+    "replacement in a rigid envelope.",
+    "I'm really sorry, it looks like the courier left it at the wrong house. I've asked them to "
+    "collect it and I'll send another if they can't.",
+    "Thanks for getting in touch. I'm sorry the print isn't as bright as you expected — screens "
+    "do vary. Would you like to exchange it for a different one?",
+    "Thank you for being so patient while the post office sorts out the backlog. I'm sorry it's "
+    "taking so long!",
+    "I'm so sorry for the mix-up. It's completely my fault, and I've already posted the right "
+    "item.",
+    "Sorry to hear the candle didn't burn evenly. Could you tell me how long it burned the first "
+    "time? Either way, I'll send a new one.",
+    "I'm sorry you've had such a frustrating time with this order. I've refunded you in full and "
+    "you're welcome to keep the item.",
+    "Thanks so much for your order, and I'm sorry about the wait. Each piece is made by hand, so "
+    "it takes a little longer; yours ships Friday.",
+    "I'm sorry — that's not the quality I want to send out. I'll remake it this week and post it "
+    "first class.",
+    "Thank you for telling me! I'm sorry the lid was cracked. Please don't worry about returning "
+    "it.",
+    "I'm sorry the parcel was delayed at customs. It's not something I can speed up, "
+    "unfortunately, but I'll keep checking and let you know when it clears.",
+    "I really appreciate you letting me know. I'm sorry the zip broke; I'll send a replacement "
+    "pouch today.",
+    "Sorry for the confusion! The order number is #5521 and it left on Monday with Royal Mail.",
+    "I'm so sorry to hear about your experience. I'd love to make it right — would a "
+    "replacement or a full refund be better for you?",
+    "Thanks for your patience! 😊 The tracking shows it's out for delivery today.",
+    "I'm sorry you had trouble with the download. I've sent the files as a ZIP and attached the "
+    "PDF instructions.",
+    "Thank you for your honest review. I'm sorry the necklace tarnished; I've changed supplier "
+    "and I'd like to send you a new one.",
+    "I'm sorry the colour wasn't what you expected. Our policy is to accept returns on unworn "
+    "items within 14 days, and I'm happy to extend that for you.",
+    "Oh no, I'm sorry! It's not your fault at all — the label must have come off in transit. "
+    "I'll resend it today.",
+    "Thank you for your message and I'm sorry about the scratch. I'll refund 20% now, and if "
+    "you'd rather return it, that's fine too.",
+    "I'm sorry for the short reply earlier; I was on my phone. Let me explain properly: your "
+    "parcel is with DPD and due tomorrow.",
+    "Thanks for your understanding, and sorry again. The replacement is packed and goes out in "
+    "the morning.",
+    "I'm sorry the size guide wasn't clearer. I'll update it, and I'd be happy to exchange your "
+    "jumper for a small.",
+    "Thank you so much for your patience. Unfortunately the supplier let me down, so I've "
+    "refunded your order in full. I'm really sorry.",
+    "I'm sorry about the delay, I know you've been waiting a while. The good news: your order "
+    "shipped today!",
+    "Hi! Thank you for the photos. I'm sorry the box got crushed. I'll send a new vase, "
+    "double-boxed this time.",
+    "I'm sorry, I should have told you about the holiday closure. Your order will ship on the "
+    "3rd, and I've added a small gift.",
+    "Thanks for your patience with this. I'm sorry the tracking was wrong; the correct number is "
+    "below.",
+    "I'm so sorry your item arrived damaged. Would you be able to send me a photo? Then I'll "
+    "arrange a replacement or refund, whichever you prefer.",
+    "I'm sorry the earrings are heavier than you hoped. The weight is in the description, but I "
+    "know it's easy to miss, so I'm happy to refund you.",
+    "Thank you for letting me know, and I'm sorry it's been stressful. I've opened a claim and "
+    "will update you by Friday.",
+    "Unfortunately the blue mug is sold out, I'm sorry! I'll refund you straight away, or I can "
+    "make one for you in about two weeks.",
+    "I'm sorry for the inconvenience, and thank you for bearing with me. Your refund will show "
+    "in 3–5 working days.",
+    "Thank you for your kind words, and sorry the ribbon was missing. I'll pop one in the post "
+    "today.",
+]
