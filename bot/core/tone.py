@@ -450,11 +450,12 @@ class ToneChecker:
         """Read ``draft`` and report what would hurt.
 
         ``complaint`` says the draft answers a complaint, which then needs at least one apology,
-        thanks or acknowledgement.
+        thanks or acknowledgement. Findings come in the order of the text, and a missing
+        apology (which concerns the whole draft, shown at its first sentence) comes last.
         """
         text = Draft(draft)
         found, acknowledgements = self._pattern_findings(text)
-        found.extend(self._shouts(text))
+        found = _without_repeats([*found, *self._shouts(text)])
         if complaint and not self._acknowledges(text, acknowledgements, found):
             start, end = text.first_sentence()
             rules = self.rules.no_apology
@@ -465,7 +466,7 @@ class ToneChecker:
             )
         findings = tuple(
             Finding(f.kind, f.start, f.end, draft[f.start : f.end], f.why, f.suggestion, f.rule)
-            for f in _without_repeats(found)
+            for f in found
         )
         return ToneReport(not findings, self._verdict(findings), findings)
 
