@@ -214,7 +214,8 @@ class NoApologyRules(_Strict):
     label: Label
     acknowledgements: list[Pattern] = Field(
         min_length=1,
-        description="Apologies, thanks and words of understanding; one is enough.",
+        description="Apologies, thanks, words of understanding and warm offers of help; one "
+        "is enough.",
     )
     unless_within: list[Pattern] = Field(
         default_factory=list,
@@ -383,11 +384,14 @@ def _capitalised_words(text: str) -> Iterator[tuple[int, int]]:
     search = _CAPITAL.search
     found = search(text)
     while found is not None:
-        start = found.start()
+        capital = found.start()
+        start = capital
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'"):
             start -= 1
-        token = _TOKEN.match(text, start) or _TOKEN.match(text, found.start())
-        end = token.end() if token else found.end()
+        token = _TOKEN.match(text, start)
+        if token is None or token.end() <= capital:  # "ab''CD": the word starts at the capital
+            start, token = capital, _TOKEN.match(text, capital)
+        end = max(token.end() if token else 0, capital + 1)
         yield start, end
         found = search(text, end)
 
@@ -474,6 +478,7 @@ class ToneChecker:
         """What the rules find, and where the draft apologises, thanks or acknowledges."""
         found: list[Finding] = []
         acknowledgements: list[tuple[int, int]] = []
+        exceptions: dict[tuple[int, tuple[int, int]], tuple[list[tuple[int, int]], bool]] = {}
         for index, start, end in self._scanner.spans(text):
             if index == len(self._rules):
                 acknowledgements.append((start, end))
@@ -481,9 +486,14 @@ class ToneChecker:
             rule = self._rules[index]
             if rule.unless_within or rule.unless_sentence:
                 sentence = text.sentence_around(start, end)
-                if rule.unless_within.overlaps(text, sentence, start, end):
-                    continue
-                if rule.unless_sentence.search(text, *sentence):
+                key = (index, sentence)
+                if key not in exceptions:  # once per rule and sentence, however many matches
+                    exceptions[key] = (
+                        list(rule.unless_within.spans(text, *sentence)),
+                        rule.unless_sentence.search(text, *sentence),
+                    )
+                kind_phrases, kind_sentence = exceptions[key]
+                if kind_sentence or any(s < end and start < e for s, e in kind_phrases):
                     continue
             found.append(Finding(rule.kind, start, end, "", rule.why, rule.suggestion, rule.id))
         return found, acknowledgements

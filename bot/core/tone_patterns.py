@@ -84,7 +84,7 @@ class Draft:
         start = len(text) - len(text.lstrip())
         match = _SENTENCE_END.search(text, start)
         end = match.end() if match else len(text)
-        return start, len(text[:end].rstrip())
+        return start, max(start, len(text[:end].rstrip()))
 
     def starts_sentence(self, index: int) -> bool:
         """True when ``index`` is the first word of a sentence or a line."""
@@ -355,7 +355,10 @@ def _parts(bodies: list[str], *, at_sentence_start: bool, end: str) -> Iterator[
     if literal:
         yield _Part(f"(?:{_trie(literal)}){end}", at_sentence_start, literal)
     if others:
-        yield _Part(f"(?:{'|'.join(others)}){end}", at_sentence_start, None)
+        # Nothing to skip ahead to here, so a look-behind costs little, and it keeps a pattern
+        # such as \d+ from being tried again at every character of a long run of digits.
+        start = r"(?<!\w)" if end else ""
+        yield _Part(f"{start}(?:{'|'.join(others)}){end}", at_sentence_start, None)
 
 
 class Matcher:
@@ -463,17 +466,21 @@ class MatcherSet:
                     _ = part.regex
 
     def spans(self, draft: Draft) -> Iterator[tuple[int, int, int]]:
-        """``(matcher index, start, end)`` for every match, grouped by where it was found."""
+        """``(matcher index, start, end)`` for every match, grouped by where it was found.
+
+        As with one matcher alone, the matches of one part of a matcher do not overlap.
+        """
         text = draft.lower
         if self._shared is not None:
             search = self._shared.search
+            free_from: dict[int, int] = {}  # id(part) -> where its last match ended
             found = search(text)
             while found is not None:
                 start = found.start()
                 midword = start > 0 and _in_word(text, start - 1) and _in_word(text, start)
                 for index, part in self._by_first.get(text[start], ()):
                     matcher = self._matchers[index]
-                    if midword and matcher.whole_words:
+                    if (midword and matcher.whole_words) or start < free_from.get(id(part), 0):
                         continue
                     hit = part.regex.match(text, start)
                     if (
@@ -481,6 +488,7 @@ class MatcherSet:
                         and hit.end() > start
                         and matcher._fits(draft, text, start, part.at_sentence_start)
                     ):
+                        free_from[id(part)] = hit.end()
                         yield index, start, hit.end()
                 found = search(text, start + 1)
         for index, part in self._solo:
