@@ -1,9 +1,12 @@
 """A development corpus for the tone checker: drafts a stressed seller might send, and kind ones.
 
 Every draft answers an unhappy customer (a lost or late parcel, damage, a refund or return, a
-review, a rude message). The rules in ``playbooks/tone/en.yaml`` are tuned on the ``*_DEV`` lists
-only; the ``*_HELD_OUT`` lists are there to check that they generalise. None of these sentences
-may be copied into the rules: write patterns that describe the habit, not the example.
+review, a rude message). The sets were written in rounds, each before the rules it measures:
+``*_DEV`` and ``*_HELD_OUT`` before any rule existed (the rules were designed with both in view,
+so the held-out half is only half unseen), ``*_FRESH`` after the first rules and ``*_LATE`` after
+the second; each later set was measured once before the rules were generalised again (the
+figures are in ``test_tone.py``). None of these sentences may be copied into the rules: write
+patterns that describe the habit, not the example (a test checks this).
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from __future__ import annotations
 #: Replies that should not be sent as they are: defensive, blaming, accusing, dismissive,
 #: sarcastic, rude, shouting, hiding behind policy.
 HOSTILE_DEV: list[str] = [
-    "I posted it the day after you ordered. What happens after that is down to Royal Mail, "
-    "not me.",
+    "I posted it the day after you ordered. What happens after that is down to Royal Mail, not me.",
     "Tracking says delivered. I can't help you if you won't check with your neighbours.",
     "You chose the cheapest shipping option, so delays are to be expected.",
     "The size chart is right there in the listing. You should have measured before ordering.",
@@ -434,8 +436,7 @@ KIND_FRESH: list[str] = [
     "error, I'll refund you fully.",
     "Hi Priya, I'm so sorry about the delay. FedEx says it will arrive tomorrow, and I've "
     "refunded your express shipping.",
-    "Thank you for your honest feedback. I'm sorry the fit isn't right. I'd be happy to remake "
-    "it.",
+    "Thank you for your honest feedback. I'm sorry the fit isn't right. I'd be happy to remake it.",
     "I'm sorry the courier left it in the wrong place. I've asked them to retrieve it, and if "
     "they can't, I'll send another.",
     "Oh, I'm so sorry! Please don't worry, these things happen. A new one will be with you by "
@@ -445,8 +446,7 @@ KIND_FRESH: list[str] = [
     "I'm sorry your order arrived incomplete. The missing coaster will be posted today.",
     "Thanks for being so understanding. Unfortunately the item is out of stock, so I've refunded "
     "you in full. I'm sorry!",
-    "I'm sorry the card arrived creased. I'll print another and post it in a hard-backed "
-    "envelope.",
+    "I'm sorry the card arrived creased. I'll print another and post it in a hard-backed envelope.",
     "Sorry about this! The PDF had a printing error; the corrected version is attached.",
     "I'm sorry, I know waiting is frustrating. Your order is next in the queue and ships Monday.",
     "Thank you for your patience with Royal Mail. I'm so sorry it's taking this long; I'll send "
