@@ -8,6 +8,8 @@ rules were generalised further:
 * ``*_FRESH``, first measurement: hostile flagged 97.5% (by a phrase rule alone: 32.5%),
   kind flagged 0%;
 * ``*_LATE``, first measurement: hostile flagged 85.0% (by a phrase rule alone: 42.5%),
+  kind flagged 0%;
+* ``*_FINAL``, first measurement: hostile flagged 100% (by a phrase rule alone: 62.5%),
   kind flagged 0%.
 
 The thresholds below hold for every set now, and for the phrase rules alone too, so that the
@@ -544,9 +546,13 @@ SETS = {
     "held-out": (tone_cases.HOSTILE_HELD_OUT, tone_cases.KIND_HELD_OUT),
     "fresh": (tone_cases.HOSTILE_FRESH, tone_cases.KIND_FRESH),
     "late": (tone_cases.HOSTILE_LATE, tone_cases.KIND_LATE),
+    "final": (tone_cases.HOSTILE_FINAL, tone_cases.KIND_FINAL),
     "all": (
-        tone_cases.HOSTILE + tone_cases.HOSTILE_FRESH + tone_cases.HOSTILE_LATE,
-        tone_cases.KIND + tone_cases.KIND_FRESH + tone_cases.KIND_LATE,
+        tone_cases.HOSTILE
+        + tone_cases.HOSTILE_FRESH
+        + tone_cases.HOSTILE_LATE
+        + tone_cases.HOSTILE_FINAL,
+        tone_cases.KIND + tone_cases.KIND_FRESH + tone_cases.KIND_LATE + tone_cases.KIND_FINAL,
     ),
 }
 

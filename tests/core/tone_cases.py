@@ -3,10 +3,11 @@
 Every draft answers an unhappy customer (a lost or late parcel, damage, a refund or return, a
 review, a rude message). The sets were written in rounds, each before the rules it measures:
 ``*_DEV`` and ``*_HELD_OUT`` before any rule existed (the rules were designed with both in view,
-so the held-out half is only half unseen), ``*_FRESH`` after the first rules and ``*_LATE`` after
-the second; each later set was measured once before the rules were generalised again (the
-figures are in ``test_tone.py``). None of these sentences may be copied into the rules: write
-patterns that describe the habit, not the example (a test checks this).
+so the held-out half is only half unseen), ``*_FRESH`` after the first rules, ``*_LATE`` after
+the second and ``*_FINAL`` after the third; each later set was measured once before the rules
+were generalised again (the figures are in ``test_tone.py``). None of these sentences may be
+copied into the rules: write patterns that describe the habit, not the example (a test checks
+this).
 """
 
 from __future__ import annotations
@@ -588,4 +589,123 @@ KIND_LATE: list[str] = [
     "in 3–5 working days.",
     "Thank you for your kind words, and sorry the ribbon was missing. I'll pop one in the post "
     "today.",
+]
+
+#: Written after the rules had been generalised on every set above; measured once, untuned (the
+#: figures are in ``test_tone.py``), then used to generalise the phrase rules once more.
+HOSTILE_FINAL: list[str] = [
+    "I can assure you the item was in perfect condition when it left.",
+    "Honestly, some people just love to complain.",
+    "Can you not read? It says 5-7 working days.",
+    "Nope, not refunding. You opened it.",
+    "Well maybe you should've thought about that before you bought it.",
+    "I'm not going to replace something you clearly damaged yourself.",
+    "You're getting a refund but I'm blocking you after this.",
+    "That's a you issue, not a me issue.",
+    "The courier says they delivered it, so I'm inclined to believe them over you.",
+    "I don't have to justify my prices to you.",
+    "It's called handmade for a reason.",
+    "Refunded. Happy?",
+    "Stop wasting my time with this nonsense.",
+    "I'm sorry but I'm not psychic, you never told me it was a gift.",
+    "You agreed to the terms at checkout, so there's nothing to discuss.",
+    "Don't blame me for Royal Mail's incompetence.",
+    "Maybe try being polite next time and you'll get a faster answer.",
+    "I literally can't do anything until the post office investigates. Wait.",
+    "If you had chosen tracked shipping this wouldn't be an issue.",
+    "Your photos prove nothing.",
+    "FOR THE LAST TIME, IT HAS BEEN SHIPPED.",
+    "ugh fine, I'll send another one",
+    "Look, it's not like I threw it at the postman.",
+    "I've got better things to do than chase your parcel.",
+    "Bit dramatic for a £4 keyring, don't you think?",
+    "Nobody else has had this problem, so I'm not sure what you did.",
+    "This is a scam and you know it.",
+    "You'll get a refund when I get the item back and not a second before.",
+    "Seriously, do you think I have time to reply at midnight?",
+    "It's obviously been used. No refund.",
+    "That's rich coming from someone who paid late.",
+    "We are not responsible for items lost by the carrier. Please refer to our FAQ.",
+    "Sorry not sorry, the sale was final.",
+    "I don't know why you're so angry, it's only a mug.",
+    "Please educate yourself on how handmade ceramics work.",
+    "Thanks for nothing, I guess.",
+    "Whatever makes you happy. Refund sent.",
+    "I think you'll find the colour is exactly as shown.",
+    "Kindly stop emailing me every hour.",
+    "If you'd bothered to check your spam folder you'd have seen my email.",
+]
+
+KIND_FINAL: list[str] = [
+    "I'm so sorry, that's not the experience I want for you. I'll send a replacement today.",
+    "Thank you for letting me know about the delay. Royal Mail has it at the depot, and I'll "
+    "message you if it hasn't moved by Thursday.",
+    "I'm really sorry the necklace broke. Please send me a photo and I'll repair or replace "
+    "it, whichever you prefer.",
+    "Sorry for the wait, and thank you for being patient! Your order went out this morning.",
+    "Oh no, I'm so sorry to hear that! Could you tell me a bit more about what happened?",
+    "Thanks so much for your message. Unfortunately that colour has sold out, but I'd be "
+    "happy to refund you or suggest something similar.",
+    "I completely understand. I'm sorry it didn't work out, and I've refunded you in full.",
+    "I'm sorry the parcel arrived wet. That must have been disappointing. A new print is on "
+    "its way, packed in a waterproof sleeve.",
+    "Thank you for your feedback, it really helps me improve. I'm sorry the sizing was off; "
+    "I'll send the larger size free of charge.",
+    "Apologies! I've double-checked and the wrong earrings went out. The right pair will be "
+    "with you by Friday.",
+    "I'm sorry for any confusion. Our returns policy gives you 30 days, and I'm happy to "
+    "take it back.",
+    "So sorry about this! Please keep the damaged one and I'll pop a new one in the post.",
+    "Thanks for your patience while I looked into this. The courier confirmed it's delayed; "
+    "I'll keep you updated.",
+    "I'm sorry you had to chase me for an answer. Here's your tracking number: RR123456789GB.",
+    "Thank you for being so understanding! I'm sorry it's late. It's not your fault at all "
+    "that the address label was smudged.",
+    "I'm sorry it wasn't what you expected. I'd love to make it right. Would you prefer an "
+    "exchange or a refund?",
+    "Thank you for choosing my shop. I'm so sorry the candle arrived cracked. A replacement "
+    "goes out tomorrow.",
+    "I'm sorry, I should have checked the order more carefully. I've sent the missing piece today.",
+    "Thanks for reaching out. Unfortunately the post office lost your parcel, and I'm really "
+    "sorry. I've sent a new one by tracked mail.",
+    "Sorry to hear the delivery was late! I've refunded your shipping as a small apology.",
+    "I'm truly sorry for the trouble. I've issued a full refund, and you don't need to send "
+    "anything back.",
+    "Thank you for telling me. I'm sorry the ring turned your finger green; I'll replace it "
+    "with a sterling silver one.",
+    "I'm sorry — I know how frustrating waiting can be. Your order is being made now and "
+    "will ship Monday.",
+    "Thanks for your lovely message, and sorry the bag strap came loose. I'll send a new "
+    "strap this week.",
+    "I'm sorry about the mix-up with the colours. I'll send the right one today, and please "
+    "keep the other as a gift.",
+    "I'm really sorry. Customs are holding a lot of parcels right now; I've contacted them "
+    "and will update you.",
+    "Thank you for your patience!! I'm so sorry it's taken this long. It's on its way now.",
+    "I appreciate you letting me know. I'm sorry the lid is stiff; here are a couple of "
+    "tips, and if it still sticks I'll replace it.",
+    "Sorry for the short notice! Your custom order will be a few days late, and I've added a "
+    "small gift to say thanks for waiting.",
+    "I'm sorry the soap arrived broken. Unfortunately it's a fragile bar, but that's no "
+    "excuse; a new one is on its way.",
+    "Thank you for your honest review. I'm sorry you were disappointed, and I've reached out "
+    "privately to make it right.",
+    "I'm so sorry the glass was chipped. Please don't hurt yourself; just bin it and I'll "
+    "send another.",
+    "Thanks for your patience with the USPS delays! I'm sorry it's slow; I'll refund the "
+    "postage if it's not there by Tuesday.",
+    "I'm sorry, you're right, the listing photo was misleading. I've updated it and I'm "
+    "happy to refund you.",
+    "Thank you for your message, and I'm sorry about the delay. I've checked with DPD and it "
+    "should be with you tomorrow.",
+    "I'm sorry it arrived after the birthday. That's really disappointing, and I've refunded "
+    "the express postage.",
+    "Sorry about the typo on your mug! I'll make a corrected one and send it this week at no "
+    "charge.",
+    "Thank you for flagging this. I'm sorry the zip broke. Would you like a replacement or a "
+    "partial refund?",
+    "I'm so sorry your parcel is missing. I've filed a claim and a replacement will leave "
+    "tomorrow morning.",
+    "Thanks for getting back to me! I'm sorry the first fix didn't work; I'll send a brand "
+    "new one.",
 ]
