@@ -9,7 +9,7 @@ draft[start:end]``), why it hurts, and a kinder way to say it.
 What the checker knows is data, not code: phrases, patterns and suggested rewrites live in
 ``playbooks/tone/en.yaml``, validated by the :class:`ToneRules` models below (and by the JSON Schema
 generated from them) so that the community can improve them by pull request. Everything is
-compiled once, when the checker is built; a check is a handful of regular-expression scans.
+compiled once, when the checker is built; a check reads the draft in one shared pass.
 
 How patterns are written and matched is described in :mod:`bot.core.tone_patterns`.
 """
@@ -71,10 +71,6 @@ class ToneKind(StrEnum):
 # --- The rules file -------------------------------------------------------------------------
 
 
-def _valid_pattern(pattern: str) -> str:
-    return check_pattern(pattern)
-
-
 _WORD = re.compile(r"^[a-z]+(?:[ '-][a-z]+)*\*?$")
 
 
@@ -100,11 +96,11 @@ def _only_placeholders(*allowed: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-#: A regular expression, written by the conventions of the module docstring.
+#: A regular expression, written by the conventions of :mod:`bot.core.tone_patterns`.
 Pattern = Annotated[
     str,
     StringConstraints(min_length=1, max_length=MAX_PATTERN),
-    AfterValidator(_valid_pattern),
+    AfterValidator(check_pattern),
 ]
 #: A word to flag wherever it stands alone, including disguised spellings ("f*ck", "sh!t").
 Word = Annotated[str, StringConstraints(min_length=2, max_length=40), AfterValidator(_valid_word)]
@@ -128,7 +124,8 @@ class Rule(_Strict):
     id: Slug = Field(description="kebab-case, unique in the file; shown in JSON output as 'rule'.")
     patterns: list[Pattern] = Field(
         default_factory=list,
-        description="Regular expressions (case-insensitive; a space matches any whitespace).",
+        description="Regular expressions (case-insensitive; a space matches any whitespace; "
+        "a leading ^ means at the start of a sentence).",
     )
     words: list[Word] = Field(
         default_factory=list,
@@ -304,7 +301,8 @@ def load_tone_rules(path: Path | None = None) -> ToneRules:
 
     Raises :class:`~bot.core.safe_yaml.DocumentError` with ``path:line:col`` problems.
     """
-    document = read_document(path or default_rules_path())
+    path = path or default_rules_path()
+    document = read_document(path)
     rules = safe_yaml.load_model(ToneRules, document)
     problems = [
         document.problem((*where, "id"), f"rule id '{rule_id}' is used twice")
@@ -312,16 +310,25 @@ def load_tone_rules(path: Path | None = None) -> ToneRules:
     ]
     if problems:
         raise DocumentError(problems)
+    log.debug(
+        "read %d tone rules (%s) from %s", sum(1 for _ in _rule_ids(rules)), rules.language, path
+    )
     return rules
+
+
+def _rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Where each rule stands in the file, and its id."""
+    for kind, kind_rules in rules.pattern_kinds():
+        for index, rule in enumerate(kind_rules.rules):
+            yield (kind.value, "rules", index), rule.id
 
 
 def _repeated_rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
     seen: set[str] = set()
-    for kind, kind_rules in rules.pattern_kinds():
-        for index, rule in enumerate(kind_rules.rules):
-            if rule.id in seen:
-                yield (kind.value, "rules", index), rule.id
-            seen.add(rule.id)
+    for where, rule_id in _rule_ids(rules):
+        if rule_id in seen:
+            yield where, rule_id
+        seen.add(rule_id)
 
 
 # --- Reports --------------------------------------------------------------------------------
@@ -510,12 +517,12 @@ class ToneChecker:
         for run in self._capital_runs(text):
             loud = self._loud(draft, run)
             if len(loud) >= rules.min_words:
-                yield self._shout(text, loud[0][0], loud[-1][1])
+                yield self._shout(draft, loud[0][0], loud[-1][1])
             else:
                 scattered.extend(loud)
         if rules.scattered_words and len(scattered) >= rules.scattered_words:
             for start, end in scattered:
-                yield self._shout(text, start, end)
+                yield self._shout(draft, start, end)
 
     def _capital_runs(self, text: str) -> Iterator[list[tuple[int, int]]]:
         """Runs of words in capitals, broken by any word that is not."""
@@ -544,12 +551,12 @@ class ToneChecker:
         allowed = list(self._shout_allow.spans(draft, run[0][0], run[-1][1]))
         return [w for w in run if not any(a <= w[0] and w[1] <= b for a, b in allowed)]
 
-    def _shout(self, text: str, start: int, end: int) -> Finding:
+    def _shout(self, draft: Draft, start: int, end: int) -> Finding:
         rules = self.rules.shouting
-        suggestion = rules.suggestion.replace("{calm}", self._calm(text, start, end))
+        suggestion = rules.suggestion.replace("{calm}", self._calm(draft, start, end))
         return Finding(ToneKind.SHOUTING, start, end, "", rules.why, suggestion, "shouting")
 
-    def _calm(self, text: str, start: int, end: int) -> str:
+    def _calm(self, draft: Draft, start: int, end: int) -> str:
         """The shouted words in ordinary case (acronyms and "I" kept)."""
 
         def lower(token: re.Match[str]) -> str:
@@ -560,9 +567,8 @@ class ToneChecker:
                 return "I" + word[1:].lower()
             return word.lower()
 
-        calm = _TOKEN.sub(lower, text[start:end])
-        at_sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n"
-        return calm[:1].upper() + calm[1:] if at_sentence_start else calm
+        calm = _TOKEN.sub(lower, draft.text[start:end])
+        return calm[:1].upper() + calm[1:] if draft.starts_sentence(start) else calm
 
     def _acknowledges(
         self, text: Draft, acknowledgements: list[tuple[int, int]], found: list[Finding]

@@ -11,11 +11,19 @@ The conventions contributors write patterns in (``playbooks/tone/en.yaml`` repea
   matches "class" and ``cunt`` never matches "Scunthorpe".
 
 Speed: Python's ``re`` can only skip quickly through a text to the places where a match may begin
-when a pattern is case-sensitive and starts with a literal. So the patterns are matched against a
-lower-cased copy of the draft (of the same length, so offsets hold) with their own letters
-lower-cased, and the checks at the start of a match (inside a word? at the start of a sentence?)
-are made in Python, on the few candidates the regular expression finds. Start a pattern with a
-word, not with an optional group, to keep it fast.
+when a pattern is case-sensitive and starts with a literal, and it tries the branches of an
+alternation one by one. So:
+
+* patterns are matched against a lower-cased copy of the draft (of the same length, so offsets
+  hold) with their own letters lower-cased;
+* the checks at the start of a match (inside a word? at the start of a sentence?) are made in
+  Python, on the few candidates a regular expression finds, not with look-behinds;
+* leading groups are spread out (``(?:I|we) refuse`` becomes ``I refuse|we refuse``) and the
+  branches that start with a literal are merged into a trie (``you(?:'re wrong| people)``);
+* a :class:`MatcherSet` reads the tries of all the rules in one pass and lets each rule
+  confirm only where something was found.
+
+Start a pattern with a word, not with an optional group, to keep it fast.
 """
 
 from __future__ import annotations
@@ -46,8 +54,8 @@ _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s|$)|\n")
 _SENTENCE_MARKS = ".!?\u2026:;\n"
 #: Characters that may stand between a sentence's end and its first word (markdown, quotes).
 _LEADING_MARKUP = " \t*_\"'([{>~-\u2022"
-_SPACE_QUANTIFIERS = "?*+{"
 _END_OF_WORD = r"(?:(?<!\w)|(?!\w))"
+_QUANTIFIERS = frozenset("?*+{")
 
 
 class Draft:
@@ -115,7 +123,7 @@ def _widen_spaces(pattern: str) -> str:
             in_class = True
         elif char == " ":
             following = pattern[index + 1 : index + 2]
-            piece = "\\s" if following and following in _SPACE_QUANTIFIERS else "\\s+"
+            piece = "\\s" if following and following in _QUANTIFIERS else "\\s+"
         out.append(piece)
     return "".join(out)
 
@@ -189,7 +197,6 @@ def word_patterns(word: str) -> list[str]:
 
 
 _META = frozenset("\\.^$*+?{}[]()|")
-_QUANTIFIERS = frozenset("?*+{")
 #: Past this many branches a pattern is kept as written rather than spread out.
 _MAX_BRANCHES = 256
 
