@@ -213,7 +213,10 @@ async def _interaction_figures(sellers: int, rounds: int) -> dict[str, float]:
 
                 async def walk(person: object) -> None:
                     step = await double.slash(
-                        person, double.guild, "coach", situation="the mug arrived broken",
+                        person,
+                        double.guild,
+                        "coach",
+                        situation="the mug arrived broken",
                         timeout=30,
                     )
                     for _ in range(4):

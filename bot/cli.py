@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -15,7 +15,9 @@ from pydantic import ValidationError
 from bot.core.catalog import Catalog
 from bot.core.engine import CaseDetails, Policy, ReturnShipping
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
-from bot.core.schema import playbook_schema_text
+from bot.core.safe_yaml import DocumentError
+from bot.core.schema import playbook_schema_text, tone_schema_text
+from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
 from bot.terminal import CoachOptions, Console, run_coach
 
 
@@ -137,9 +139,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = playbook_schema_text()
+    text = tone_schema_text() if args.tone else playbook_schema_text()
     if args.write:
-        target = shipped_playbooks_dir() / "schema.json"
+        target = shipped_playbooks_dir() / ("tone/schema.json" if args.tone else "schema.json")
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
     else:
@@ -154,6 +156,36 @@ def _playbooks_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="use the playbooks in DIR instead of the shipped ones (repeatable)",
     )
+
+
+def _tone(args: argparse.Namespace) -> int:
+    try:
+        rules = load_tone_rules(Path(args.rules) if args.rules else None)
+    except DocumentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    if args.text is None:
+        if sys.stdin.isatty():
+            print("Paste or type the draft, then press Ctrl-D:", file=sys.stderr)
+        draft = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        draft = args.text
+    report = ToneChecker(rules, compile_all=False).check(draft, complaint=not args.no_complaint)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        _print_report(report, rules.label)
+    return 0 if report.ok else 1
+
+
+def _print_report(report: ToneReport, label: Callable[[ToneKind], str]) -> None:
+    print(report.verdict)
+    for number, finding in enumerate(report.findings, start=1):
+        print()
+        print(f'{number}. {label(finding.kind)}: "{finding.text}"')
+        print(f"   Why: {finding.why}")
+        print(f"   Kinder: {finding.suggestion}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -220,8 +252,26 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(handler=_bench)
 
     schema = commands.add_parser("schema", help="print the playbook JSON Schema")
-    schema.add_argument("--write", action="store_true", help="update playbooks/schema.json")
+    schema.add_argument(
+        "--write", action="store_true", help="update playbooks/schema.json (or tone/schema.json)"
+    )
+    schema.add_argument("--tone", action="store_true", help="the schema of the tone rules instead")
     schema.set_defaults(handler=_schema)
+
+    tone = commands.add_parser(
+        "tone", help="check a draft reply for defensive, rude or cold wording"
+    )
+    tone.add_argument("text", nargs="?", metavar="TEXT", help="the draft (default: read stdin)")
+    tone.add_argument("--json", action="store_true", help="print the report as JSON")
+    tone.add_argument(
+        "--no-complaint",
+        action="store_true",
+        help="the draft does not answer a complaint (no apology or thanks needed)",
+    )
+    tone.add_argument(
+        "--rules", metavar="PATH", help="a tone rules file (default: the shipped English one)"
+    )
+    tone.set_defaults(handler=_tone)
     return parser
 
 

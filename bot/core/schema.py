@@ -1,4 +1,5 @@
-"""The JSON Schema of a playbook file, generated from the models."""
+"""The JSON Schemas of the files contributors write (playbooks, tone rules), generated from the
+models."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from typing import Any
 
 from bot.core.models import Playbook
+from bot.core.tone import ToneRules
 
 
 def playbook_schema() -> dict[str, Any]:
@@ -17,3 +19,14 @@ def playbook_schema() -> dict[str, Any]:
 def playbook_schema_text() -> str:
     """The schema as it is written to ``playbooks/schema.json``."""
     return json.dumps(playbook_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def tone_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that tone rules files validate against."""
+    schema = ToneRules.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def tone_schema_text() -> str:
+    """The schema as it is written to ``playbooks/tone/schema.json``."""
+    return json.dumps(tone_schema(), indent=2, ensure_ascii=False) + "\n"

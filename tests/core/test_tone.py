@@ -1,0 +1,649 @@
+"""The tone checker: every kind of finding and its span, kind replies that pass, the rules file,
+the command line, hostile input, speed, and the rates on the corpus.
+
+The corpus (``tone_cases``) was written in rounds. The rules were designed on the first two
+lists; each later set was written after the rules of its day and measured once before the
+rules were generalised further:
+
+* ``*_FRESH``, first measurement: hostile flagged 97.5% (by a phrase rule alone: 32.5%),
+  kind flagged 0%;
+* ``*_LATE``, first measurement: hostile flagged 85.0% (by a phrase rule alone: 42.5%),
+  kind flagged 0%;
+* ``*_FINAL``, first measurement: hostile flagged 100% (by a phrase rule alone: 62.5%),
+  kind flagged 0%.
+
+The thresholds below hold for every set now, and for the phrase rules alone too, so that the
+"no apology" check cannot carry the recall by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.core.safe_yaml import DocumentError
+from bot.core.schema import tone_schema_text
+from bot.core.tone import (
+    Finding,
+    ToneChecker,
+    ToneKind,
+    ToneReport,
+    ToneRules,
+    default_rules_path,
+    load_tone_rules,
+)
+from bot.core.tone_patterns import Draft, Matcher, _spread, _widen_spaces
+from tests.core import tone_cases
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RECALL_BAR = 0.90
+FALSE_POSITIVE_BAR = 0.10
+
+
+@pytest.fixture(scope="module")
+def rules() -> ToneRules:
+    return load_tone_rules()
+
+
+@pytest.fixture(scope="module")
+def checker(rules: ToneRules) -> ToneChecker:
+    return ToneChecker(rules)
+
+
+def kinds(report: ToneReport) -> set[ToneKind]:
+    return {finding.kind for finding in report.findings}
+
+
+# --- The public examples ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "It's not my fault the post office lost it.",
+        "WHY WOULD I REFUND THAT",
+        "Read the listing next time.",
+    ],
+)
+def test_public_hostile_examples_are_flagged(checker: ToneChecker, draft: str) -> None:
+    report = checker.check(draft)
+    assert not report.ok
+    assert kinds(report) - {ToneKind.NO_APOLOGY}, "a phrase rule, not only the missing apology"
+
+
+def test_public_kind_example_passes(checker: ToneChecker) -> None:
+    report = checker.check(
+        "I'm so sorry your parcel hasn't arrived; I've opened a trace and will update you Friday."
+    )
+    assert report.ok
+    assert report.findings == ()
+    assert report.verdict == "Reads kind and calm. Good to send."
+
+
+# --- Every kind, with its exact span ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("draft", "kind", "text", "rule"),
+    [
+        ("It's not my fault the post office lost it.", ToneKind.BLAME, "not my fault", None),
+        (
+            "Sorry. Take it up with the courier.",
+            ToneKind.BLAME,
+            "Take it up with the courier",
+            "blame-carrier",
+        ),
+        (
+            "You should have measured before ordering.",
+            ToneKind.ACCUSING,
+            "You should have measured",
+            "should-have",
+        ),
+        ("Thank you, but that's on you.", ToneKind.ACCUSING, "that's on you", "your-fault"),
+        ("Calm down, it will arrive on Friday.", ToneKind.DISMISSIVE, "Calm down", "calm-down"),
+        ("Happy now? The refund is done.", ToneKind.SARCASM, "Happy now?", None),
+        ("Sorry you feel that way.", ToneKind.SARCASM, "Sorry you feel that way", "non-apology"),
+        ("This is such sh!t service.", ToneKind.PROFANITY, "sh!t", "swearing"),
+        ("Thanks. WHY WOULD I REFUND THAT", ToneKind.SHOUTING, "WHY WOULD I REFUND THAT", None),
+        ("Thank you! I SAID Friday and I MEANT it.", ToneKind.SHOUTING, "SAID", None),
+        ("Thank you. Where is it???", ToneKind.PUNCTUATION, "???", "questions"),
+        ("Thanks. You want a refund?!", ToneKind.PUNCTUATION, "?!", "questions"),
+        ("Sorry!!! It is late.", ToneKind.PUNCTUATION, "!!!", "exclamations"),
+        ("As per our policy, no refunds.", ToneKind.POLICY, "As per our policy", None),
+        ("Sorry, but policy is policy.", ToneKind.POLICY, "policy is policy", None),
+        (
+            "Your parcel was posted on Monday. It should arrive soon.",
+            ToneKind.NO_APOLOGY,
+            "Your parcel was posted on Monday.",
+            "no-apology",
+        ),
+    ],
+)
+def test_each_kind_reports_the_exact_span(
+    checker: ToneChecker, draft: str, kind: ToneKind, text: str, rule: str | None
+) -> None:
+    found = [f for f in checker.check(draft).findings if f.kind is kind]
+    assert found, f"no {kind} finding"
+    finding = found[0]
+    assert finding.text == text
+    assert (finding.start, finding.end) == (draft.index(text), draft.index(text) + len(text))
+    assert draft[finding.start : finding.end] == finding.text
+    assert finding.why and finding.suggestion
+    if rule:
+        assert finding.rule == rule
+
+
+def test_every_kind_is_covered_by_the_span_test() -> None:
+    assert len(ToneKind) == 9
+    assert {k.value for k in ToneKind} == {
+        "blame",
+        "accusing",
+        "dismissive",
+        "sarcasm",
+        "profanity",
+        "shouting",
+        "punctuation",
+        "policy",
+        "no-apology",
+    }
+
+
+def test_spans_point_into_the_original_draft_whatever_its_characters(
+    checker: ToneChecker,
+) -> None:
+    draft = "I\u2019m sorry. \u0130\u0130\u0130 It\u2019s not my fault \U0001f600."
+    blame = [f for f in checker.check(draft).findings if f.kind is ToneKind.BLAME]
+    assert [f.text for f in blame] == ["not my fault"]
+    assert draft[blame[0].start : blame[0].end] == "not my fault"
+
+
+def test_shouting_suggests_the_words_in_ordinary_case(checker: ToneChecker) -> None:
+    report = checker.check("Sorry. PLEASE READ THE USPS EMAIL")
+    (shout,) = [f for f in report.findings if f.kind is ToneKind.SHOUTING]
+    assert shout.text == "PLEASE READ THE USPS EMAIL"
+    assert '"Please read the USPS email"' in shout.suggestion
+
+
+def test_a_missing_apology_comes_last_and_the_verdict_names_the_kinds(
+    checker: ToneChecker,
+) -> None:
+    report = checker.check("It's not my fault the post office lost it.")
+    assert [f.kind for f in report.findings] == [ToneKind.BLAME, ToneKind.NO_APOLOGY]
+    assert report.verdict == (
+        "Not yet: soften 2 spot(s) before you send (Blame or defensiveness, No apology or thanks)."
+    )
+
+
+def test_no_apology_is_only_asked_of_answers_to_complaints(checker: ToneChecker) -> None:
+    draft = "Your order has shipped and should arrive on Friday."
+    assert kinds(checker.check(draft)) == {ToneKind.NO_APOLOGY}
+    assert checker.check(draft, complaint=False).ok
+
+
+def test_sarcastic_or_negated_thanks_do_not_count_as_an_apology(checker: ToneChecker) -> None:
+    for draft in ["Thanks for nothing.", "I don't appreciate your tone."]:
+        assert ToneKind.NO_APOLOGY in kinds(checker.check(draft)), draft
+
+
+# --- Kind replies pass ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Unfortunately the courier has lost it, and I'm so sorry. A new one ships today.",
+        "I'm sorry this happened. Could you send me a photo of the box?",
+        "Our policy allows 30 days for returns, and I'm happy to send you a prepaid label.",
+        "Thank you for your patience. It's not your fault at all, and I'll fix it today.",
+        "Thank you so much!! Your order is on its way.",
+        "THANK YOU SO MUCH for waiting. Your USPS tracking number is 9400 1000, order #AB12CD.",
+        "Thanks for your order from Scunthorpe! I'll assess the class set and cocktail glasses.",
+        "You should have received a confirmation email; I'm sorry it didn't arrive.",
+        "I'm sorry, I made a silly mistake with the label. Hi Karen, a new one is on its way.",
+        "Sorry for the wait! **Your order** shipped today \U0001f60a",
+    ],
+)
+def test_kind_replies_pass(checker: ToneChecker, draft: str) -> None:
+    report = checker.check(draft)
+    assert report.ok, [(f.kind.value, f.text) for f in report.findings]
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def test_the_report_as_json(checker: ToneChecker) -> None:
+    draft = "Calm down!!! It's not my fault."
+    data = json.loads(json.dumps(checker.check(draft).to_dict()))
+    assert set(data) == {"ok", "verdict", "findings"}
+    assert data["ok"] is False
+    assert isinstance(data["verdict"], str)
+    for finding in data["findings"]:
+        assert set(finding) == {"kind", "start", "end", "text", "why", "suggestion", "rule"}
+        assert finding["kind"] in {k.value for k in ToneKind}
+        assert draft[finding["start"] : finding["end"]] == finding["text"]
+    assert json.loads(json.dumps(checker.check("Thank you!").to_dict())) == {
+        "ok": True,
+        "verdict": "Reads kind and calm. Good to send.",
+        "findings": [],
+    }
+
+
+def test_findings_are_values() -> None:
+    finding = Finding(ToneKind.BLAME, 0, 3, "abc", "why", "kinder")
+    with pytest.raises(AttributeError):
+        finding.start = 1  # type: ignore[misc]
+
+
+# --- The shipped rules -----------------------------------------------------------------------
+
+
+def test_the_shipped_rules_load(rules: ToneRules) -> None:
+    assert default_rules_path().is_file()
+    assert rules.language == "en"
+    ids = [rule.id for _, kind_rules in rules.pattern_kinds() for rule in kind_rules.rules]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_schema_is_current() -> None:
+    written = (ROOT / "playbooks" / "tone" / "schema.json").read_text(encoding="utf-8")
+    assert written == tone_schema_text(), "run: seller-coach schema --tone --write"
+
+
+def _rule_examples() -> list[tuple[str, str, str, bool]]:
+    rules = load_tone_rules()
+    cases = []
+    for _, kind_rules in rules.pattern_kinds():
+        for rule in kind_rules.rules:
+            cases += [(rule.id, rule.id, text, True) for text in rule.flags]
+            cases += [(rule.id, rule.id, text, False) for text in rule.passes]
+    for section, name in ((rules.shouting, "shouting"), (rules.no_apology, "no-apology")):
+        cases += [(name, name, text, True) for text in section.flags]
+        cases += [(name, name, text, False) for text in section.passes]
+    return cases
+
+
+@pytest.mark.parametrize(("where", "rule", "text", "flags"), _rule_examples())
+def test_the_examples_written_next_to_each_rule(
+    checker: ToneChecker, where: str, rule: str, text: str, flags: bool
+) -> None:
+    hits = [f for f in checker.check(text).findings if f.rule == rule]
+    if flags:
+        assert hits, f"{where} should flag {text!r}"
+    else:
+        assert not hits, f"{where} should let {text!r} through: {[f.text for f in hits]}"
+
+
+# --- Validation of a rules file ------------------------------------------------------------
+
+MINIMAL_RULES = """\
+language: en
+verdict:
+  ok: Good to send.
+  not_ok: '{count} to fix ({kinds}).'
+blame:
+  label: Blame
+  rules:
+    - id: not-my-fault
+      patterns: ['not my fault']
+      why: It sounds like an excuse.
+      suggestion: Say sorry and fix it.
+accusing:
+  label: Accusing
+  rules:
+    - id: your-fault
+      patterns: ['your fault']
+      why: It blames them.
+      suggestion: Fix it.
+dismissive:
+  label: Dismissive
+  rules:
+    - id: calm-down
+      patterns: ['calm down']
+      why: It brushes them off.
+      suggestion: Name the feeling.
+sarcasm:
+  label: Sarcasm
+  rules:
+    - id: happy-now
+      patterns: ['happy now\\?']
+      why: It mocks them.
+      suggestion: Say it plainly.
+profanity:
+  label: Swearing
+  rules:
+    - id: swearing
+      words: [damn]
+      why: It is rude.
+      suggestion: Leave it out.
+policy:
+  label: Policy
+  rules:
+    - id: policy-is-policy
+      patterns: ['policy is policy']
+      why: It is a wall.
+      suggestion: Explain.
+punctuation:
+  label: Punctuation
+  rules:
+    - id: exclamations
+      whole_words: false
+      patterns: ['!{3,}']
+      why: It shouts.
+      suggestion: One is enough.
+shouting:
+  label: Shouting
+  why: It shouts.
+  suggestion: 'Say "{calm}".'
+no_apology:
+  label: No apology
+  acknowledgements: ['sorry', 'thank you']
+  why: It is cold.
+  suggestion: Say sorry.
+"""
+
+
+def write_rules(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(DocumentError) as caught:
+        load_tone_rules(path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_minimal_rules_file_works(tmp_path: Path) -> None:
+    checker = ToneChecker(load_tone_rules(write_rules(tmp_path, MINIMAL_RULES)))
+    report = checker.check("Calm down, damn it!!!")
+    assert [f.kind for f in report.findings] == [
+        ToneKind.DISMISSIVE,
+        ToneKind.PROFANITY,
+        ToneKind.PUNCTUATION,
+        ToneKind.NO_APOLOGY,
+    ]
+    assert report.verdict == "4 to fix (Dismissive, Swearing, Punctuation, No apology)."
+
+
+def test_an_unknown_key_is_reported_at_its_line(tmp_path: Path) -> None:
+    text = MINIMAL_RULES.replace(
+        "      why: It brushes them off.\n", "      why: It brushes them off.\n      sugestion: x\n"
+    )
+    path = write_rules(tmp_path, text)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:{line_of(text, 'sugestion')}:7: ")
+    assert "unknown key 'sugestion'" in problem
+
+
+def test_a_bad_regular_expression_is_reported_at_its_line(tmp_path: Path) -> None:
+    text = MINIMAL_RULES.replace("['your fault']", "['your (fault']")
+    path = write_rules(tmp_path, text)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:{line_of(text, 'your (fault')}:")
+    assert "not a valid regular expression" in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("['calm down']", "['x*']", "matches empty text"),
+        ("words: [damn]", "words: ['D@mn!']", "is not a word"),
+        ("'{count} to fix ({kinds}).'", "'{count} to fix ({kind}).'", "unknown placeholder"),
+        ("id: happy-now", "id: calm-down", "rule id 'calm-down' is used twice"),
+        ("      patterns: ['happy now\\?']\n", "", "a rule needs 'patterns' or 'words'"),
+    ],
+)
+def test_other_mistakes_are_reported_with_a_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    assert old in MINIMAL_RULES
+    path = write_rules(tmp_path, MINIMAL_RULES.replace(old, new))
+    problems = problems_of(path)
+    assert any(message in p for p in problems), problems
+    assert all(p.startswith(f"{path}:") and p.split(":")[1].isdigit() for p in problems)
+
+
+def test_a_missing_rules_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (problem,) = problems_of(tmp_path / "nowhere.yaml")
+    assert "cannot read" in problem
+
+
+# --- The pattern conventions ---------------------------------------------------------------
+
+
+def test_a_space_in_a_pattern_matches_any_whitespace() -> None:
+    assert _widen_spaces("not my[ ]fault ?x") == r"not\s+my[ ]fault\s?x"
+    matcher = Matcher(["not my fault"])
+    draft = Draft("It is not\n my   fault.")
+    assert list(matcher.spans(draft)) == [(6, 21)]
+
+
+def test_spreading_a_pattern_keeps_its_meaning() -> None:
+    pattern = r"(?:the )?(?:post office|courier)(?:'s)? fault|(?:I|we) refuse"
+    assert set(_spread(pattern)) >= {"post office(?:'s)? fault", "I refuse", "we refuse"}
+    spread, whole = Matcher(_spread(pattern)), Matcher([pattern])
+    for text in ["the courier's fault", "post office fault", "we refuse", "they refuse", "fault"]:
+        assert list(spread.spans(Draft(text))) == list(whole.spans(Draft(text))), text
+
+
+def test_a_leading_caret_means_the_start_of_a_sentence() -> None:
+    matcher = Matcher(["^read the listing"])
+    assert list(matcher.spans(Draft("Read the listing."))) == [(0, 16)]
+    assert list(matcher.spans(Draft("Done. **Read the listing**"))) == [(8, 24)]
+    assert list(matcher.spans(Draft("I re-read the listing."))) == []
+    assert list(matcher.spans(Draft("Hi,\nread the listing"))) == [(4, 20)]
+
+
+def test_words_match_disguises_but_never_inside_other_words() -> None:
+    matcher = Matcher(words=["fuck*", "shit", "ass", "cunt", "hell"])
+    for text in ["f*ck", "F**K", "fuuuck", "f#cking", "sh!t", "$hit", "@ss", "a$$", "hell"]:
+        assert list(matcher.spans(Draft(f"what {text} now"))), text
+    for text in ["class", "assess", "Scunthorpe", "shell", "hello", "shiitake", "passing"]:
+        assert not list(matcher.spans(Draft(f"what {text} now"))), text
+
+
+# --- Hostile input ---------------------------------------------------------------------------
+
+
+def _hostile_drafts() -> list[str]:
+    rng = random.Random(7)
+    pieces = [
+        "\U0001f600",
+        "\U0001f92c",
+        "**bold**",
+        "__under__",
+        "`code`",
+        "```\nblock\n```",
+        "<@123456789012345678>",
+        "@everyone",
+        "<#42>",
+        "> quote\n",
+        "\u200b",
+        "\u202e",
+        "\u0130",
+        "\ufb03",
+        "\x00",
+        "\ud800",
+        "NOT MY FAULT",
+        "f*ck",
+        "???!!!",
+        "https://example.invalid/a?b=c",
+        "\n\n",
+        "'",
+        "(",
+        "[",
+        "\\",
+        "$$$",
+    ]
+    drafts = ["".join(rng.choice(pieces) for _ in range(1500))[:6000] for _ in range(5)]
+    drafts += ["", " ", "\n", "!" * 6000, "A" * 6000, "a " * 3000, "\U0001f600" * 6000]
+    return drafts
+
+
+def test_hostile_input_never_breaks_the_checker(checker: ToneChecker) -> None:
+    for draft in _hostile_drafts():
+        report = checker.check(draft)
+        assert isinstance(report.verdict, str)
+        for finding in report.findings:
+            assert 0 <= finding.start <= finding.end <= len(draft)
+            assert draft[finding.start : finding.end] == finding.text
+        json.dumps(report.to_dict())
+
+
+def test_an_empty_draft_is_an_answer_without_an_apology(checker: ToneChecker) -> None:
+    report = checker.check("")
+    assert [f.kind for f in report.findings] == [ToneKind.NO_APOLOGY]
+    assert (report.findings[0].start, report.findings[0].end) == (0, 0)
+    assert checker.check("", complaint=False).ok
+
+
+# --- Speed -----------------------------------------------------------------------------------
+
+
+def _drafts_of(length: int, count: int) -> list[str]:
+    rng = random.Random(1)
+    pool = tone_cases.HOSTILE + tone_cases.KIND
+    drafts = []
+    for _ in range(count):
+        text = ""
+        while len(text) < length:
+            text += rng.choice(pool) + " "
+        drafts.append(text[:length])
+    return drafts
+
+
+def test_a_check_of_2000_characters_takes_well_under_5_ms(checker: ToneChecker) -> None:
+    drafts = _drafts_of(2000, 100)
+    for draft in drafts[:10]:
+        checker.check(draft)
+    timings = []
+    for draft in drafts:
+        started = time.perf_counter()
+        checker.check(draft)
+        timings.append(time.perf_counter() - started)
+    assert statistics.median(timings) < 0.005
+    assert sorted(timings)[94] < 0.005  # the 95th percentile
+
+
+# --- The corpus ------------------------------------------------------------------------------
+
+SETS = {
+    "dev": (tone_cases.HOSTILE_DEV, tone_cases.KIND_DEV),
+    "held-out": (tone_cases.HOSTILE_HELD_OUT, tone_cases.KIND_HELD_OUT),
+    "fresh": (tone_cases.HOSTILE_FRESH, tone_cases.KIND_FRESH),
+    "late": (tone_cases.HOSTILE_LATE, tone_cases.KIND_LATE),
+    "final": (tone_cases.HOSTILE_FINAL, tone_cases.KIND_FINAL),
+    "all": (
+        tone_cases.HOSTILE
+        + tone_cases.HOSTILE_FRESH
+        + tone_cases.HOSTILE_LATE
+        + tone_cases.HOSTILE_FINAL,
+        tone_cases.KIND + tone_cases.KIND_FRESH + tone_cases.KIND_LATE + tone_cases.KIND_FINAL,
+    ),
+}
+
+
+def test_the_corpus_is_big_enough() -> None:
+    hostile, kind = SETS["all"]
+    assert len(hostile) >= 80 and len(kind) >= 80
+    assert len(set(hostile)) == len(hostile) and len(set(kind)) == len(kind)
+    assert not set(hostile) & set(kind)
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_recall_and_false_positives_on_the_corpus(checker: ToneChecker, name: str) -> None:
+    hostile, kind = SETS[name]
+    missed = [d for d in hostile if checker.check(d).ok]
+    by_phrase = [d for d in hostile if kinds(checker.check(d)) - {ToneKind.NO_APOLOGY}]
+    wrongly = [d for d in kind if not checker.check(d).ok]
+    recall = 1 - len(missed) / len(hostile)
+    phrase_recall = len(by_phrase) / len(hostile)
+    false_positives = len(wrongly) / len(kind)
+    assert recall >= RECALL_BAR, missed
+    assert phrase_recall >= RECALL_BAR, "the phrase rules alone should find the hostile drafts"
+    assert false_positives <= FALSE_POSITIVE_BAR, wrongly
+
+
+def test_the_rules_do_not_copy_the_corpus(rules: ToneRules) -> None:
+    """The rules describe habits: no pattern may contain a whole sentence of the corpus."""
+    texts = [
+        text.lower()
+        for _, kind_rules in rules.pattern_kinds()
+        for rule in kind_rules.rules
+        for text in [*rule.patterns, *rule.flags, *rule.passes]
+    ]
+    hostile, kind = SETS["all"]
+    for sentence in hostile + kind:
+        assert not any(sentence.lower() in text for text in texts), sentence
+
+
+# --- The command line ------------------------------------------------------------------------
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "tone", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_cli_flags_a_hostile_draft_given_as_an_argument() -> None:
+    result = run_cli("It's not my fault the post office lost it.")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("Not yet: soften 2 spot(s)")
+    assert '1. Blame or defensiveness: "not my fault"' in result.stdout
+    assert "Why: " in result.stdout and "Kinder: " in result.stdout
+
+
+def test_cli_passes_a_kind_draft_read_from_stdin() -> None:
+    result = run_cli(stdin="I'm so sorry it's late! I'll refund the postage today.\n")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "Reads kind and calm. Good to send."
+
+
+def test_cli_json() -> None:
+    result = run_cli("--json", stdin="WHY WOULD I REFUND THAT")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert [f["kind"] for f in data["findings"]] == ["shouting", "no-apology"]
+    assert data["findings"][0]["text"] == "WHY WOULD I REFUND THAT"
+    ok = json.loads(run_cli("--json", "Thank you so much, it's on its way!").stdout)
+    assert ok == {"ok": True, "verdict": "Reads kind and calm. Good to send.", "findings": []}
+
+
+def test_cli_no_complaint() -> None:
+    assert run_cli("Your order shipped today.").returncode == 1
+    assert run_cli("--no-complaint", "Your order shipped today.").returncode == 0
+
+
+def test_cli_reports_an_unreadable_rules_file(tmp_path: Path) -> None:
+    path = write_rules(tmp_path, MINIMAL_RULES.replace("['your fault']", "['your (fault']"))
+    result = run_cli("--rules", str(path), "Hello")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    line = line_of(MINIMAL_RULES, "your fault")
+    assert result.stderr.startswith(f"{path}:{line}:")
+    assert "not a valid regular expression" in result.stderr
