@@ -13,7 +13,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.catalog import Catalog
-from bot.exts import account, coach, followups, library
+from bot.core.tone import ToneChecker, load_tone_rules
+from bot.exts import account, coach, followups, library, tone
 from bot.exts.common import reply
 from bot.service import CoachService
 from bot.settings import Settings
@@ -52,6 +53,7 @@ class SellerCoachBot(commands.Bot):
         await library.setup(self)
         await account.setup(self)
         await followups.setup(self)
+        await tone.setup(self)
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -65,8 +67,8 @@ class SellerCoachBot(commands.Bot):
         log.info("synced %d application commands", len(synced))
 
     async def open_tone_check(self, interaction: discord.Interaction[Any], session_id: str) -> None:
-        """The walkthrough's "Check my tone" button; the tone check is its own extension."""
-        await reply(interaction, "The tone check is not available on this bot.")
+        """The walkthrough's "Check my tone" button."""
+        await tone.open_tone_check(interaction, session_id)
 
     async def on_app_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
@@ -103,7 +105,7 @@ async def create_bot(
     database = Database.from_url(settings.database_url)
     await database.migrate()
     point_at(settings)
-    service = CoachService(catalog, database.store)
+    service = CoachService(catalog, database.store, tone=ToneChecker(load_tone_rules()))
     return SellerCoachBot(settings, service, **bot_options), database
 
 

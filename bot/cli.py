@@ -14,9 +14,11 @@ from pydantic import ValidationError
 
 from bot.core.catalog import Catalog
 from bot.core.engine import CaseDetails, Policy, ReturnShipping
+from bot.core.lexicon import lexicon_path, load_lexicon
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
-from bot.core.safe_yaml import DocumentError
+from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.schema import playbook_schema_text, tone_schema_text
+from bot.core.text import Analyzer
 from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
 from bot.terminal import CoachOptions, Console, run_coach
 
@@ -24,6 +26,8 @@ from bot.terminal import CoachOptions, Console, run_coach
 def _lint(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [shipped_playbooks_dir()]
     result = load_playbooks(paths)
+    if not args.paths:  # the shipped set: its language and tone data too
+        result.problems.extend(_data_problems())
     for problem in sorted(result.problems):
         print(problem)
     count = len(result.playbooks)
@@ -32,6 +36,21 @@ def _lint(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} playbook(s) valid", file=sys.stderr)
     return 0
+
+
+def _data_problems() -> list[Problem]:
+    """Problems in the shipped lexicon and tone rules, checked like playbooks."""
+    problems: list[Problem] = []
+    for load in (load_lexicon, load_tone_rules):
+        try:
+            load()
+        except DocumentError as error:
+            problems.extend(error.problems)
+    try:
+        Analyzer(load_lexicon())
+    except (ValueError, DocumentError) as error:
+        problems.append(Problem(str(lexicon_path()), 1, 1, str(error)))
+    return problems
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -108,7 +127,16 @@ def _coach(args: argparse.Namespace) -> int:
     options = CoachOptions(
         situation=args.text, playbook_id=args.playbook, details=details, policy=policy
     )
-    return run_coach(catalog, options, console)
+    checker = ToneChecker(load_tone_rules(), compile_all=False)
+
+    def tone_check(draft: str) -> list[str]:
+        report = checker.check(draft)
+        return [
+            f'{checker.rules.label(f.kind)}: "{f.text}". {f.why} Kinder: {f.suggestion}'
+            for f in report.findings
+        ]
+
+    return run_coach(catalog, options, console, tone_check)
 
 
 def _run(args: argparse.Namespace) -> int:

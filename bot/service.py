@@ -22,6 +22,7 @@ from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
 from bot.core.matcher import MatchResult
 from bot.core.models import Playbook
 from bot.core.presenter import StepView
+from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
 from bot.storage import ReminderRecord, SessionRecord, Store
 
 log = logging.getLogger(__name__)
@@ -104,11 +105,38 @@ class CoachService:
     """Walkthroughs, policies, reminders and privacy for one bot process."""
 
     def __init__(
-        self, catalog: Catalog, store: Store, *, clock: Callable[[], datetime] = _utcnow
+        self,
+        catalog: Catalog,
+        store: Store,
+        *,
+        tone: ToneChecker | None = None,
+        clock: Callable[[], datetime] = _utcnow,
     ) -> None:
         self.catalog = catalog
         self.store = store
+        self._tone = tone
         self._clock = clock
+
+    # -- tone -----------------------------------------------------------------------------------
+
+    def check_tone(self, draft: str) -> ToneReport:
+        """Findings on a draft reply (built once: the rules compile in a fraction of a second)."""
+        if self._tone is None:
+            self._tone = ToneChecker(load_tone_rules())
+        return self._tone.check(draft)
+
+    def tone_label(self, kind: ToneKind) -> str:
+        if self._tone is None:
+            self._tone = ToneChecker(load_tone_rules())
+        return self._tone.rules.label(kind)
+
+    async def current_draft(self, session_id: str, user_id: int, guild_id: int | None) -> str:
+        """The draft of the user's walkthrough, whatever step it is at."""
+        record = await self.store.get_session(session_id)
+        if record is None or not record.belongs_to(user_id, guild_id):
+            raise ServiceError("This walkthrough no longer exists. Start a new one with /coach.")
+        _, state, playbook = await self._load(session_id, user_id, guild_id, record.version)
+        return engine.draft(state, playbook)
 
     # -- policy ---------------------------------------------------------------------------------
 

@@ -313,11 +313,13 @@ class Matcher:
         index: MatchIndex,
         analyzer: Analyzer,
         *,
-        threshold: float = 32.0,
-        margin: float = 0.3,
-        off_topic_margin: float = 15.0,
+        threshold: float = 30.0,
+        margin: float = 0.5,
+        off_topic_margin: float = 12.0,
+        min_evidence: float = 1.5,
     ) -> None:
         self.index = index
+        self.min_evidence = min_evidence
         self.analyzer = analyzer
         self.threshold = threshold
         self.margin = margin
@@ -369,8 +371,22 @@ class Matcher:
             and best >= self.threshold
             and best - runner_up >= self.margin
             and best - off_topic >= self.off_topic_margin
+            and self.evidence(terms, scored[0][0]) >= self.min_evidence
         )
         return MatchResult(text, matches, confident)
+
+    def evidence(self, terms: list[str], entry: int) -> float:
+        """How much specific vocabulary the query shares with one playbook: the summed IDF
+        of the query's terms that the playbook uses. One common word ("refund", "money") is
+        weak evidence; a rare one ("chargeback") or several together are strong."""
+        index = self.index
+        total = 0.0
+        for term in {index.terms.get(t) for t in terms} - {None}:
+            ids, _ = index.entry_postings.row(term)
+            at = int(np.searchsorted(ids, entry))
+            if at < len(ids) and ids[at] == entry:
+                total += float(index.idf[term])
+        return total
 
     def _score(self, query: str, terms: list[str]) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``."""

@@ -84,3 +84,8 @@ def text_of(result: InteractionResult) -> str:
         parts += [f"{f.get('name')}\n{f.get('value')}" for f in embed.get("fields", [])]
         parts.append((embed.get("footer") or {}).get("text") or "")
     return "\n".join(parts)
+
+
+def at_draft(result: InteractionResult) -> bool:
+    """True when the message shows the finished reply (it has the Done button)."""
+    return any(c.endswith(":finish") for c in result.custom_ids())

@@ -10,7 +10,7 @@ import pytest
 
 from bot.service import FollowUp
 from bot.storage import ReminderStatus
-from tests.discord.conftest import Harness, custom_id, running_bot, text_of
+from tests.discord.conftest import Harness, at_draft, custom_id, running_bot, text_of
 from tests.double import DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -50,7 +50,7 @@ async def test_policy_is_shown_saved_and_used_by_the_walkthrough(harness: Harnes
     offers = text_of(step)
     assert "⚠️" in offers  # a replacement at about £24 is over the £20 limit
     assert "You insured this parcel" in offers
-    while "Your reply" not in text_of(step):
+    while not at_draft(step):
         step = await double.click(seller, step, custom_id(step, ":next"))
     assert "Sam\nClay Corner" in text_of(step)
 

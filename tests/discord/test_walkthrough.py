@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.discord.conftest import CATALOG, Harness, custom_id, running_bot, text_of
+from tests.discord.conftest import CATALOG, Harness, at_draft, custom_id, running_bot, text_of
 from tests.double import DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -176,7 +176,7 @@ async def test_mentions_and_markdown_in_every_input_never_ping_anyone(harness: H
             "customer_message": HOSTILE,
         },
     )
-    while "Your reply" not in text_of(step):
+    while not at_draft(step):
         step = await double.click(seller, step, custom_id(step, ":next"))
     await double.slash(seller, double.guild, "policy", your_name="@everyone", shop_name="<@&42>")
     await double.slash(seller, double.guild, "playbooks", playbook=HOSTILE[:90])
@@ -205,3 +205,40 @@ async def test_no_playbook_step_breaks_an_embed_limit(harness: Harness, playbook
         step = await double.click(seller, step, custom_id(step, ":next"))
     await double.slash(seller, double.guild, "playbooks", playbook=f"playbook:{playbook_id}")
     double.assert_no_violations()
+
+
+async def test_the_tone_check_flags_a_hostile_reply_and_passes_a_kind_one(
+    harness: Harness,
+) -> None:
+    double, seller = harness.double, harness.double.member
+    form = await double.slash(seller, double.guild, "tone")
+    assert form.modal is not None
+    hostile = await double.submit_modal(
+        seller, form, {"draft": "It's not my fault the post office lost it. READ THE LISTING!!!"}
+    )
+    assert hostile.ephemeral
+    assert "Worth another look" in text_of(hostile)
+    assert "not my fault" in text_of(hostile)
+    form = await double.slash(seller, double.guild, "tone")
+    kind = await double.submit_modal(
+        seller,
+        form,
+        {
+            "draft": "I'm so sorry your parcel hasn't arrived; I've opened a trace and will "
+            "update you Friday."
+        },
+    )
+    assert "Reads kindly" in text_of(kind)
+
+
+async def test_check_my_tone_opens_with_the_walkthrough_draft(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    step = await double.slash(seller, double.guild, "coach", situation="playbook:lost-in-transit")
+    while not at_draft(step):
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    form = await double.click(seller, step, custom_id(step, ":tone"))
+    assert form.modal is not None
+    prefilled = form.modal.fields()["draft"].get("value", "")
+    assert prefilled.startswith("Hi [customer's name],")
+    checked = await double.submit_modal(seller, form, {"draft": prefilled})
+    assert "Tone check" in text_of(checked)
