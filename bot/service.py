@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +29,10 @@ from bot.storage import ReminderRecord, SessionRecord, Store
 
 log = logging.getLogger(__name__)
 
+#: Walkthroughs kept in memory (their latest version), so a button press needs one write.
+RECENT_SESSIONS = 10_000
+#: How long a seller's policy is reused before it is read again (other processes may change it).
+POLICY_SECONDS = 60.0
 #: Prefix of an autocomplete value that names a playbook rather than describing a situation.
 PLAYBOOK_VALUE = "playbook:"
 
@@ -116,6 +122,14 @@ class CoachService:
         self.store = store
         self._tone = tone
         self._clock = clock
+        # The latest version of recently used walkthroughs. Safe with several processes: a
+        # save is a compare-and-set on the version in the database, so a stale entry can only
+        # make a save fail (and be re-read), never overwrite newer state.
+        self._recent: OrderedDict[str, tuple[SessionRecord, CoachState]] = OrderedDict()
+        self._policies: dict[int, tuple[float, Policy]] = {}
+        # Sellers with reminders held back from DMs, refreshed by the delivery loop, so a
+        # command only queries for them when there is something to show.
+        self._held_users: set[int] | None = None
 
     # -- tone -----------------------------------------------------------------------------------
 
@@ -141,15 +155,19 @@ class CoachService:
     # -- policy ---------------------------------------------------------------------------------
 
     async def policy(self, user_id: int) -> Policy:
-        """The seller's saved policy, or the defaults."""
+        """The seller's saved policy, or the defaults (kept for a minute between reads)."""
+        cached = self._policies.get(user_id)
+        if cached is not None and time.monotonic() - cached[0] < POLICY_SECONDS:
+            return cached[1]
         raw = await self.store.get_policy(user_id)
-        if raw is None:
-            return Policy()
-        try:
-            return Policy.model_validate_json(raw)
-        except ValidationError:
-            log.warning("stored policy of a seller could not be read; using the defaults")
-            return Policy()
+        policy = Policy()
+        if raw is not None:
+            try:
+                policy = Policy.model_validate_json(raw)
+            except ValidationError:
+                log.warning("stored policy of a seller could not be read; using the defaults")
+        self._policies[user_id] = (time.monotonic(), policy)
+        return policy
 
     async def update_policy(self, user_id: int, **changes: Any) -> Policy:
         """Change some fields of the seller's policy; raise ServiceError on a bad value."""
@@ -161,6 +179,7 @@ class CoachService:
         except ValidationError as error:
             raise ServiceError(_validation_message(error)) from None
         await self.store.set_policy(user_id, policy.model_dump_json())
+        self._policies[user_id] = (time.monotonic(), policy)
         return policy
 
     # -- walkthroughs ---------------------------------------------------------------------------
@@ -189,11 +208,28 @@ class CoachService:
             details = CaseDetails(customer_message=situation[:4000])
         state = engine.start(playbook, details, policy)
         record = await self.store.create_session(guild_id, user_id, playbook.id, state.to_json())
+        self._remember(record, state)
         return self._walkthrough(record, state, playbook, match=result)
+
+    def _remember(self, record: SessionRecord, state: CoachState) -> None:
+        self._recent[record.id] = (record, state)
+        self._recent.move_to_end(record.id)
+        while len(self._recent) > RECENT_SESSIONS:
+            self._recent.popitem(last=False)
 
     async def _load(
         self, session_id: str, user_id: int, guild_id: int | None, version: int
     ) -> tuple[SessionRecord, CoachState, Playbook]:
+        cached = self._recent.get(session_id)
+        if (
+            cached is not None
+            and cached[0].version == version
+            and cached[0].belongs_to(user_id, guild_id)
+        ):
+            record, state = cached
+            playbook = self.catalog.get(record.playbook_id)
+            if playbook is not None:
+                return record, state, playbook
         record = await self.store.get_session(session_id)
         if record is None:
             raise ServiceError(
@@ -213,6 +249,7 @@ class CoachService:
             state = CoachState.from_json(record.state)
         except ValidationError:
             raise ServiceError("This walkthrough could not be read; please start again.") from None
+        self._remember(record, state)
         return record, state, playbook
 
     async def current(
@@ -290,7 +327,14 @@ class CoachService:
             finished=finished,
         )
         if saved is None:
+            self._recent.pop(record.id, None)
+            if await self.store.get_session(record.id) is None:
+                raise ServiceError(
+                    "This walkthrough no longer exists: it was deleted. "
+                    "Start a new one with /coach."
+                )
             raise ServiceError("That was already done: this walkthrough has moved on.")
+        self._remember(saved, state)
         return self._walkthrough(saved, state, playbook)
 
     async def _finish(
@@ -360,16 +404,31 @@ class CoachService:
 
     async def held_reminders(self, user_id: int) -> list[tuple[ReminderRecord, FollowUp]]:
         """Reminders that could not be delivered by DM; each is returned once."""
-        return [
-            (r, FollowUp.from_json(r.payload))
-            for r in await self.store.take_held_reminders(user_id)
-        ]
+        if self._held_users is not None and user_id not in self._held_users:
+            return []
+        taken = await self.store.take_held_reminders(user_id)
+        if self._held_users is not None:
+            self._held_users.discard(user_id)
+        return [(r, FollowUp.from_json(r.payload)) for r in taken]
+
+    async def refresh_held(self) -> None:
+        """Learn who has held reminders (the delivery loop calls this on every round)."""
+        self._held_users = await self.store.users_with_held_reminders()
+
+    def note_held(self, user_id: int) -> None:
+        """A reminder for ``user_id`` was just held back."""
+        if self._held_users is not None:
+            self._held_users.add(user_id)
 
     # -- privacy --------------------------------------------------------------------------------
 
     async def forget(self, user_id: int) -> dict[str, int]:
         """Delete everything stored about the seller."""
         counts = await self.store.forget_user(user_id)
+        self._policies.pop(user_id, None)
+        for session_id, (record, _) in list(self._recent.items()):
+            if record.user_id == user_id:
+                del self._recent[session_id]
         log.info("deleted a seller's data on request: %s", counts)
         return counts
 

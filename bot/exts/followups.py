@@ -188,6 +188,7 @@ class FollowupsCog(commands.Cog):
     async def deliver_once(self, now: datetime | None = None) -> int:
         """Claim and deliver every due reminder; return how many were delivered."""
         store = self.bot.service.store
+        await self.bot.service.refresh_held()
         claimed = await store.claim_due_reminders(now or datetime.now(UTC), self.worker_id)
         delivered = 0
         for reminder in claimed:
@@ -208,6 +209,7 @@ class FollowupsCog(commands.Cog):
         except discord.Forbidden as error:
             if error.code == CANNOT_MESSAGE_USER:
                 await store.mark_held(reminder.id, self.worker_id)
+                self.bot.service.note_held(reminder.user_id)
                 log.info("reminder %s held: the seller does not accept DMs", reminder.id)
             else:
                 log.warning("reminder %s not delivered: %s", reminder.id, error.code)

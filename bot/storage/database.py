@@ -39,14 +39,22 @@ def create_engine(url: str, **engine_options: Any) -> AsyncEngine:
     """An async engine for ``url``, set up for this application's needs.
 
     Plain ``postgresql://`` and ``sqlite://`` URLs get their async drivers. For SQLite, the
-    file's folder is created if missing, and every connection gets WAL journaling, a busy
-    timeout and enforced foreign keys; SQLAlchemy, not the ``sqlite3`` module, emits ``BEGIN``
-    so that transactions (including DDL) really are transactions. For PostgreSQL, pooled
-    connections are pinged before use so a database restart does not surface as errors.
+    file's folder is created if missing, one connection is pooled, and it gets WAL
+    journaling, a busy timeout and enforced foreign keys; SQLAlchemy, not the ``sqlite3``
+    module, emits ``BEGIN`` so that transactions (including DDL) really are transactions. For
+    PostgreSQL, pooled connections are pinged before use so a database restart does not
+    surface as errors.
     """
     parsed = make_url(normalise_database_url(url))
     if parsed.get_backend_name() == "sqlite":
         _ensure_sqlite_folder(parsed)
+        if parsed.database not in (None, "", ":memory:"):
+            # SQLite has one writer at a time. One pooled connection serves every request in
+            # turn, which is fast (each statement takes about a millisecond) and avoids the
+            # busy-wait sleeps that competing connections cause; other processes still wait
+            # on the busy timeout.
+            engine_options.setdefault("pool_size", 1)
+            engine_options.setdefault("max_overflow", 0)
         engine = create_async_engine(parsed, **engine_options)
         _install_sqlite_hooks(engine)
     else:

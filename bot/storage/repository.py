@@ -312,6 +312,14 @@ class Store:
         async with self._engine.connect() as connection:
             return _reminders((await connection.execute(statement)).all())
 
+    async def users_with_held_reminders(self) -> set[int]:
+        """Everyone who has a reminder waiting to be shown (their DMs were closed)."""
+        statement = (
+            select(Reminder.user_id).where(Reminder.status == ReminderStatus.HELD.value).distinct()
+        )
+        async with self._engine.connect() as connection:
+            return set((await connection.execute(statement)).scalars())
+
     async def cancel_reminder(self, user_id: int, reminder_id: int) -> bool:
         """Withdraw a pending or held reminder; only its owner can. True if it was cancelled."""
         return await self._transition(
