@@ -1,0 +1,160 @@
+"""The application service on a real database (SQLite and PostgreSQL), without Discord."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from bot.core.catalog import Catalog
+from bot.core.engine import CaseDetails, ReturnShipping, Step
+from bot.service import CoachService, FollowUp, ServiceError, parse_details
+from bot.storage import Database
+
+CATALOG = Catalog.load()[0]
+SELLER, OTHER, GUILD = 101, 202, 303
+
+
+@pytest.fixture
+def now() -> list[datetime]:
+    return [datetime(2026, 11, 22, 9, 0, tzinfo=UTC)]
+
+
+@pytest.fixture
+def service(database: Database, now: list[datetime]) -> CoachService:
+    return CoachService(CATALOG, database.store, clock=lambda: now[0])
+
+
+async def test_a_walkthrough_is_started_advanced_and_finished_with_a_reminder(
+    service: CoachService, now: list[datetime]
+) -> None:
+    started = await service.start(SELLER, GUILD, "the mug arrived in pieces")
+    assert started.playbook.id == "damaged-in-transit"
+    assert started.match is not None and started.match.confident
+    step = started
+    for expected in (Step.APOLOGISE, Step.COMPENSATE, Step.FOLLOW_UP, Step.DRAFT):
+        step = await service.act(step.session_id, SELLER, GUILD, step.version, "next")
+        assert step.state.step is expected
+    done = await service.act(step.session_id, SELLER, GUILD, step.version, "finish")
+    assert done.finished
+    assert done.reminder is not None
+    assert done.reminder.due_at == now[0] + timedelta(days=5)
+    follow_up = FollowUp.from_json(done.reminder.payload)
+    assert follow_up.title == "Arrived damaged"
+
+
+async def test_someone_elses_walkthrough_cannot_be_touched(service: CoachService) -> None:
+    mine = await service.start(SELLER, GUILD, "lost parcel")
+    with pytest.raises(ServiceError, match="belongs to someone else"):
+        await service.act(mine.session_id, OTHER, GUILD, mine.version, "next")
+    with pytest.raises(ServiceError, match="belongs to someone else"):
+        await service.act(mine.session_id, SELLER, GUILD + 1, mine.version, "next")
+    with pytest.raises(ServiceError):
+        await service.current_draft(mine.session_id, OTHER, GUILD)
+    fresh = CoachService(CATALOG, service.store)  # nothing remembered: straight from the database
+    with pytest.raises(ServiceError, match="belongs to someone else"):
+        await fresh.act(mine.session_id, OTHER, GUILD, mine.version, "next")
+
+
+async def test_a_stale_version_is_refused_even_by_another_process(
+    service: CoachService,
+) -> None:
+    started = await service.start(SELLER, GUILD, "lost parcel")
+    other_process = CoachService(CATALOG, service.store)
+    await other_process.act(started.session_id, SELLER, GUILD, started.version, "next")
+    with pytest.raises(ServiceError, match="moved on"):
+        await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    with pytest.raises(ServiceError, match="earlier step"):
+        await other_process.act(started.session_id, SELLER, GUILD, started.version, "next")
+
+
+async def test_unknown_actions_and_bad_choices_are_refused_kindly(service: CoachService) -> None:
+    started = await service.start(SELLER, GUILD, "lost parcel")
+    with pytest.raises(ServiceError, match="not one I know"):
+        await service.act(started.session_id, SELLER, GUILD, started.version, "explode")
+    with pytest.raises(ServiceError, match="questions"):
+        await service.act(started.session_id, SELLER, GUILD, started.version, "pick", ["99"])
+    with pytest.raises(ServiceError, match="not available"):
+        await service.act(started.session_id, SELLER, GUILD, started.version, "switch", ["nope"])
+    with pytest.raises(ServiceError, match="couldn't match"):
+        await service.start(SELLER, GUILD, "zzqx vvbn")
+
+
+async def test_details_from_the_form_fill_the_draft(service: CoachService) -> None:
+    started = await service.start(SELLER, GUILD, "playbook:wrong-item")
+    filled = await service.set_details(
+        started.session_id,
+        SELLER,
+        GUILD,
+        started.version,
+        {"customer": "Priya", "item": "red scarf", "order": "77", "order_value": "€30"},
+    )
+    assert filled.state.details.order_value == Decimal("30")
+    assert filled.state.details.currency == "EUR"
+    assert "Hi Priya," in filled.draft
+    with pytest.raises(ServiceError, match="not an amount"):
+        await service.set_details(
+            filled.session_id, SELLER, GUILD, filled.version, {"order_value": "lots"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "currency"),
+    [("24.50", "24.50", "USD"), ("£12", "12", "GBP"), ("30 eur", "30", "EUR"), ("", None, None)],
+)
+def test_amounts_are_read_with_their_currency(
+    typed: str, value: str | None, currency: str | None
+) -> None:
+    details = parse_details({"order_value": typed}, CaseDetails(), "USD")
+    assert details.order_value == (Decimal(value) if value else None)
+    assert details.currency == currency
+
+
+async def test_the_policy_is_saved_and_a_bad_value_changes_nothing(
+    service: CoachService,
+) -> None:
+    saved = await service.update_policy(
+        SELLER, currency="gbp", max_goodwill=Decimal("20"), return_shipping="seller"
+    )
+    assert saved.currency == "GBP" and saved.return_shipping is ReturnShipping.SELLER
+    with pytest.raises(ServiceError, match="currency"):
+        await service.update_policy(SELLER, currency="pounds")
+    assert (await CoachService(CATALOG, service.store).policy(SELLER)).currency == "GBP"
+
+
+async def test_held_reminders_are_shown_once(service: CoachService, now: list[datetime]) -> None:
+    store = service.store
+    reminder = await store.add_reminder(
+        SELLER,
+        GUILD,
+        None,
+        now[0],
+        FollowUp("lost-in-transit", "Parcel lost", "Check", "Hi", None).to_json(),
+    )
+    claimed = await store.claim_due_reminders(now[0] + timedelta(minutes=1), "worker")
+    assert [r.id for r in claimed] == [reminder.id]
+    await store.mark_held(reminder.id, "worker")
+    await service.refresh_held()
+    assert [r.id for r, _ in await service.held_reminders(SELLER)] == [reminder.id]
+    assert await service.held_reminders(SELLER) == []
+    assert await service.held_reminders(OTHER) == []
+
+
+async def test_forget_removes_the_sellers_walkthroughs_and_policy(service: CoachService) -> None:
+    mine = await service.start(SELLER, GUILD, "lost parcel")
+    theirs = await service.start(OTHER, GUILD, "lost parcel")
+    await service.update_policy(SELLER, currency="EUR")
+    counts = await service.forget(SELLER)
+    assert counts["sessions"] == 1
+    with pytest.raises(ServiceError, match="no longer exists"):
+        await service.act(mine.session_id, SELLER, GUILD, mine.version, "next")
+    assert (await service.policy(SELLER)).currency == "USD"
+    moved = await service.act(theirs.session_id, OTHER, GUILD, theirs.version, "next")
+    assert moved.state.step is Step.APOLOGISE
+
+
+async def test_the_tone_check_is_available_to_front_ends(service: CoachService) -> None:
+    report = service.check_tone("WHY WOULD I REFUND THAT")
+    assert not report.ok
+    assert service.tone_label(report.findings[0].kind)
