@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -136,7 +137,7 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
     fingerprint = hashlib.sha256(
         json.dumps([INDEX_VERSION, lexicon_file.read_bytes().hex(), stamps]).encode()
     ).hexdigest()[:16]
-    index_file = cache_dir / f"index-{fingerprint}.npz"
+    index_file = cache_dir / f"index-{fingerprint}"
     index = MatchIndex.load(index_file)
     if index is None:
         entries = []
@@ -145,9 +146,9 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
         index = MatchIndex.build(entries, analyzer, lexicon.off_topic)
         try:
             index.save(index_file)
-            for old in cache_dir.glob("index-*.npz"):
+            for old in cache_dir.glob("index-*"):
                 if old != index_file:
-                    old.unlink(missing_ok=True)
+                    shutil.rmtree(old, ignore_errors=True)
         except OSError as error:
             log.warning("could not save the match index in %s: %s", cache_dir, error.strerror)
     else:

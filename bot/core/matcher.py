@@ -22,7 +22,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
-import zipfile
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from bot.core.text import Analyzer, normalise
 #: How much each kind of text counts towards a playbook's profile.
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
 #: Candidates compared string-to-string with rapidfuzz after the inverted-index pass.
-CANDIDATES = 10
+CANDIDATES = 7
 #: Added to a text's similarity for each word pair it shares with the query.
 PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000
@@ -151,6 +152,8 @@ def _unpack(
     ]
 
 
+#: Playbooks whose texts are kept decoded for string comparison (the most recently used).
+DECODED_TEXTS = 2048
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
 INDEX_VERSION = 3
 
@@ -181,6 +184,7 @@ class MatchIndex:
         self.unit_weights = arrays["unit_weights"]
         self.unit_starts = arrays["unit_starts"]
         self.off_topic = int(arrays["off_topic"][0])
+        self._texts: dict[int, list[str]] = {}
         self.unknown_idf = float(arrays["unknown_idf"][0])
 
     @property
@@ -190,9 +194,15 @@ class MatchIndex:
         return dict(zip(words, self.arrays["vocabulary_counts"].tolist(), strict=True))
 
     def unit_texts(self, entry: int) -> list[str]:
-        """The normalised texts of one playbook, for string comparison."""
-        start, end = int(self.unit_starts[entry]), int(self.unit_starts[entry + 1])
-        return _unpack(self.arrays["text_blob"], self.arrays["text_offsets"], start, end)
+        """The normalised texts of one playbook, for string comparison (recent ones kept)."""
+        texts = self._texts.get(entry)
+        if texts is None:
+            start, end = int(self.unit_starts[entry]), int(self.unit_starts[entry + 1])
+            texts = _unpack(self.arrays["text_blob"], self.arrays["text_offsets"], start, end)
+            if len(self._texts) >= DECODED_TEXTS:
+                self._texts.pop(next(iter(self._texts)))
+            self._texts[entry] = texts
+        return texts
 
     @classmethod
     def build(
@@ -285,23 +295,33 @@ class MatchIndex:
         arrays["vocabulary_counts"] = np.asarray(list(vocabulary.values()), dtype=np.int64)
         return cls(arrays)
 
-    def save(self, path: Path) -> None:
-        """Write the index (``.npz``, no pickled objects) atomically."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp.npz")
-        np.savez(temporary, **self.arrays)
-        os.replace(temporary, path)
+    def save(self, folder: Path) -> None:
+        """Write the index as a folder of ``.npy`` arrays (no pickled objects), atomically."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".index-", dir=folder.parent))
+        try:
+            for name, array in self.arrays.items():
+                np.save(temporary / f"{name}.npy", array, allow_pickle=False)
+            os.replace(temporary, folder)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
 
     @classmethod
-    def load(cls, path: Path) -> MatchIndex | None:
-        """Read a saved index; None when it is missing, damaged or from another version."""
+    def load(cls, folder: Path) -> MatchIndex | None:
+        """Map a saved index into memory; None when it is missing, damaged or outdated.
+
+        The arrays are memory-mapped, read-only: the pages a query touches are read from the
+        file as needed and shared between processes, so a large index costs little memory.
+        """
         try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
+            arrays = {
+                path.stem: np.load(path, mmap_mode="r", allow_pickle=False)
+                for path in folder.glob("*.npy")
+            }
             if int(arrays["version"][0]) != INDEX_VERSION:
                 return None
             return cls(arrays)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        except (OSError, ValueError, KeyError, IndexError):
             return None
 
 
@@ -431,9 +451,29 @@ class Matcher:
         normalised = normalise(query)
         results = []
         for entry in reached.tolist():
-            fuzzy = process.extractOne(
-                normalised, index.unit_texts(entry), scorer=fuzz.token_set_ratio
-            )
-            similarity = fuzzy[1] / 100.0 if fuzzy else 0.0
-            results.append((entry, 100.0 * (float(lexical[entry]) + w_fuzzy * similarity)))
+            if entry != index.off_topic:
+                results.append(
+                    (
+                        entry,
+                        100.0 * (float(lexical[entry]) + w_fuzzy * self._fuzzy(normalised, entry)),
+                    )
+                )
+        if index.off_topic >= 0 and index.off_topic in reached:
+            # The off-topic pseudo-playbook only decides confidence. When even a perfect
+            # string match could not bring it within the margin of the best playbook, its
+            # upper bound will do and the costliest comparison (its many texts) is skipped.
+            ceiling = float(lexical[index.off_topic]) + w_fuzzy
+            best = max((score for _, score in results), default=0.0) / 100.0
+            if ceiling > best - self.off_topic_margin / 100.0:
+                ceiling = float(lexical[index.off_topic]) + w_fuzzy * self._fuzzy(
+                    normalised, index.off_topic
+                )
+            results.append((index.off_topic, 100.0 * ceiling))
         return results
+
+    def _fuzzy(self, normalised: str, entry: int) -> float:
+        """The best rapidfuzz token-set similarity of the query to one playbook's texts, 0..1."""
+        found = process.extractOne(
+            normalised, self.index.unit_texts(entry), scorer=fuzz.token_set_ratio
+        )
+        return found[1] / 100.0 if found else 0.0

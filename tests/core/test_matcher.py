@@ -130,7 +130,7 @@ def test_ranking_respects_top_and_returns_alternatives(catalog: Catalog) -> None
 
 
 def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_path: Path) -> None:
-    path = tmp_path / "index.npz"
+    path = tmp_path / "index"
     catalog.matcher.index.save(path)
     loaded = MatchIndex.load(path)
     assert loaded is not None
@@ -140,15 +140,19 @@ def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_
 
 
 def test_a_damaged_or_outdated_index_file_is_ignored(catalog: Catalog, tmp_path: Path) -> None:
-    broken = tmp_path / "broken.npz"
-    broken.write_bytes(b"not an index")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "version.npy").write_bytes(b"not an index")
     assert MatchIndex.load(broken) is None
-    assert MatchIndex.load(tmp_path / "missing.npz") is None
-    old = tmp_path / "old.npz"
-    arrays = dict(catalog.matcher.index.arrays)
-    arrays["version"] = np.asarray([INDEX_VERSION + 1])
-    np.savez(old, **arrays)
+    assert MatchIndex.load(tmp_path / "missing") is None
+    old = tmp_path / "old"
+    catalog.matcher.index.save(old)
+    np.save(old / "version.npy", np.asarray([INDEX_VERSION + 1]))
     assert MatchIndex.load(old) is None
+    partial = tmp_path / "partial"
+    catalog.matcher.index.save(partial)
+    (partial / "idf.npy").unlink()
+    assert MatchIndex.load(partial) is None
 
 
 def test_a_cached_catalog_reuses_its_index_until_a_playbook_changes(tmp_path: Path) -> None:
@@ -159,10 +163,10 @@ def test_a_cached_catalog_reuses_its_index_until_a_playbook_changes(tmp_path: Pa
     cache = tmp_path / "cache"
     first, problems = Catalog.load([folder], cache_dir=cache)
     assert not problems and len(first) == 31
-    indexes = list(cache.glob("index-*.npz"))
+    indexes = list(cache.glob("index-*"))
     assert len(indexes) == 1
     second, _ = Catalog.load([folder], cache_dir=cache)
-    assert list(cache.glob("index-*.npz")) == indexes
+    assert list(cache.glob("index-*")) == indexes
     query = "the vase arrived smashed"
     assert second.matcher.match(query) == first.matcher.match(query)
     assert second.get("damaged-in-transit") == first.get("damaged-in-transit")
@@ -177,8 +181,8 @@ def test_a_cached_catalog_reuses_its_index_until_a_playbook_changes(tmp_path: Pa
     third, _ = Catalog.load([folder], cache_dir=cache)
     assert third.summary("damaged-in-transit").title == "Broken on arrival"
     assert third.get("damaged-in-transit").title == "Broken on arrival"
-    assert list(cache.glob("index-*.npz")) != indexes
-    assert len(list(cache.glob("index-*.npz"))) == 1
+    assert list(cache.glob("index-*")) != indexes
+    assert len(list(cache.glob("index-*"))) == 1
 
 
 def test_phrases_and_ambiguous_stems_in_the_lexicon() -> None:
