@@ -129,7 +129,10 @@ def _write_synthetic(count: int, folder: Path) -> None:
 
 
 def run_bench(
-    sizes: Sequence[int] = (1000, 10000), out: Callable[[str], None] = print
+    sizes: Sequence[int] = (1000, 10000),
+    out: Callable[[str], None] = print,
+    *,
+    discord: bool = True,
 ) -> dict[str, object]:
     """Measure and print the report; return the figures."""
     report: dict[str, object] = {}
@@ -175,7 +178,8 @@ def run_bench(
     out("with the playbook cache and the saved index (only changed files are re-read).")
     out("Median and p99 over repeated queries shaped like real ones (cut short, typos).")
     report["tone"] = tone_report(out)
-    report["discord"] = interaction_report(out=out)
+    if discord:
+        report["discord"] = interaction_report(out=out)
     return report
 
 
@@ -208,12 +212,6 @@ def tone_report(out: Callable[[str], None] = print) -> dict[str, float]:
         f"{built:.2f} s)"
     )
     return {"median_ms": timing.median_ms, "p99_ms": timing.p99_ms, "build_s": built}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    sizes = tuple(int(a) for a in (argv or [])) or (1000, 10000)
-    run_bench(sizes)
-    return 0
 
 
 async def _interaction_figures(sellers: int, rounds: int, pace: float) -> dict[str, float]:

@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from bot.bench import run_bench
 
-    report = run_bench(tuple(args.sizes))
+    report = run_bench(tuple(args.sizes), discord=not args.skip_discord)
     if args.json:
         print(json.dumps(report, indent=2))
     return 0
@@ -277,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="synthetic playbook set sizes to measure (default: 1000 10000)",
     )
     bench.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    bench.add_argument(
+        "--skip-discord", action="store_true", help="leave out the Discord interaction figures"
+    )
     bench.set_defaults(handler=_bench)
 
     schema = commands.add_parser("schema", help="print the playbook JSON Schema")

@@ -189,3 +189,74 @@ def test_off_topic_is_not_confident() -> None:
     answers = json_lines(result.stdout)
     assert [a["query"] for a in answers] == queries
     assert [a["confident"] for a in answers] == [False, False]
+
+
+def test_coach_walks_all_four_steps_when_every_answer_is_the_default() -> None:
+    answers = "\n" * 40  # what `yes ""` sends: every empty line accepts the default
+    result = run(
+        "coach",
+        "the mug arrived in pieces",
+        "--customer",
+        "Priya",
+        "--item",
+        "blue mug",
+        stdin=answers,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for title in (
+        "Step 1 of 4 · Listen",
+        "Step 2 of 4 · Apologise",
+        "Step 3 of 4 · Offer compensation",
+        "Step 4 of 4 · Follow up",
+        "Your reply",
+    ):
+        assert title in out
+    draft = out[out.index("Hi Priya,") :]
+    assert "your blue mug" in draft
+    assert "Tone check" in out
+
+
+def test_coach_takes_answers_line_by_line() -> None:
+    # Listen: no questions; apologise: line 2; offer: full refund (4); no reminder (10).
+    answers = "0\n2\n4\n10\n\n"
+    result = run(
+        "coach",
+        "--playbook",
+        "damaged-in-transit",
+        "--customer",
+        "Sam",
+        "--order-value",
+        "40",
+        "--currency",
+        "GBP",
+        "--max-goodwill",
+        "20",
+        stdin="\n\n" + answers,  # item and order number: skipped
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(!)" in result.stdout  # offers over the £20 limit are marked
+    draft = result.stdout[result.stdout.index("── Your reply") :]
+    assert "Hi Sam," in draft
+    assert "refund your order" in draft
+    assert "check in with you" not in draft
+
+
+def test_coach_refuses_a_bad_amount_clearly() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "coach", "x", "--order-value", "lots"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "not an amount" in result.stderr
+
+
+def test_bench_prints_the_report_for_small_sets() -> None:
+    result = run("bench", "--sizes", "40", "--skip-discord")
+    assert result.returncode == 0, result.stderr
+    assert "match median" in result.stdout
+    assert "Tone check:" in result.stdout
+    assert "      40   warm" in result.stdout

@@ -43,7 +43,7 @@ def follow_up_embed(reminder: ReminderRecord, follow_up: FollowUp, *, held: bool
     intro = (
         "I couldn't send you this by direct message (your DMs are closed), so here it is."
         if held
-        else "It's time to check back on this case."
+        else "It's time to check back on this case. How did it go?"
     )
     blocks = [
         intro,

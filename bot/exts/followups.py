@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.exts import render
-from bot.exts.common import CoachBot, follow_up_embed, reply, show_held_reminders
+from bot.exts.common import follow_up_embed, reply, show_held_reminders
 from bot.service import FollowUp, ServiceError
 from bot.storage import ReminderRecord, new_worker_id
 
@@ -34,21 +34,30 @@ CANNOT_MESSAGE_USER = 50007
 SNOOZE_DAYS = 2
 
 
+#: The answers to "How did it go?" on a delivered reminder: label, style, and the reply.
+OUTCOMES = {
+    "sorted": ("It's sorted", discord.ButtonStyle.success, "Glad it worked out. Well handled!"),
+    "open": (f"Still open: remind me in {SNOOZE_DAYS} days", discord.ButtonStyle.secondary, ""),
+    "failed": (
+        "It didn't work out",
+        discord.ButtonStyle.secondary,
+        "Sorry it didn't work out; you can't please everyone. If it turned into a refund "
+        "request, a dispute or a bad review, /coach can walk you through that too.",
+    ),
+}
+
+
 class ReminderButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"rem:(?P<reminder>[0-9]{1,18}):(?P<user>[0-9]{1,20}):(?P<action>done|snooze)",
+    template=r"rem:(?P<reminder>[0-9]{1,18}):(?P<user>[0-9]{1,20}):(?P<action>sorted|open|failed)",
 ):
-    """Done or snooze, on a delivered reminder."""
+    """How did it go? Sorted, still open (snooze) or didn't work out, on a delivered reminder."""
 
     def __init__(self, reminder_id: int, user_id: int, action: str) -> None:
-        label = "Done, all sorted" if action == "done" else f"Remind me in {SNOOZE_DAYS} days"
+        label, style, _ = OUTCOMES[action]
         super().__init__(
             discord.ui.Button(
-                label=label,
-                style=discord.ButtonStyle.success
-                if action == "done"
-                else discord.ButtonStyle.secondary,
-                custom_id=f"rem:{reminder_id}:{user_id}:{action}",
+                label=label, style=style, custom_id=f"rem:{reminder_id}:{user_id}:{action}"
             )
         )
         self.reminder_id, self.user_id, self.action = reminder_id, user_id, action
@@ -69,14 +78,14 @@ class ReminderButton(
             return
         bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
         try:
-            if self.action == "done":
-                await bot.service.reminder_done(self.user_id, self.reminder_id)
-                text = "Marked as done. Well handled!"
-            else:
+            if self.action == "open":
                 snoozed = await bot.service.snooze_reminder(
                     self.user_id, self.reminder_id, SNOOZE_DAYS
                 )
                 text = f"I'll remind you again {discord.utils.format_dt(snoozed.due_at, 'R')}."
+            else:
+                await bot.service.reminder_done(self.user_id, self.reminder_id)
+                text = OUTCOMES[self.action][2]
         except ServiceError as error:
             text = str(error)
         await interaction.response.edit_message(content=text, view=None)
@@ -199,8 +208,8 @@ class FollowupsCog(commands.Cog):
         store = self.bot.service.store
         follow_up = FollowUp.from_json(reminder.payload)
         view = discord.ui.View(timeout=None)
-        view.add_item(ReminderButton(reminder.id, reminder.user_id, "done"))
-        view.add_item(ReminderButton(reminder.id, reminder.user_id, "snooze"))
+        for outcome in OUTCOMES:
+            view.add_item(ReminderButton(reminder.id, reminder.user_id, outcome))
         try:
             user = self.bot.get_user(reminder.user_id) or await self.bot.fetch_user(
                 reminder.user_id
@@ -226,6 +235,3 @@ class FollowupsCog(commands.Cog):
 
 async def setup(bot: SellerCoachBot) -> None:
     await bot.add_cog(FollowupsCog(bot, poll_seconds=bot.settings.reminder_poll_seconds))
-
-
-__all__ = ["CoachBot", "FollowupsCog"]

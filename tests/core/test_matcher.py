@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from bot.core.loader import shipped_playbooks_dir
 from bot.core.matcher import INDEX_VERSION, MatchIndex
 from bot.core.text import Analyzer, english_words
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +210,35 @@ def test_two_synonym_groups_claiming_one_phrase_are_refused() -> None:
     )
     with pytest.raises(ValueError, match="reads the same"):
         Analyzer(clash)
+
+
+def public_examples() -> Path | None:
+    """The product's public example phrasings, kept beside the repository (or named by
+    SELLER_COACH_PUBLIC_EVAL); they are not shipped with the code."""
+    named = os.environ.get("SELLER_COACH_PUBLIC_EVAL")
+    folder = Path(named) if named else REPO.parent / "shared" / "eval"
+    return folder if (folder / "dev.tsv").is_file() else None
+
+
+def test_quality_on_the_public_examples(catalog: Catalog) -> None:
+    folder = public_examples()
+    if folder is None:
+        pytest.skip("the public example phrasings (shared/eval beside the repository) are absent")
+    rows = [
+        tuple(line.split("\t", 1))
+        for line in (folder / "dev.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    off_topic = [
+        line.strip()
+        for line in (folder / "dev_offtopic.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    results = [(expected, catalog.matcher.match(text, top=3)) for expected, text in rows]
+    first = sum(r.best is not None and r.best.id == e for e, r in results) / len(results)
+    in_three = sum(e in [m.id for m in r.matches] for e, r in results) / len(results)
+    sure = sum(r.confident for _, r in results) / len(results)
+    refused = sum(not catalog.matcher.match(t).confident for t in off_topic) / len(off_topic)
+    figures = f"top-1 {first:.1%}, top-3 {in_three:.1%}, confident {sure:.1%}, off {refused:.1%}"
+    assert first >= 0.92 and in_three >= 0.98, figures
+    assert sure >= 0.90 and refused >= 0.90, figures

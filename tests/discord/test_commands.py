@@ -125,7 +125,8 @@ async def test_a_reminder_due_while_the_bot_was_down_is_delivered_once(
         dms = double.dms_to(seller)
         assert len(dms) == 1
         assert "did the replacement arrive safely" in json.dumps(dms[0].embeds)
-        snooze = next(c for c in dms[0].custom_ids() if c.endswith(":snooze"))
+        assert len(dms[0].custom_ids()) == 3  # sorted, still open, didn't work out
+        snooze = next(c for c in dms[0].custom_ids() if c.endswith(":open"))
         pressed = await double.click(seller, dms[0].id, snooze)
         assert "remind you again" in pressed.content
         pending = await third.service.pending_reminders(seller.id)
@@ -180,3 +181,20 @@ async def test_a_server_error_on_a_dm_is_retried(harness: Harness) -> None:
     )
     await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=15)
     assert any(r.status == 502 for r in double.requests)
+
+
+async def test_how_did_it_go_closes_the_reminder(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    await harness.service.store.add_reminder(
+        seller.id, double.guild.id, None, datetime.now(UTC) - timedelta(minutes=1), follow_up()
+    )
+    await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=10)
+    reminder_dm = double.dms_to(seller)[0]
+    sorted_button = next(c for c in reminder_dm.custom_ids() if c.endswith(":sorted"))
+    stranger = double.add_user("stranger")
+    refused = await double.click(stranger, reminder_dm.id, sorted_button)
+    assert "belongs to someone else" in refused.content
+    answered = await double.click(seller, reminder_dm.id, sorted_button)
+    assert "Glad it worked out" in answered.content
+    stored = await harness.service.store.get_reminder(int(sorted_button.split(":")[1]))
+    assert stored is not None and stored.status.value == "done"
