@@ -12,7 +12,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -360,7 +360,7 @@ class CoachService:
             self._clock() + timedelta(days=days),
             follow_up.to_json(),
         )
-        return _replace(walkthrough, reminder=reminder)
+        return replace(walkthrough, reminder=reminder)
 
     def _walkthrough(
         self,
@@ -431,12 +431,6 @@ class CoachService:
                 del self._recent[session_id]
         log.info("deleted a seller's data on request: %s", counts)
         return counts
-
-
-def _replace(walkthrough: Walkthrough, **changes: Any) -> Walkthrough:
-    from dataclasses import replace
-
-    return replace(walkthrough, **changes)
 
 
 def _validation_message(error: ValidationError) -> str:

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.core import engine
 from bot.core.models import Category, Playbook
+from bot.core.placeholders import render as fill_placeholders
 from bot.exts import render
 from bot.exts.coach import situation_choices, walkthrough_message
 from bot.exts.common import CoachBot, guild_of, reply
@@ -35,9 +36,7 @@ def playbook_blocks(playbook: Playbook) -> list[str]:
     blank = engine.placeholder_values(engine.start(playbook))
 
     def show(text: str) -> str:
-        from bot.core.placeholders import render as fill
-
-        return fill(text, blank)
+        return fill_placeholders(text, blank)
 
     def bullets(lines: list[str]) -> str:
         return "\n".join(f"• {line}" for line in lines)
