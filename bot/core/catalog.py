@@ -133,7 +133,7 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
 
     lexicon_file = lexicon_path()
     lexicon = load_lexicon(lexicon_file)
-    analyzer = Analyzer(lexicon, english_words())
+    analyzer = Analyzer(lexicon, english_words(cache_dir))
     fingerprint = hashlib.sha256(
         json.dumps([INDEX_VERSION, lexicon_file.read_bytes().hex(), stamps]).encode()
     ).hexdigest()[:16]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -21,6 +24,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 #: Words shorter than this are never "corrected": too many real words are one edit apart.
 MIN_CORRECTABLE = 4
 MAX_TOKENS = 200
+#: Bump when the way the English word list is stored changes.
+ENGLISH_WORDS_VERSION = 1
 NEGATION = "not"
 
 
@@ -37,11 +42,53 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalise(text))[:MAX_TOKENS]
 
 
-def english_words() -> Container[str]:
-    """A large list of correctly spelt English words (from pyspellchecker's dictionary)."""
+class WordList:
+    """A large set of words in little memory: the sorted 64-bit hashes of the words."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self._hashes = hashes
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordList:
+        return cls(np.unique(np.fromiter((_word_hash(w) for w in words), dtype=np.uint64)))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        key = np.uint64(_word_hash(word))
+        at = int(np.searchsorted(self._hashes, key))
+        return at < len(self._hashes) and self._hashes[at] == key
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def english_words(cache_dir: Path | None = None) -> WordList:
+    """A large list of correctly spelt English words (pyspellchecker's dictionary).
+
+    With ``cache_dir``, the list is kept there in compact form, so later starts skip reading
+    the dictionary (which briefly takes tens of megabytes).
+    """
+    cached = cache_dir / f"english-words-{ENGLISH_WORDS_VERSION}.npy" if cache_dir else None
+    if cached is not None:
+        try:
+            return WordList(np.load(cached, allow_pickle=False))
+        except (OSError, ValueError):
+            pass
     from spellchecker import SpellChecker
 
-    return SpellChecker(language="en", distance=1).word_frequency.dictionary
+    words = WordList.of(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            np.save(cached, words._hashes, allow_pickle=False)
+        except OSError:
+            pass
+    return words
 
 
 class Analyzer:

@@ -242,3 +242,16 @@ def test_quality_on_the_public_examples(catalog: Catalog) -> None:
     figures = f"top-1 {first:.1%}, top-3 {in_three:.1%}, confident {sure:.1%}, off {refused:.1%}"
     assert first >= 0.92 and in_three >= 0.98, figures
     assert sure >= 0.90 and refused >= 0.90, figures
+
+
+def test_the_english_word_list_is_compact_and_cached(tmp_path: Path) -> None:
+    words = english_words(tmp_path)
+    assert "find" in words and "parcel" in words
+    assert "parcle" not in words and 42 not in words
+    assert len(words) > 100_000
+    saved = list(tmp_path.glob("english-words-*.npy"))
+    assert len(saved) == 1
+    again = english_words(tmp_path)  # read back from the cache
+    assert "find" in again and "parcle" not in again
+    saved[0].write_bytes(b"damaged")
+    assert "find" in english_words(tmp_path)  # a damaged cache is rebuilt
