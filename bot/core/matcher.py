@@ -19,8 +19,10 @@ a margin, as Rasa's fallback classifier does; otherwise the front ends offer the
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import mmap
 import os
 import shutil
 import tempfile
@@ -156,6 +158,16 @@ def _unpack(
 DECODED_TEXTS = 2048
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
 INDEX_VERSION = 3
+
+
+def _random_access(array: np.ndarray) -> np.ndarray:
+    """Tell the kernel a mapped array is read at random: no read-ahead around each page
+    touched, so memory holds only the pages queries actually use."""
+    mapped = getattr(array, "_mmap", None)
+    if mapped is not None and hasattr(mapped, "madvise"):
+        with contextlib.suppress(OSError, ValueError):
+            mapped.madvise(mmap.MADV_RANDOM)
+    return array
 
 
 class MatchIndex:
@@ -315,7 +327,7 @@ class MatchIndex:
         """
         try:
             arrays = {
-                path.stem: np.load(path, mmap_mode="r", allow_pickle=False)
+                path.stem: _random_access(np.load(path, mmap_mode="r", allow_pickle=False))
                 for path in folder.glob("*.npy")
             }
             if int(arrays["version"][0]) != INDEX_VERSION:
