@@ -83,6 +83,18 @@ def sample_queries(examples: Sequence[str], count: int = 400, seed: int = 11) ->
 
 
 def _peak_memory_mb() -> float:
+    """The most resident memory this process has had (its high-water mark).
+
+    Read from /proc where it exists: ``ru_maxrss`` survives ``exec`` on Linux, so in a
+    freshly started child it can report the parent's memory instead of the child's.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
