@@ -66,10 +66,6 @@ class SellerCoachBot(commands.Bot):
             synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
 
-    async def open_tone_check(self, interaction: discord.Interaction[Any], session_id: str) -> None:
-        """The walkthrough's "Check my tone" button."""
-        await tone.open_tone_check(interaction, session_id)
-
     async def on_app_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:

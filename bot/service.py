@@ -133,23 +133,25 @@ class CoachService:
 
     # -- tone -----------------------------------------------------------------------------------
 
-    def check_tone(self, draft: str) -> ToneReport:
-        """Findings on a draft reply (built once: the rules compile in a fraction of a second)."""
+    @property
+    def tone(self) -> ToneChecker:
+        """The tone checker, built on first use (the rules compile in about half a second)."""
         if self._tone is None:
             self._tone = ToneChecker(load_tone_rules())
-        return self._tone.check(draft)
+        return self._tone
+
+    def check_tone(self, draft: str) -> ToneReport:
+        """Findings on a draft reply."""
+        return self.tone.check(draft)
 
     def tone_label(self, kind: ToneKind) -> str:
-        if self._tone is None:
-            self._tone = ToneChecker(load_tone_rules())
-        return self._tone.rules.label(kind)
+        return self.tone.rules.label(kind)
 
-    async def current_draft(self, session_id: str, user_id: int, guild_id: int | None) -> str:
+    async def current_draft(
+        self, session_id: str, user_id: int, guild_id: int | None, version: int
+    ) -> str:
         """The draft of the user's walkthrough, whatever step it is at."""
-        record = await self.store.get_session(session_id)
-        if record is None or not record.belongs_to(user_id, guild_id):
-            raise ServiceError("This walkthrough no longer exists. Start a new one with /coach.")
-        _, state, playbook = await self._load(session_id, user_id, guild_id, record.version)
+        _, state, playbook = await self._load(session_id, user_id, guild_id, version)
         return engine.draft(state, playbook)
 
     # -- policy ---------------------------------------------------------------------------------
@@ -451,34 +453,13 @@ def parse_details(fields: dict[str, str], current: CaseDetails, currency: str) -
         value = (fields.get(name) or "").strip()
         data[name] = value or None
     amount = data.pop("order_value")
+    data["order_value"], data["currency"] = None, current.currency
     if amount:
-        data["order_value"], data["currency"] = _amount(amount, currency)
-    else:
-        data["order_value"], data["currency"] = None, current.currency
+        try:
+            data["order_value"], data["currency"] = engine.parse_money(amount, currency)
+        except CoachError as error:
+            raise ServiceError(f"{error}.") from None
     try:
         return CaseDetails.model_validate(data)
     except ValidationError as error:
         raise ServiceError(_validation_message(error)) from None
-
-
-_SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP"}
-
-
-def _amount(text: str, currency: str) -> tuple[str, str | None]:
-    cleaned = text.replace(",", "").replace(" ", "")
-    code = None
-    for symbol, symbol_code in _SYMBOL_CODES.items():
-        if symbol in cleaned:
-            cleaned, code = cleaned.replace(symbol, ""), symbol_code
-    letters = "".join(c for c in cleaned if c.isalpha())
-    if letters:
-        if len(letters) != 3:
-            raise ServiceError(f"'{text}' is not an amount. Write it like 24.50 or 24.50 EUR.")
-        code, cleaned = letters.upper(), cleaned.replace(letters, "")
-    try:
-        float(cleaned)
-    except ValueError:
-        raise ServiceError(
-            f"'{text}' is not an amount. Write it like 24.50 or 24.50 EUR."
-        ) from None
-    return cleaned, code or currency

@@ -12,7 +12,6 @@ import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import TextIO
 
 from bot.core import engine, presenter
@@ -173,10 +172,13 @@ def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:
             if not answer:
                 break
             try:
-                answers["order_value"] = Decimal(answer.lstrip("$€£").replace(",", ""))
-                break
-            except InvalidOperation:
-                console.say("  Please give a number, like 24.50.")
+                answers["order_value"], named = engine.parse_money(answer, details.currency)
+            except CoachError:
+                console.say("  Please give an amount, like 24.50 or 24.50 EUR.")
+                continue
+            if named:
+                answers["currency"] = named
+            break
     return details.model_copy(update=answers)
 
 
@@ -261,11 +263,13 @@ def _finish(
     view = presenter.present(state, playbook)
     console.say()
     console.rule(view.title)
+    reply = ""
     for section in view.sections:
-        if section.heading != "Ready to send":
+        if section.heading == presenter.READY:
+            reply = section.lines[0]
+        else:
             console.wrap(" ".join(section.lines))
     console.say()
-    reply = engine.draft(state, playbook)
     console.say(reply)
     console.rule()
     if state.choices.follow_up_days is not None:

@@ -51,7 +51,7 @@ async def test_someone_elses_walkthrough_cannot_be_touched(service: CoachService
     with pytest.raises(ServiceError, match="belongs to someone else"):
         await service.act(mine.session_id, SELLER, GUILD + 1, mine.version, "next")
     with pytest.raises(ServiceError):
-        await service.current_draft(mine.session_id, OTHER, GUILD)
+        await service.current_draft(mine.session_id, OTHER, GUILD, mine.version)
     fresh = CoachService(CATALOG, service.store)  # nothing remembered: straight from the database
     with pytest.raises(ServiceError, match="belongs to someone else"):
         await fresh.act(mine.session_id, OTHER, GUILD, mine.version, "next")

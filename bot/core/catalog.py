@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.core.lexicon import Lexicon, lexicon_path, load_lexicon
 from bot.core.loader import (
     PlaybookCache,
+    duplicate_id,
     file_stamp,
     load_playbook,
     load_playbooks,
@@ -118,11 +119,7 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
             cache.put(path, playbook)
             summary = PlaybookSummary.of(playbook)
         if summary.id in sources:
-            problems.append(
-                Problem(
-                    str(path), 1, 1, f"id '{summary.id}' is already used by {sources[summary.id]}"
-                )
-            )
+            problems.append(duplicate_id(path, summary.id, sources[summary.id]))
             continue
         sources[summary.id] = path
         summaries[summary.id] = summary

@@ -260,6 +260,26 @@ def format_money(amount: Decimal, currency: str) -> str:
     return f"{symbol}{value}" if symbol else f"{value} {currency}"
 
 
+def parse_money(text: str, currency: str | None = None) -> tuple[Decimal, str | None]:
+    """An amount as a seller types it ("24.50", "£12", "30 eur", "1,200"), with its currency:
+    the one the text names, else ``currency``. Raises :class:`CoachError` when it is not one."""
+    cleaned = text.replace(",", "").replace(" ", "")
+    named = None
+    for code, symbol in _SYMBOLS.items():
+        if symbol in cleaned and len(symbol) == 1:
+            cleaned, named = cleaned.replace(symbol, ""), code
+    letters = "".join(c for c in cleaned if c.isalpha())
+    if letters:
+        named, cleaned = letters.upper(), cleaned.replace(letters, "")
+    try:
+        amount = Decimal(cleaned)
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    if (letters and len(letters) != 3) or not amount.is_finite() or amount < 0:
+        raise CoachError(f"'{text}' is not an amount: write it like 24.50 or 24.50 EUR")
+    return amount, named or currency
+
+
 def assess_offer(offer: Offer, details: CaseDetails, policy: Policy) -> OfferAssessment:
     """What ``offer`` costs in this case, and whether the seller's policy covers it."""
     currency = currency_of(details, policy)
@@ -378,9 +398,9 @@ def reminder_text(state: CoachState, playbook: Playbook) -> str:
     return f"{playbook.title} ({who}): {playbook.steps.follow_up.reminder}"
 
 
-def missing_details(state: CoachState, playbook: Playbook) -> list[str]:
-    """The visible markers left in the draft, such as ``[customer's name]``."""
-    text = draft(state, playbook)
+def missing_details(state: CoachState, playbook: Playbook, text: str | None = None) -> list[str]:
+    """The visible markers left in the draft (``text``, if already made), e.g. ``[item]``."""
+    text = draft(state, playbook) if text is None else text
     values = placeholder_values(state)
     return [
         PLACEHOLDERS[name]

@@ -216,11 +216,13 @@ def _model_fingerprint() -> str:
     return hashlib.sha256(schema).hexdigest()[:12]
 
 
-def _id_position(path: Path) -> tuple[int, int]:
+def duplicate_id(path: Path, playbook_id: str, first: Path) -> Problem:
+    """The problem of a second file using an id, at that file's ``id:`` line."""
     try:
-        return read_document(path).locate(("id",))
+        line, col = read_document(path).locate(("id",))
     except DocumentError:
-        return 1, 1
+        line, col = 1, 1
+    return Problem(str(path), line, col, f"id '{playbook_id}' is already used by {first}")
 
 
 def load_playbooks(paths: Iterable[Path], *, cache: PlaybookCache | None = None) -> LoadResult:
@@ -238,11 +240,7 @@ def load_playbooks(paths: Iterable[Path], *, cache: PlaybookCache | None = None)
             if cache:
                 cache.put(path, playbook)
         if playbook.id in result.sources:
-            first = result.sources[playbook.id]
-            line, col = _id_position(path)
-            result.problems.append(
-                Problem(str(path), line, col, f"id '{playbook.id}' is already used by {first}")
-            )
+            result.problems.append(duplicate_id(path, playbook.id, result.sources[playbook.id]))
             continue
         result.sources[playbook.id] = path
         result.playbooks.append(playbook)

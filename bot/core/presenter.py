@@ -16,6 +16,8 @@ from bot.core.models import Playbook
 from bot.core.placeholders import render
 
 NO_OFFER = "none"
+#: The heading of the finished reply on the last step.
+READY = "Ready to send"
 NO_FOLLOW_UP = "none"
 FOLLOW_UP_DAYS = (1, 2, 3, 5, 7, 10, 14, 21, 30)
 
@@ -220,11 +222,12 @@ def _follow_up(state: CoachState, playbook: Playbook) -> StepView:
 
 
 def _draft(state: CoachState, playbook: Playbook) -> StepView:
-    missing = engine.missing_details(state, playbook)
+    reply = engine.draft(state, playbook)
+    missing = engine.missing_details(state, playbook, reply)
     note = ()
     if missing:
         note = (f"Fill in before sending: {', '.join(missing)}.",)
-    sections = [Section("Ready to send", (engine.draft(state, playbook),)), Section("Check", note)]
+    sections = [Section(READY, (reply,)), Section("Check", note)]
     return _view(state, playbook, sections)
 
 

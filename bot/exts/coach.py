@@ -25,6 +25,7 @@ from bot.exts.common import (
     reply,
     show_held_reminders,
 )
+from bot.exts.tone import open_tone_check
 from bot.service import PLAYBOOK_VALUE, Action, ServiceError, Walkthrough
 
 if TYPE_CHECKING:
@@ -64,12 +65,11 @@ class WalkthroughButton(
         return cls(match["sid"], int(match["version"]), match["action"], label=item.label)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
         if self.action == "details":
             await open_details(interaction, self.session_id, self.version)
             return
         if self.action == "tone":
-            await bot.open_tone_check(interaction, self.session_id)
+            await open_tone_check(interaction, self.session_id, self.version)
             return
         await act(interaction, self.session_id, self.version, self.action, [])
 
@@ -214,8 +214,6 @@ def walkthrough_message(walkthrough: Walkthrough, *, note: str | None = None) ->
             else f"I'm not sure which situation this is; I started with "
             f"**{walkthrough.playbook.title}**. Pick another below if it fits better."
         )
-    if view.step is Step.DRAFT:
-        blocks.append("**Ready to send**\n" + render.code_block(walkthrough.draft))
     blocks.extend(render.blocks_for(view))
     if walkthrough.reminder is not None:
         due = discord.utils.format_dt(walkthrough.reminder.due_at, "R")

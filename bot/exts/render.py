@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.core.presenter import ChoiceKind, Option, Section, StepView
+from bot.core.presenter import READY, ChoiceKind, Option, Section, StepView
 
 EMBED_DESCRIPTION = 4096
 EMBED_TOTAL = 6000
@@ -54,6 +54,11 @@ def section_text(section: Section) -> str:
     return f"**{section.heading}**\n{body}"
 
 
+def render_draft(section: Section) -> str:
+    """The finished reply, in a block the seller can copy."""
+    return f"**{section.heading}**\n" + code_block(section.lines[0])
+
+
 def option_text(number: int, option: Option) -> str:
     mark = "✅ " if option.selected else ""
     flag = " ⚠️" if option.flagged else ""
@@ -63,7 +68,7 @@ def option_text(number: int, option: Option) -> str:
 
 def blocks_for(view: StepView) -> list[str]:
     """The step as markdown blocks, in reading order."""
-    blocks = [section_text(s) for s in view.sections if s.heading != "Ready to send"]
+    blocks = [render_draft(s) if s.heading == READY else section_text(s) for s in view.sections]
     if view.options and view.choice is not None:
         lines = [option_text(n, o) for n, o in enumerate(view.options, start=1)]
         blocks.append(f"**{CHOICE_HEADINGS[view.choice]}**\n" + "\n".join(lines))

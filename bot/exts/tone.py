@@ -65,12 +65,14 @@ class ToneCog(commands.Cog):
         await interaction.response.send_modal(ToneModal())
 
 
-async def open_tone_check(interaction: discord.Interaction[Any], session_id: str) -> None:
+async def open_tone_check(
+    interaction: discord.Interaction[Any], session_id: str, version: int
+) -> None:
     """The "Check my tone" button: the form comes pre-filled with the walkthrough's draft."""
     bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
     try:
         draft = await bot.service.current_draft(
-            session_id, interaction.user.id, guild_of(interaction)
+            session_id, interaction.user.id, guild_of(interaction), version
         )
     except ServiceError as error:
         await reply(interaction, str(error))
