@@ -2,18 +2,29 @@
 #   make coach   - the terminal coach (no Discord needed)
 #   make run     - the Discord bot (needs DISCORD_TOKEN)
 #   make test    - lint and the whole test suite
+#   make lock    - pin the dependencies again after changing pyproject.toml
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup coach run test lint bench
+.PHONY: setup coach run test lint bench lock
 
-$(STAMP): pyproject.toml
+# Dependencies come from requirements.lock (exact versions and hashes, so a fresh clone
+# installs what CI tested); the project itself is installed on top, editable, without them.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin them again (pip-tools, in its own venv).
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --no-emit-index-url --no-emit-find-links \
+		--allow-unsafe --extra=dev --generate-hashes --strip-extras \
+		--output-file=requirements.lock pyproject.toml
 
 setup: $(STAMP)
 

@@ -126,6 +126,11 @@ def parse(source: str, text: str, *, max_depth: int = MAX_DEPTH) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in str(error.problem):
+            # PyYAML's scanner has its own (deeper) nesting limit and may reach it while reading
+            # ahead, before our own depth check sees the events: same refusal, our words.
+            message = f"nested deeper than {max_depth} levels"
+            raise DocumentError([Problem(source, line, col, message)]) from None
         context = error.context
         started = error.context_mark
         if context and started and mark and started.line != mark.line:

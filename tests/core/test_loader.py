@@ -256,8 +256,17 @@ def test_windows_line_endings_are_fine(base_text: str, write_file: WriteFile) ->
 def test_absurdly_deep_flow_nesting_is_refused_without_recursion(write_file: WriteFile) -> None:
     path = write_file("id: deep\nsteps: " + "[" * 10_000 + "]" * 10_000 + "\n")
     problem = only(refused(path))  # a RecursionError would escape pytest.raises(DocumentError)
-    assert problem.line == 2
+    assert problem.line == 2  # the refusal itself, whichever of PyYAML's or our limit fires first
+
+
+def test_nesting_deeper_than_the_limit_is_refused_at_the_deepest_level(
+    write_file: WriteFile,
+) -> None:
+    lines = ["id: deep"] + [f"{'  ' * level}k{level}:" for level in range(MAX_DEPTH + 1)]
+    lines.append(f"{'  ' * (MAX_DEPTH + 1)}- leaf")
+    problem = only(refused(write_file("\n".join(lines) + "\n")))
     assert f"nested deeper than {MAX_DEPTH} levels" in problem.message
+    assert problem.line > MAX_DEPTH
 
 
 def test_deep_block_nesting_is_refused_at_the_first_level_too_deep(

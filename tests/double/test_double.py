@@ -679,8 +679,10 @@ async def test_missing_spec_fails_loudly(tmp_path: Path) -> None:
 
 def test_spec_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv(SPEC_ENV_VAR, raising=False)
-    expected = (repository_root() / ".." / "shared" / "discord-api-spec" / "openapi.json").resolve()
-    assert default_spec_path() == expected
+    bundled = repository_root() / "tests" / "double" / "discord-api-spec" / "openapi.json.gz"
+    assert default_spec_path() == bundled
+    assert bundled.is_file()
+    assert (bundled.parent / "LICENSE").read_text().startswith("MIT License")
     monkeypatch.setenv(SPEC_ENV_VAR, str(tmp_path / "spec.json"))
     assert default_spec_path() == tmp_path / "spec.json"
 

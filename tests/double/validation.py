@@ -1,7 +1,8 @@
 """Request validation against Discord's official OpenAPI description (via openapi-core).
 
-The description (``openapi.json`` from discord/discord-api-spec, MIT) is looked up in
-``$DISCORD_OPENAPI_SPEC`` or next to the repository at ``../shared/discord-api-spec/``. It is
+The description (``openapi.json`` from discord/discord-api-spec, MIT) ships with the tests,
+gzipped, in ``tests/double/discord-api-spec/`` beside its licence; ``$DISCORD_OPENAPI_SPEC``
+names another copy (plain or ``.gz``), for example a newer one to try. It is
 parsed and compiled once per process (:func:`get_openapi_validator` is cached) and a missing
 file raises :class:`OpenAPISpecMissingError` -- validation is never skipped silently.
 
@@ -27,6 +28,7 @@ Speed (the double must sustain a few hundred interactions/s on a small machine):
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import logging
 import os
@@ -83,12 +85,16 @@ def repository_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+#: Discord's OpenAPI description as published (MIT, licence beside it), gzipped.
+BUNDLED_SPEC = Path(__file__).resolve().parent / "discord-api-spec" / "openapi.json.gz"
+
+
 def default_spec_path() -> Path:
-    """``$DISCORD_OPENAPI_SPEC``, else ``<repo>/../shared/discord-api-spec/openapi.json``."""
+    """``$DISCORD_OPENAPI_SPEC``, else the copy that ships with the tests (:data:`BUNDLED_SPEC`)."""
     override = os.environ.get(SPEC_ENV_VAR)
     if override:
         return Path(override).expanduser().resolve()
-    return (repository_root() / ".." / "shared" / "discord-api-spec" / "openapi.json").resolve()
+    return BUNDLED_SPEC
 
 
 def _widen_snowflakes(spec: dict[str, Any]) -> None:
@@ -413,7 +419,8 @@ def _load(path: Path) -> OpenAPIRequestValidator:
             f"discord/discord-api-spec there or point ${SPEC_ENV_VAR} at it; the Discord double "
             "refuses to run without request validation."
         )
-    with path.open("rb") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
         spec = json.load(handle)
     log.info("Loaded Discord OpenAPI description %s (%d paths)", path, len(spec.get("paths", {})))
     return OpenAPIRequestValidator(spec, source=path)
