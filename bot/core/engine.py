@@ -57,6 +57,7 @@ class ReturnShipping(StrEnum):
 
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+ShortCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Currency = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")
 ]
@@ -94,6 +95,11 @@ class CaseDetails(_Value):
     customer_message: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)] | None
     ) = None
+    code: ShortCode | None = Field(default=None, description="A discount code to give.")
+    tracking: ShortCode | None = Field(default=None, description="A tracking number to give.")
+    date: ShortCode | None = Field(
+        default=None, description="A date the seller fills in, e.g. the new dispatch date."
+    )
 
 
 class Choices(_Value):
@@ -333,6 +339,9 @@ def placeholder_values(state: CoachState) -> dict[str, str | None]:
         "shop": state.policy.shop_name,
         "seller": state.policy.seller_name,
         "days": (f"{days} day" if days == 1 else f"{days} days") if days is not None else None,
+        "code": details.code,
+        "tracking": details.tracking,
+        "date": details.date,
     }
 
 
@@ -369,9 +378,10 @@ def draft(state: CoachState, playbook: Playbook) -> str:
         for i in state.choices.questions
         if i < len(steps.listen.questions)
     ]
-    apology = steps.apologise.lines[min(state.choices.apology, len(steps.apologise.lines) - 1)]
+    lines = steps.apologise.lines
+    apology = lines[min(state.choices.apology, len(lines) - 1)] if lines else ""
     offer = selected_offer(state, playbook)
-    paragraphs = [GREETING, f"{steps.listen.acknowledge} {apology}"]
+    paragraphs = [GREETING, f"{steps.listen.acknowledge} {apology}".strip()]
     if questions:
         paragraphs.append(" ".join(questions))
     if offer is not None:
@@ -388,7 +398,8 @@ def draft(state: CoachState, playbook: Playbook) -> str:
 def follow_up_message(state: CoachState, playbook: Playbook) -> str:
     """The message to send the customer when the follow-up is due."""
     _check(state, playbook)
-    return render(playbook.steps.follow_up.message, placeholder_values(state))
+    paragraphs = [GREETING, playbook.steps.follow_up.message, SIGN_OFF]
+    return "\n\n".join(render(p, placeholder_values(state)) for p in paragraphs)
 
 
 def reminder_text(state: CoachState, playbook: Playbook) -> str:

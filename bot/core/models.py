@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -87,6 +88,65 @@ class Category(StrEnum):
     PROACTIVE = "proactive"
 
 
+class Fault(StrEnum):
+    """Whose fault the situation usually is; it decides who pays to send an item back.
+
+    When the seller or the carrier is at fault the customer never pays to send anything back;
+    when nobody is (a change of mind, a swap for fit) the seller's return-postage policy
+    applies; when the buyer is, the buyer pays.
+    """
+
+    SELLER = "seller"
+    CARRIER = "carrier"
+    BUYER = "buyer"
+    NOBODY = "nobody"
+
+
+class OfferKind(StrEnum):
+    """What an offer is; it decides the logistics the reply adds and a sane cost range."""
+
+    NO_OFFER = "no-offer"
+    GOODWILL = "goodwill"
+    DISCOUNT = "discount"
+    SHOP_CREDIT = "shop-credit"
+    PARTIAL_REFUND = "partial-refund"
+    REFUND_ON_RETURN = "refund-on-return"
+    EXCHANGE = "exchange"
+    REPAIR = "repair"
+    REPLACEMENT = "replacement"
+    RESHIP = "reship"
+    FULL_REFUND = "full-refund"
+
+    @property
+    def cost_range(self) -> tuple[float, float]:
+        """The share of the order value an offer of this kind can sensibly cost the seller."""
+        return KIND_COSTS[self]
+
+    @property
+    def returns_item(self) -> bool:
+        """True when the customer sends the item back for an offer of this kind."""
+        return self in RETURNING_KINDS
+
+
+#: The share of the order value each kind of offer can cost (lint and validation enforce it).
+#: A refund on return costs little: the item comes back.
+KIND_COSTS: dict[OfferKind, tuple[float, float]] = {
+    OfferKind.NO_OFFER: (0.0, 0.0),
+    OfferKind.GOODWILL: (0.0, 0.3),
+    OfferKind.DISCOUNT: (0.0, 0.3),
+    OfferKind.SHOP_CREDIT: (0.0, 0.6),
+    OfferKind.PARTIAL_REFUND: (0.05, 0.7),
+    OfferKind.REFUND_ON_RETURN: (0.0, 0.4),
+    OfferKind.EXCHANGE: (0.0, 0.5),
+    OfferKind.REPAIR: (0.05, 0.8),
+    OfferKind.REPLACEMENT: (0.2, 1.2),
+    OfferKind.RESHIP: (0.1, 1.2),
+    OfferKind.FULL_REFUND: (0.8, 1.2),
+}
+#: The kinds of offer for which the item comes back to the seller.
+RETURNING_KINDS = frozenset({OfferKind.REFUND_ON_RETURN, OfferKind.EXCHANGE, OfferKind.REPAIR})
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -108,10 +168,13 @@ class ListenStep(_Strict):
     """Move 1: read the whole message, get the whole story, gather evidence."""
 
     acknowledge: Script = Field(
-        description="The reply's first line: shows the customer they were heard."
+        description="One or two sentences after the greeting that show the customer they were "
+        "heard. No greeting, no {customer} and no apology (the apology line follows)."
     )
     questions: list[Script] = Field(
-        min_length=1, description="Questions to ask the customer, most useful first."
+        min_length=1,
+        description="Questions to ask the customer, most useful first: each a complete, natural "
+        "sentence ending in '?', with no greeting or name.",
     )
     evidence: list[Tip] = Field(
         default_factory=list,
@@ -124,7 +187,9 @@ class ApologiseStep(_Strict):
     """Move 2: own the feeling without necessarily owning the fault."""
 
     lines: list[Script] = Field(
-        min_length=2, description="Apology lines to choose from, each sounding like a person."
+        description="Apology lines to choose from, each apologising once and sounding like a "
+        "person; no greeting or name. Empty only for a proactive playbook whose message answers "
+        "no complaint (then the reply has no apology)."
     )
     tips: list[Tip] = Field(min_length=1, description="Advice for this move.")
 
@@ -133,19 +198,46 @@ class Offer(_Strict):
     """One rung of the compensation ladder."""
 
     id: Slug = Field(description="Unique within the playbook, kebab-case.")
-    label: Label = Field(description="Short name shown on a menu, e.g. 'Replacement'.")
+    label: Label = Field(description="Short name shown on a menu, e.g. 'Send a replacement'.")
+    kind: OfferKind = Field(
+        description="What the offer is: it decides what the reply adds after the script (return "
+        "logistics, who pays postage, when a refund or replacement happens), whether the item "
+        "comes back, and the range its cost must sit in."
+    )
     cost: float = Field(
         ge=0,
         le=2,
         description="Roughly what it costs the seller, as a share of the order value: 0 is "
-        "free, 0.1 a tenth, 1 the whole order. A replacement costs materials, time and postage, "
-        "usually less than the price; a full refund costs 1.",
+        "free, 0.1 a tenth, 1 the whole order. Must sit in the range of its kind: no-offer 0, "
+        "goodwill and discount 0-0.3, shop-credit 0-0.6, partial-refund 0.05-0.7, "
+        "refund-on-return 0-0.4, exchange 0-0.5, repair 0.05-0.8, replacement 0.2-1.2, "
+        "reship 0.1-1.2, full-refund 0.8-1.2.",
     )
-    script: Script = Field(description="How the offer reads in the reply.")
-    returns_item: bool = Field(
-        default=False, description="True when the customer sends the item back for this offer."
+    script: Script = Field(
+        description="Only the offer itself, in the seller's voice. The reply adds the logistics "
+        "that follow from the kind, so no postage, 'send it back' or refund-timing wording here. "
+        "A discount code offer contains {code}; a tracking number, {tracking}."
     )
     when: Tip | None = Field(default=None, description="When this rung is the right one.")
+
+    @field_validator("cost")
+    @classmethod
+    def _cost_fits_the_kind(cls, cost: float, info: ValidationInfo) -> float:
+        kind = info.data.get("kind")
+        if kind is None or _trusted(info):
+            return cost
+        low, high = KIND_COSTS[kind]
+        if not low <= cost <= high:
+            span = f"{low:g}" if low == high else f"between {low:g} and {high:g}"
+            raise ValueError(
+                f"a {kind.value} offer costs {span} of the order value; {cost:g} is outside it"
+            )
+        return cost
+
+    @property
+    def returns_item(self) -> bool:
+        """True when the customer sends the item back for this offer (follows from its kind)."""
+        return self.kind.returns_item
 
 
 class CompensateStep(_Strict):
@@ -153,6 +245,18 @@ class CompensateStep(_Strict):
 
     ladder: list[Offer] = Field(min_length=1, description="Offers, cheapest first.")
     tips: list[Tip] = Field(min_length=1, description="Advice on choosing and negotiating.")
+    fault: Fault = Field(
+        description="Whose fault the situation usually is: seller or carrier (the customer never "
+        "pays to send anything back), buyer (the buyer pays), nobody (the seller's "
+        "return-postage policy applies)."
+    )
+    recommended: Slug = Field(description="The id of the offer the walkthrough starts on.")
+    recommended_if_insured: Slug | None = Field(
+        default=None, description="Overrides `recommended` when the seller insures parcels."
+    )
+    recommended_if_uninsured: Slug | None = Field(
+        default=None, description="Overrides `recommended` when the seller does not insure."
+    )
     if_insured: Tip | None = Field(
         default=None, description="Shown when the seller insures their parcels."
     )
@@ -172,14 +276,35 @@ class CompensateStep(_Strict):
             raise ValueError("the ladder must be ordered cheapest first (by cost)")
         return self
 
+    @field_validator("recommended", "recommended_if_insured", "recommended_if_uninsured")
+    @classmethod
+    def _on_the_ladder(cls, chosen: str | None, info: ValidationInfo) -> str | None:
+        ladder = info.data.get("ladder")
+        if chosen is None or ladder is None or _trusted(info):
+            return chosen
+        ids = [offer.id for offer in ladder]
+        if chosen not in ids:
+            raise ValueError(f"{chosen!r} is not an offer of the ladder ({', '.join(ids)})")
+        return chosen
+
+    def recommended_for(self, *, insured: bool) -> str:
+        """The id of the recommended offer for a seller who does or does not insure parcels."""
+        override = self.recommended_if_insured if insured else self.recommended_if_uninsured
+        return override or self.recommended
+
 
 class FollowUpStep(_Strict):
     """Move 4: check back after a few days."""
 
     after_days: int = Field(ge=1, le=60, description="Suggested days before checking back.")
-    promise: Script = Field(description="The reply's line promising to check back.")
+    promise: Script = Field(
+        description="The reply's line promising to check back; the only text that uses {days}."
+    )
     reminder: Tip = Field(description="What the reminder tells the seller to check.")
-    message: Script = Field(description="The follow-up message to send the customer.")
+    message: Script = Field(
+        description="The body of the follow-up message; the greeting and sign-off are added, so "
+        "no 'Hi {customer}' and no signature here."
+    )
     tips: list[Tip] = Field(default_factory=list, description="Advice for this move.")
 
 
@@ -212,6 +337,25 @@ class Playbook(_Strict):
     category: Category
     match: MatchSpec
     steps: Steps
+
+    @field_validator("steps")
+    @classmethod
+    def _apologies_answer_complaints(cls, steps: Steps, info: ValidationInfo) -> Steps:
+        category = info.data.get("category")
+        if _trusted(info) or category is None:
+            return steps
+        lines = steps.apologise.lines
+        if category is not Category.PROACTIVE and len(lines) < 2:
+            raise ValueError(
+                "apologise.lines needs at least two lines to choose from; it may be empty only "
+                "in a proactive playbook whose message answers no complaint"
+            )
+        return steps
+
+    @property
+    def answers_complaint(self) -> bool:
+        """False for a proactive message with no apology (an order confirmation, a check-in)."""
+        return bool(self.steps.apologise.lines)
 
 
 class PlaybookSummary(_Strict):

@@ -23,6 +23,9 @@ PLACEHOLDERS: dict[str, str] = {
     "shop": "[shop name]",
     "seller": "[your name]",
     "days": "[a few days]",
+    "code": "[discount code]",
+    "tracking": "[tracking number]",
+    "date": "[date]",
 }
 
 _BRACED = re.compile(r"\{([^{}]*)\}")

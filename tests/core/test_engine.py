@@ -24,7 +24,14 @@ SHIPPED = {p.id: p for p in load_playbooks([shipped_playbooks_dir()]).playbooks}
 DAMAGED = SHIPPED["damaged-in-transit"]
 CHANGED_MIND = SHIPPED["changed-mind"]
 PRIYA = CaseDetails(
-    customer="Priya", item="blue mug", order="1042", order_value=Decimal("40.00"), currency="GBP"
+    customer="Priya",
+    item="blue mug",
+    order="1042",
+    order_value=Decimal("40.00"),
+    currency="GBP",
+    code="THANKYOU10",
+    tracking="RM123456789GB",
+    date="Friday 12 June",
 )
 SIGNED = Policy(currency="GBP", seller_name="Sam", shop_name="Clay Corner")
 

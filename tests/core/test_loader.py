@@ -331,8 +331,7 @@ def test_missing_key_in_a_list_item_points_at_the_item(
     text = edit(
         base_text,
         "        script: >-\n          I'd like to send you a replacement straight away at no cost "
-        "to you, packed more securely\n          this time. There's no need to send the damaged "
-        "one back.\n",
+        "to you, packed more securely\n          this time.\n",
         "",
     )
     problem = only(refused(write_file(text)))
@@ -451,11 +450,11 @@ def test_id_must_be_kebab_case(base_text: str, write_file: WriteFile) -> None:
 
 
 def test_misspelt_placeholder_gets_did_you_mean(base_text: str, write_file: WriteFile) -> None:
-    text = edit(base_text, "Hi {customer},", "Hi {custmer},")
+    text = edit(base_text, "the replacement {item} reached", "the replacement {itme} reached")
     problem = only(refused(write_file(text)))
     assert problem.line == line_of(text, "    message: >-")
     assert problem.message == (
-        "steps.follow_up.message: unknown placeholder {custmer}; did you mean {customer}?"
+        "steps.follow_up.message: unknown placeholder {itme}; did you mean {item}?"
     )
 
 
@@ -485,9 +484,9 @@ def test_braces_are_not_allowed_in_an_example(base_text: str, write_file: WriteF
 
 
 def test_ladder_must_be_cheapest_first(base_text: str, write_file: WriteFile) -> None:
-    text = edit(base_text, "cost: 0.2", "cost: 0.9")
+    text = edit(base_text, "cost: 0.2", "cost: 0.65")
     problem = only(refused(write_file(text)))
-    assert problem.line == line_of(text, "    ladder:")
+    assert problem.line == line_of(text, "    fault:")  # the first line of compensate
     assert problem.message == (
         "steps.compensate: the ladder must be ordered cheapest first (by cost)"
     )
@@ -504,6 +503,64 @@ def test_offer_cost_is_bounded(base_text: str, write_file: WriteFile) -> None:
     problem = only(refused(write_file(text)))
     assert problem.line == line_of(text, "cost: 5")
     assert problem.message.startswith("steps.compensate.ladder.3.cost:")
+
+
+def test_an_offer_cost_must_sit_in_its_kind_range(base_text: str, write_file: WriteFile) -> None:
+    text = edit(base_text, "cost: 1.0", "cost: 0.5")
+    problem = only(refused(write_file(text)))
+    assert problem.line == line_of(text, "cost: 0.5")
+    assert problem.message == (
+        "steps.compensate.ladder.3.cost: a full-refund offer costs between 0.8 and 1.2 of the "
+        "order value; 0.5 is outside it"
+    )
+
+
+def test_an_unknown_kind_is_refused(base_text: str, write_file: WriteFile) -> None:
+    text = edit(base_text, "kind: full-refund", "kind: refund-in-full")
+    problem = only(refused(write_file(text)))
+    assert problem.line == line_of(text, "kind: refund-in-full")
+    assert problem.message.startswith("steps.compensate.ladder.3.kind:")
+
+
+@pytest.mark.parametrize(
+    "field", ["recommended", "recommended_if_insured", "recommended_if_uninsured"]
+)
+def test_a_recommended_offer_must_be_on_the_ladder(
+    base_text: str, write_file: WriteFile, field: str
+) -> None:
+    old = "    recommended: replacement\n"
+    new = old if field != "recommended" else ""
+    text = edit(base_text, old, f"{new}    {field}: free-car\n")
+    problem = only(refused(write_file(text)))
+    assert problem.line == line_of(text, f"{field}: free-car")
+    assert problem.message.startswith(
+        f"steps.compensate.{field}: 'free-car' is not an offer of the ladder (keep-with-discount,"
+    )
+
+
+def test_an_offer_no_longer_says_whether_the_item_comes_back(
+    base_text: str, write_file: WriteFile
+) -> None:
+    text = edit(
+        base_text,
+        "        kind: full-refund\n",
+        "        kind: full-refund\n        returns_item: true\n",
+    )
+    problem = only(refused(write_file(text)))
+    assert problem.line == line_of(text, "returns_item: true")
+    assert problem.message.startswith("unknown key 'returns_item'")
+
+
+def test_only_a_proactive_playbook_may_have_no_apology(
+    base_text: str, write_file: WriteFile
+) -> None:
+    start = base_text.index("    lines:\n")
+    end = base_text.index("    tips:", start)
+    text = base_text[:start] + "    lines: []\n" + base_text[end:]
+    problem = only(refused(write_file(text)))
+    assert "may be empty only in a proactive playbook" in problem.message
+    proactive = edit(text, "category: delivery", "category: proactive")
+    assert load_playbook(write_file(proactive)).steps.apologise.lines == []
 
 
 def test_fewer_than_ten_examples(base_text: str, write_file: WriteFile) -> None:
@@ -529,7 +586,7 @@ def test_several_problems_are_all_reported_in_line_order(
 ) -> None:
     text = edit(base_text, "title: Arrived", "titel: Arrived")
     text = edit(text, "after_days: 5", "after_days: soon")
-    text = edit(text, "Hi {customer},", "Hi {custmer},")
+    text = edit(text, "the replacement {item} reached", "the replacement {itme} reached")
     problems = refused(write_file(text))
     assert [p.line for p in problems] == sorted(p.line for p in problems)
     assert {p.line for p in problems} >= {
