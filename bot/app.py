@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,15 @@ async def serve(settings: Settings) -> None:
         await database.dispose()
 
 
+def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop where it is installed (not on Windows), else asyncio's own."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def run(settings: Settings) -> int:
     """``seller-coach run``: start the bot; a clear sentence instead of a traceback on failure."""
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
@@ -125,7 +135,8 @@ def run(settings: Settings) -> int:
         )
         return 2
     try:
-        asyncio.run(serve(settings))
+        with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
+            runner.run(serve(settings))
     except discord.LoginFailure:
         log.error(
             "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal."

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -40,6 +40,29 @@ DEFAULT_MAX_ATTEMPTS = 5
 
 _SESSION_COLUMNS = tuple(CoachSession.__table__.c)
 _REMINDER_COLUMNS = tuple(Reminder.__table__.c)
+
+
+# The statements of every interaction's path, built once with bound parameters: building a
+# statement (and its cache key) each time cost more CPU than executing it on SQLite.
+_sessions = CoachSession.__table__
+_CREATE_SESSION = insert(_sessions).returning(*_SESSION_COLUMNS)
+_GET_SESSION = select(*_SESSION_COLUMNS).where(_sessions.c.id == bindparam("b_id"))
+_SAVE_SESSION = (
+    update(_sessions)
+    .where(
+        _sessions.c.id == bindparam("b_session_id"),
+        _sessions.c.user_id == bindparam("b_user_id"),
+        _sessions.c.guild_id.is_not_distinct_from(bindparam("b_guild_id")),
+        _sessions.c.version == bindparam("b_expected_version"),
+    )
+    .values(
+        state=bindparam("b_state"),
+        version=_sessions.c.version + 1,
+        status=bindparam("b_status"),
+        updated_at=bindparam("b_updated_at"),
+    )
+    .returning(*_SESSION_COLUMNS)
+)
 
 
 def new_session_id() -> str:
@@ -106,31 +129,26 @@ class Store:
     ) -> SessionRecord:
         """Start a session at version 1. ``guild_id`` is None in DMs."""
         now = self._now()
-        statement = (
-            insert(CoachSession)
-            .values(
-                id=new_session_id(),
-                guild_id=guild_id,
-                user_id=user_id,
-                playbook_id=playbook_id,
-                state=state,
-                version=1,
-                status=SessionStatus.ACTIVE.value,
-                created_at=now,
-                updated_at=now,
-            )
-            .returning(*_SESSION_COLUMNS)
-        )
+        values = {
+            "id": new_session_id(),
+            "guild_id": guild_id,
+            "user_id": user_id,
+            "playbook_id": playbook_id,
+            "state": state,
+            "version": 1,
+            "status": SessionStatus.ACTIVE.value,
+            "created_at": now,
+            "updated_at": now,
+        }
         async with self._engine.begin() as connection:
-            record = _session((await connection.execute(statement)).one())
+            record = _session((await connection.execute(_CREATE_SESSION, values)).one())
         log.debug("session %s created for playbook %s", record.id, playbook_id)
         return record
 
     async def get_session(self, session_id: str) -> SessionRecord | None:
         """The session, whoever it belongs to: check :meth:`SessionRecord.belongs_to`."""
-        statement = select(*_SESSION_COLUMNS).where(CoachSession.id == session_id)
         async with self._engine.connect() as connection:
-            row = (await connection.execute(statement)).one_or_none()
+            row = (await connection.execute(_GET_SESSION, {"b_id": session_id})).one_or_none()
         return None if row is None else _session(row)
 
     async def save_session(
@@ -151,24 +169,17 @@ class Store:
         (going Back from the final draft).
         """
         status = SessionStatus.FINISHED if finished else SessionStatus.ACTIVE
-        statement = (
-            update(CoachSession)
-            .where(
-                CoachSession.id == session_id,
-                CoachSession.user_id == user_id,
-                _same_guild(guild_id),
-                CoachSession.version == expected_version,
-            )
-            .values(
-                state=state,
-                version=CoachSession.version + 1,
-                status=status.value,
-                updated_at=self._now(),
-            )
-            .returning(*_SESSION_COLUMNS)
-        )
+        parameters = {
+            "b_session_id": session_id,
+            "b_user_id": user_id,
+            "b_guild_id": guild_id,
+            "b_expected_version": expected_version,
+            "b_state": state,
+            "b_status": status.value,
+            "b_updated_at": self._now(),
+        }
         async with self._engine.begin() as connection:
-            row = (await connection.execute(statement)).one_or_none()
+            row = (await connection.execute(_SAVE_SESSION, parameters)).one_or_none()
         if row is None:
             log.debug("session %s not saved: stale version, missing or not the owner", session_id)
             return None
