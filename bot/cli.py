@@ -1,4 +1,4 @@
-"""The command line: ``seller-coach run | coach | match | lint | tone | bench | schema``."""
+"""The command line: ``seller-coach run | coach | draft | match | lint | tone | bench | schema``."""
 
 from __future__ import annotations
 
@@ -12,20 +12,32 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.core import engine
 from bot.core.catalog import Catalog
-from bot.core.engine import CaseDetails, CoachError, Policy, ReturnShipping, parse_money
+from bot.core.engine import (
+    CaseDetails,
+    CoachError,
+    CoachState,
+    OfferStatus,
+    Policy,
+    ReturnShipping,
+    parse_money,
+)
 from bot.core.lexicon import lexicon_path, load_lexicon
-from bot.core.loader import load_playbooks, shipped_playbooks_dir
+from bot.core.loader import LoadResult, load_playbooks, read_document, shipped_playbooks_dir
+from bot.core.models import Playbook
+from bot.core.proofread import check_playbook
 from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.schema import playbook_schema_text, tone_schema_text
 from bot.core.text import Analyzer
 from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
-from bot.terminal import CoachOptions, Console, run_coach
+from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
 
 
 def _lint(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [shipped_playbooks_dir()]
     result = load_playbooks(paths)
+    result.problems.extend(_proofreading_problems(result))
     if not args.paths:  # the shipped set: its language and tone data too
         result.problems.extend(_data_problems())
     for problem in sorted(result.problems):
@@ -36,6 +48,23 @@ def _lint(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} playbook(s) valid", file=sys.stderr)
     return 0
+
+
+def _proofreading_problems(result: LoadResult) -> list[Problem]:
+    """What a proofreader finds in each valid playbook and its assembled replies, located."""
+    problems: list[Problem] = []
+    for playbook in result.playbooks:
+        findings = check_playbook(playbook)
+        if not findings:
+            continue
+        path = result.sources[playbook.id]
+        try:
+            document = read_document(path)
+        except DocumentError as error:
+            problems.extend(error.problems)
+            continue
+        problems.extend(document.problem(f.path, f.message) for f in findings)
+    return problems
 
 
 def _data_problems() -> list[Problem]:
@@ -97,33 +126,20 @@ def _share(text: str) -> float:
 
 
 def _coach(args: argparse.Namespace) -> int:
-    try:
-        details = CaseDetails(
-            customer=args.customer,
-            item=args.item,
-            order=args.order,
-            order_value=args.order_value,
-            currency=args.currency,
-            customer_message=args.message,
-        )
-        policy = Policy(
-            currency=args.currency or "USD",
-            max_goodwill=args.max_goodwill,
-            max_goodwill_share=args.max_goodwill_share,
-            return_shipping=ReturnShipping(args.return_shipping),
-            insures_parcels=args.insured,
-            seller_name=args.seller,
-            shop_name=args.shop,
-        )
-    except ValidationError as error:
-        for problem in error.errors(include_url=False):
-            where = ".".join(str(p) for p in problem["loc"])
-            print(f"seller-coach coach: {where}: {problem['msg']}", file=sys.stderr)
+    case = _case(args, "coach")
+    if case is None:
         return 2
+    details, given = case
+    folder = _data_dir()
+    policy = _remembered(load_policy(folder), given, args)
     catalog = _catalog(args)
     console = Console(interactive=sys.stdin.isatty() and sys.stdout.isatty())
     options = CoachOptions(
-        situation=args.text, playbook_id=args.playbook, details=details, policy=policy
+        situation=args.text,
+        playbook_id=args.playbook,
+        details=details,
+        policy=policy,
+        remember=lambda chosen: save_policy(folder, chosen),
     )
     checker = ToneChecker(load_tone_rules(), compile_all=False)
 
@@ -135,6 +151,200 @@ def _coach(args: argparse.Namespace) -> int:
         ]
 
     return run_coach(catalog, options, console, tone_check)
+
+
+class _Refused(Exception):
+    """A command-line value that cannot be used; the message is one clear line."""
+
+
+def _case(args: argparse.Namespace, command: str) -> tuple[CaseDetails, Policy] | None:
+    """The case details and policy given as flags, or None after printing why not."""
+    try:
+        details = CaseDetails(
+            customer=args.customer,
+            item=args.item,
+            order=args.order,
+            order_value=args.order_value,
+            currency=args.currency,
+            customer_message=getattr(args, "message", None),
+            code=args.code,
+            tracking=args.tracking,
+            date=args.date,
+        )
+        policy = Policy(
+            currency=args.currency or "USD",
+            max_goodwill=args.max_goodwill,
+            max_goodwill_share=args.max_goodwill_share,
+            return_shipping=ReturnShipping(args.return_shipping or ReturnShipping.BUYER),
+            insures_parcels=bool(args.insured),
+            seller_name=args.seller,
+            shop_name=args.shop,
+        )
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            where = ".".join(str(p) for p in problem["loc"])
+            print(f"seller-coach {command}: {where}: {problem['msg']}", file=sys.stderr)
+        return None
+    return details, policy
+
+
+def _numbers(text: str, what: str) -> list[int]:
+    """1-based numbers as typed ("1,3"), as 0-based indexes."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and int(p) >= 1 for p in parts):
+        raise _Refused(f"--{what} takes numbers from 1, like 1,3, or 'none'")
+    return [int(p) - 1 for p in parts]
+
+
+def _drafts_of(
+    playbook: Playbook, details: CaseDetails, policy: Policy, args: argparse.Namespace
+) -> list[tuple[CoachState, bool]]:
+    """The walkthrough states to draft for ``playbook``, each with whether its offer is the
+    recommended one."""
+    try:
+        state = engine.start(playbook, details, policy)
+        if args.apology is not None:
+            state = engine.choose_apology(state, playbook, args.apology - 1)
+        if args.questions is not None:
+            indexes = [] if args.questions == "none" else _numbers(args.questions, "questions")
+            state = engine.choose_questions(state, playbook, indexes)
+        if args.follow_up_days is not None:
+            days = None if args.follow_up_days == "none" else args.follow_up_days
+            if days is not None and not days.isdigit():
+                raise _Refused("--follow-up-days takes a number of days or 'none'")
+            state = engine.choose_follow_up(state, playbook, int(days) if days else None)
+        ladder = [offer.id for offer in playbook.steps.compensate.ladder]
+        if args.offer == "all":
+            offers: list[str | None] = [*ladder, None]
+        elif args.offer == "none":
+            offers = [None]
+        elif args.offer is None:
+            offers = [state.choices.offer]
+        else:
+            offers = [args.offer]
+        states = [engine.choose_offer(state, playbook, offer) for offer in offers]
+    except CoachError as error:
+        raise _Refused(f"{playbook.id}: {error}") from None
+    recommended = engine.recommended_offer(playbook, policy)
+    return [(s, s.choices.offer == recommended) for s in states]
+
+
+def _data_dir() -> Path:
+    """The data folder (``SELLER_COACH_DATA_DIR``, else the XDG default)."""
+    from bot.settings import Settings, default_data_dir
+
+    try:
+        return Settings().data_dir
+    except ValidationError:
+        return default_data_dir()
+
+
+#: The policy flags and the Policy fields they set.
+_POLICY_FLAGS = {
+    "currency": "currency",
+    "max_goodwill": "max_goodwill",
+    "max_goodwill_share": "max_goodwill_share",
+    "return_shipping": "return_shipping",
+    "insured": "insures_parcels",
+    "seller": "seller_name",
+    "shop": "shop_name",
+}
+
+
+def _remembered(saved: Policy | None, given: Policy, args: argparse.Namespace) -> Policy:
+    """The remembered policy with the flags given this time on top."""
+    if saved is None:
+        return given
+    update = {
+        field: getattr(given, field)
+        for flag, field in _POLICY_FLAGS.items()
+        if getattr(args, flag) not in (None, False)
+    }
+    return saved.model_copy(update=update)
+
+
+def _draft_record(state: CoachState, playbook: Playbook, recommended: bool) -> dict[str, object]:
+    reply = engine.compose(state, playbook)
+    offer = engine.selected_offer(state, playbook)
+    described = None
+    if offer is not None:
+        assessment = engine.assess_offer(offer, state.details, state.policy)
+        described = {
+            "id": offer.id,
+            "label": offer.label,
+            "kind": offer.kind.value,
+            "cost": offer.cost,
+            "returns_item": offer.returns_item,
+            "status": assessment.status.value,
+        }
+    follow_up = None
+    if state.choices.follow_up_days is not None:
+        follow_up = engine.follow_up_message(state, playbook)
+    return {
+        "playbook": playbook.id,
+        "offer": described,
+        "recommended": recommended,
+        "draft": reply.text,
+        "follow_up": follow_up,
+        "missing": list(reply.missing),
+    }
+
+
+def _draft(args: argparse.Namespace) -> int:
+    case = _case(args, "draft")
+    if case is None:
+        return 2
+    details, policy = case
+    paths = [Path(p) for p in args.playbooks] if args.playbooks else [shipped_playbooks_dir()]
+    loaded = load_playbooks(paths)  # no matcher needed: drafting reads playbooks only
+    for problem in loaded.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    playbooks = {playbook.id: playbook for playbook in loaded.playbooks}
+    ids = args.playbook_ids or sorted(playbooks)
+    unknown = [i for i in ids if i not in playbooks]
+    if unknown:
+        print(f"seller-coach draft: no playbook called '{unknown[0]}'", file=sys.stderr)
+        return 2
+    records = []
+    try:
+        for playbook_id in ids:
+            playbook = playbooks[playbook_id]
+            for state, recommended in _drafts_of(playbook, details, policy, args):
+                records.append(_draft_record(state, playbook, recommended))
+    except _Refused as error:
+        print(f"seller-coach draft: {error}", file=sys.stderr)
+        return 2
+    for number, record in enumerate(records):
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+            continue
+        _print_draft(record, first=number == 0)
+    return 0
+
+
+def _print_draft(record: dict[str, object], *, first: bool) -> None:
+    offer = record["offer"]
+    if isinstance(offer, dict):
+        what = f"{offer['label']} ({offer['id']}, {offer['kind']})"
+        if offer["status"] != OfferStatus.WITHIN.value:
+            what += f", {offer['status']} your policy"
+    else:
+        what = "no offer yet"
+    if record["recommended"]:
+        what += ", recommended"
+    if not first:
+        print()
+    print(f"=== {record['playbook']} · {what}")
+    print()
+    print(record["draft"])
+    if record["follow_up"]:
+        print()
+        print("--- follow-up message:")
+        print(record["follow_up"])
+    missing = record["missing"]
+    if isinstance(missing, list) and missing:
+        print()
+        print(f"(fill in before sending: {', '.join(missing)})")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -173,6 +383,35 @@ def _schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _reply_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--code", metavar="CODE", help="a discount code the reply gives")
+    parser.add_argument("--tracking", metavar="NUMBER", help="a tracking number the reply gives")
+    parser.add_argument("--date", metavar="DATE", help="a date the reply names, e.g. 'Friday'")
+
+
+def _policy_options(parser: argparse.ArgumentParser) -> None:
+    policy = parser.add_argument_group("your policy")
+    policy.add_argument(
+        "--max-goodwill", type=_money, metavar="AMOUNT", help="the most you'll spend on a case"
+    )
+    policy.add_argument(
+        "--max-goodwill-share",
+        type=_share,
+        metavar="PERCENT",
+        help="the same limit as a percentage of the order value",
+    )
+    policy.add_argument(
+        "--return-shipping",
+        choices=[r.value for r in ReturnShipping],
+        help="who pays to send items back when nobody is at fault (default: buyer)",
+    )
+    policy.add_argument(
+        "--insured", action="store_true", default=None, help="you insure your parcels"
+    )
+    policy.add_argument("--seller", metavar="NAME", help="your name, to sign the reply")
+    policy.add_argument("--shop", metavar="NAME", help="your shop's name, to sign the reply")
 
 
 def _playbooks_option(parser: argparse.ArgumentParser) -> None:
@@ -233,27 +472,41 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument("--order-value", type=_money, metavar="AMOUNT", help="what the order cost")
     coach.add_argument("--currency", metavar="CODE", help="three-letter currency code, e.g. EUR")
     coach.add_argument("--message", metavar="TEXT", help="the customer's own message")
-    policy = coach.add_argument_group("your policy")
-    policy.add_argument(
-        "--max-goodwill", type=_money, metavar="AMOUNT", help="the most you'll spend on a case"
-    )
-    policy.add_argument(
-        "--max-goodwill-share",
-        type=_share,
-        metavar="PERCENT",
-        help="the same limit as a percentage of the order value",
-    )
-    policy.add_argument(
-        "--return-shipping",
-        choices=[r.value for r in ReturnShipping],
-        default=ReturnShipping.BUYER.value,
-        help="who pays to send items back (default: buyer)",
-    )
-    policy.add_argument("--insured", action="store_true", help="you insure your parcels")
-    policy.add_argument("--seller", metavar="NAME", help="your name, to sign the reply")
-    policy.add_argument("--shop", metavar="NAME", help="your shop's name, to sign the reply")
+    _reply_options(coach)
+    _policy_options(coach)
     _playbooks_option(coach)
     coach.set_defaults(handler=_coach)
+
+    draft = commands.add_parser(
+        "draft", help="print the assembled reply for playbooks and offers (for proofreading)"
+    )
+    draft.add_argument(
+        "playbook_ids", nargs="*", metavar="PLAYBOOK_ID", help="default: every playbook"
+    )
+    draft.add_argument(
+        "--offer",
+        metavar="RUNG_ID|none|all",
+        help="the offer to make (default: the recommended one); all: one draft per offer",
+    )
+    draft.add_argument("--apology", type=int, metavar="N", help="the apology line (from 1)")
+    draft.add_argument(
+        "--questions", metavar="N,N|none", help="the questions to ask (from 1; default: 1)"
+    )
+    draft.add_argument(
+        "--follow-up-days",
+        metavar="N|none",
+        help="when to check back (default: the playbook's suggestion)",
+    )
+    draft.add_argument("--customer", metavar="NAME", help="the customer's name")
+    draft.add_argument("--item", help="the item the case is about")
+    draft.add_argument("--order", metavar="ORDER", help="the order number")
+    draft.add_argument("--order-value", type=_money, metavar="N", help="what the order cost")
+    draft.add_argument("--currency", metavar="CUR", help="three-letter currency code, e.g. GBP")
+    _reply_options(draft)
+    _policy_options(draft)
+    draft.add_argument("--json", action="store_true", help="one JSON object per line per draft")
+    _playbooks_option(draft)
+    draft.set_defaults(handler=_draft)
 
     match = commands.add_parser("match", help="rank the playbooks for a situation")
     match.add_argument("text", nargs="?", help="the situation; default: one per line on stdin")

@@ -7,12 +7,18 @@ every step with the suggested choices and prints the draft.
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
+
+from pydantic import ValidationError
 
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
@@ -20,7 +26,11 @@ from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
 from bot.core.models import Playbook
 from bot.core.presenter import StepView
 
+log = logging.getLogger(__name__)
+
 BACK = {"b", "back"}
+#: The file in the data folder where the terminal coach keeps the seller's name, shop and policy.
+POLICY_FILE = "terminal-policy.json"
 QUIT = {"q", "quit", "exit"}
 
 
@@ -99,6 +109,31 @@ class CoachOptions:
     playbook_id: str | None = None
     details: CaseDetails = field(default_factory=CaseDetails)
     policy: Policy = field(default_factory=Policy)
+    #: Called with the seller's policy (name and shop included) once the walkthrough is done,
+    #: so the next run signs the reply without asking.
+    remember: Callable[[Policy], None] | None = None
+
+
+def load_policy(folder: Path) -> Policy | None:
+    """The policy the terminal coach remembered in ``folder``, or None (none kept, unreadable)."""
+    try:
+        return Policy.model_validate_json((folder / POLICY_FILE).read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValidationError, ValueError) as error:
+        log.warning("ignored the remembered policy in %s: %s", folder / POLICY_FILE, error)
+        return None
+
+
+def save_policy(folder: Path, policy: Policy) -> None:
+    """Keep ``policy`` in ``folder`` for the next run (atomically; a failure is only logged)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
+            handle.write(policy.model_dump_json(exclude_defaults=True, indent=2).encode())
+        os.replace(handle.name, folder / POLICY_FILE)
+    except OSError as error:
+        log.warning("could not remember your policy in %s: %s", folder, error.strerror)
 
 
 ToneCheck = Callable[[str], list[str]]
@@ -113,8 +148,12 @@ def run_coach(
         if playbook is None:
             return 1
         details = _ask_details(options.details, console)
-        state = engine.start(playbook, details, options.policy)
+        policy = _ask_signature(options.policy, console)
+        state = engine.start(playbook, details, policy)
         state = _walk(state, playbook, console)
+        state = _ask_offer_details(state, playbook, console)
+        if options.remember is not None:
+            options.remember(state.policy)
         _finish(state, playbook, console, tone_check)
     except Quit:
         console.say("Stopped. Nothing was sent.")
@@ -180,6 +219,42 @@ def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:
                 answers["currency"] = named
             break
     return details.model_copy(update=answers)
+
+
+def _ask_signature(policy: Policy, console: Console) -> Policy:
+    """Ask for the seller's name and shop when they are not known yet (they are remembered)."""
+    answers: dict[str, object] = {}
+    for key, prompt in (
+        ("seller_name", "Your name, to sign the reply"),
+        ("shop_name", "Your shop"),
+    ):
+        if getattr(policy, key) is None:
+            answer = console.ask(f"  {prompt}")
+            if answer:
+                answers[key] = answer[:100]
+    return policy.model_copy(update=answers)
+
+
+#: Details an offer may need, asked for only when the chosen offer's reply uses them.
+OFFER_DETAILS = (
+    ("code", "[discount code]", "The discount code to give"),
+    ("tracking", "[tracking number]", "The tracking number"),
+    ("date", "[date]", "The date to name (e.g. Friday 12 June)"),
+)
+
+
+def _ask_offer_details(state: CoachState, playbook: Playbook, console: Console) -> CoachState:
+    """Ask for a code, tracking number or date only if the reply as chosen needs one."""
+    missing = engine.missing_details(state, playbook)
+    answers: dict[str, object] = {}
+    for key, marker, prompt in OFFER_DETAILS:
+        if marker in missing:
+            answer = console.ask(f"{prompt} (Enter to fill in later)")
+            if answer:
+                answers[key] = answer[:64]
+    if not answers:
+        return state
+    return engine.with_details(state, state.details.model_copy(update=answers))
 
 
 def show(view: StepView, console: Console) -> None:
@@ -273,8 +348,9 @@ def _finish(
     console.say(reply)
     console.rule()
     if state.choices.follow_up_days is not None:
+        days = state.choices.follow_up_days
         console.wrap(
-            f"Follow up in {state.choices.follow_up_days} day(s): "
+            f"Follow up in {days} day{'' if days == 1 else 's'}: "
             f"{playbook.steps.follow_up.reminder}"
         )
         console.say("Follow-up message:")

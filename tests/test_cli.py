@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "playbooks"
+#: The coach remembers the seller's policy in the data folder: never the real one in tests.
+DATA_DIR = tempfile.mkdtemp(prefix="seller-coach-cli-")
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>\S.*)$")
 
 
@@ -19,6 +23,7 @@ def run(*args: str, stdin: str | None = None, cwd: Path = REPO) -> subprocess.Co
     result = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
+        env={**os.environ, "SELLER_COACH_DATA_DIR": DATA_DIR},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -232,6 +237,10 @@ def test_coach_takes_answers_line_by_line() -> None:
         "GBP",
         "--max-goodwill",
         "20",
+        "--seller",
+        "Jo",
+        "--shop",
+        "Clay Corner",
         stdin="\n\n" + answers,  # item and order number: skipped
     )
     assert result.returncode == 0, result.stderr

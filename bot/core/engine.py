@@ -15,8 +15,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.core.models import Offer, Playbook
-from bot.core.placeholders import PLACEHOLDERS, render
+from bot.core import composer
+from bot.core.models import Offer, Playbook, ReturnShipping
 
 
 class CoachError(ValueError):
@@ -46,14 +46,6 @@ _STEP_LABELS = {
 }
 STEPS: tuple[Step, ...] = tuple(Step)
 MOVES = len(STEPS) - 1  # the four moves; the last step shows the assembled draft
-
-
-class ReturnShipping(StrEnum):
-    """Who pays to send an item back."""
-
-    BUYER = "buyer"
-    SELLER = "seller"
-    CASE_BY_CASE = "case-by-case"
 
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -157,20 +149,31 @@ def start(
     """Begin a walkthrough at the first move, with sensible default choices."""
     details = details or CaseDetails()
     policy = policy or Policy()
-    within = [
-        a.offer.id
-        for a in assess_offers(playbook, details, policy)
-        if a.status is not OfferStatus.OVER
-    ]
     return CoachState(
         playbook_id=playbook.id,
         details=details,
         policy=policy,
         choices=Choices(
-            offer=within[0] if within else playbook.steps.compensate.ladder[0].id,
+            offer=default_offer(playbook, details, policy),
             follow_up_days=playbook.steps.follow_up.after_days,
         ),
     )
+
+
+def recommended_offer(playbook: Playbook, policy: Policy) -> str:
+    """The id of the offer the playbook recommends for this seller (insured or not)."""
+    return playbook.steps.compensate.recommended_for(insured=policy.insures_parcels)
+
+
+def default_offer(playbook: Playbook, details: CaseDetails, policy: Policy) -> str:
+    """The offer a walkthrough starts on: the recommended one, unless it is over the seller's
+    policy; then the first one within it (or the cheapest, when none is)."""
+    assessed = {a.offer.id: a for a in assess_offers(playbook, details, policy)}
+    recommended = recommended_offer(playbook, policy)
+    if assessed[recommended].status is not OfferStatus.OVER:
+        return recommended
+    within = [oid for oid, a in assessed.items() if a.status is not OfferStatus.OVER]
+    return within[0] if within else playbook.steps.compensate.ladder[0].id
 
 
 def _check(state: CoachState, playbook: Playbook) -> None:
@@ -352,54 +355,32 @@ def selected_offer(state: CoachState, playbook: Playbook) -> Offer | None:
     return None
 
 
-RETURN_NOTES = {
-    ReturnShipping.BUYER: (
-        "Please send {item} back to me; the return postage is yours to cover, and I'll refund "
-        "as soon as it arrives."
-    ),
-    ReturnShipping.SELLER: (
-        "I'll send you a prepaid return label for {item}, so sending it back costs you nothing."
-    ),
-    ReturnShipping.CASE_BY_CASE: (
-        "I'll let you know how best to send {item} back, and we'll sort out the postage together."
-    ),
-}
-GREETING = "Hi {customer},"
-SIGN_OFF = "Warm wishes,\n{seller}\n{shop}"
+def reply_choices(state: CoachState, playbook: Playbook) -> composer.ReplyChoices:
+    """The seller's choices, as the composer takes them."""
+    return composer.ReplyChoices(
+        questions=state.choices.questions,
+        apology=state.choices.apology,
+        offer=selected_offer(state, playbook),
+        follow_up_days=state.choices.follow_up_days,
+        return_shipping=state.policy.return_shipping,
+    )
+
+
+def compose(state: CoachState, playbook: Playbook) -> composer.Reply:
+    """The reply for this walkthrough, with the markers still to fill."""
+    _check(state, playbook)
+    return composer.compose(playbook, reply_choices(state, playbook), placeholder_values(state))
 
 
 def draft(state: CoachState, playbook: Playbook) -> str:
     """The whole reply, ready to send: every placeholder filled or visibly marked."""
-    _check(state, playbook)
-    steps = playbook.steps
-    values = placeholder_values(state)
-    questions = [
-        steps.listen.questions[i]
-        for i in state.choices.questions
-        if i < len(steps.listen.questions)
-    ]
-    lines = steps.apologise.lines
-    apology = lines[min(state.choices.apology, len(lines) - 1)] if lines else ""
-    offer = selected_offer(state, playbook)
-    paragraphs = [GREETING, f"{steps.listen.acknowledge} {apology}".strip()]
-    if questions:
-        paragraphs.append(" ".join(questions))
-    if offer is not None:
-        offer_text = offer.script
-        if offer.returns_item:
-            offer_text += " " + RETURN_NOTES[state.policy.return_shipping]
-        paragraphs.append(offer_text)
-    if state.choices.follow_up_days is not None:
-        paragraphs.append(steps.follow_up.promise)
-    paragraphs.append(SIGN_OFF)
-    return "\n\n".join(render(p, values) for p in paragraphs)
+    return compose(state, playbook).text
 
 
 def follow_up_message(state: CoachState, playbook: Playbook) -> str:
-    """The message to send the customer when the follow-up is due."""
+    """The message to send the customer when the follow-up is due, greeted and signed."""
     _check(state, playbook)
-    paragraphs = [GREETING, playbook.steps.follow_up.message, SIGN_OFF]
-    return "\n\n".join(render(p, placeholder_values(state)) for p in paragraphs)
+    return composer.compose_follow_up(playbook, placeholder_values(state)).text
 
 
 def reminder_text(state: CoachState, playbook: Playbook) -> str:
@@ -412,9 +393,4 @@ def reminder_text(state: CoachState, playbook: Playbook) -> str:
 def missing_details(state: CoachState, playbook: Playbook, text: str | None = None) -> list[str]:
     """The visible markers left in the draft (``text``, if already made), e.g. ``[item]``."""
     text = draft(state, playbook) if text is None else text
-    values = placeholder_values(state)
-    return [
-        PLACEHOLDERS[name]
-        for name, value in values.items()
-        if not value and PLACEHOLDERS[name] in text
-    ]
+    return list(composer.missing_markers(text, placeholder_values(state)))

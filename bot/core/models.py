@@ -102,6 +102,15 @@ class Fault(StrEnum):
     NOBODY = "nobody"
 
 
+class ReturnShipping(StrEnum):
+    """The seller's return-postage policy: who pays to send an item back when nobody is at
+    fault."""
+
+    BUYER = "buyer"
+    SELLER = "seller"
+    CASE_BY_CASE = "case-by-case"
+
+
 class OfferKind(StrEnum):
     """What an offer is; it decides the logistics the reply adds and a sane cost range."""
 

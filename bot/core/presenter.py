@@ -169,9 +169,12 @@ def _compensate(state: CoachState, playbook: Playbook) -> StepView:
         Section("Your policy", policy_summary(state)),
     ]
     options = []
+    recommended = engine.recommended_offer(playbook, state.policy)
     for assessment in engine.assess_offers(playbook, state.details, state.policy):
         offer = assessment.offer
         details = [assessment.note] if assessment.note else []
+        if offer.id == recommended:
+            details.insert(0, "recommended")
         if assessment.status is OfferStatus.OVER:
             details.insert(0, "your call: over your policy")
         elif assessment.status is OfferStatus.UNKNOWN:

@@ -47,7 +47,7 @@ def test_a_walkthrough_starts_at_listen_with_sensible_defaults() -> None:
     assert state.step is Step.LISTEN
     assert state.choices.questions == (0,)
     assert state.choices.apology == 0
-    assert state.choices.offer == DAMAGED.steps.compensate.ladder[0].id
+    assert state.choices.offer == DAMAGED.steps.compensate.recommended == "replacement"
     assert state.choices.follow_up_days == DAMAGED.steps.follow_up.after_days
 
 
@@ -137,12 +137,31 @@ def test_no_limit_means_everything_is_within_policy() -> None:
     assert all(a.status is OfferStatus.WITHIN for a in assessments(PRIYA, Policy()).values())
 
 
-def test_the_default_offer_is_the_cheapest_one_the_policy_covers() -> None:
-    ladder = CHANGED_MIND.steps.compensate.ladder
-    tight = Policy(max_goodwill_share=0.0)
-    state = engine.start(CHANGED_MIND, PRIYA, tight)
-    free = [o.id for o in ladder if o.cost == 0]
-    assert state.choices.offer == (free[0] if free else ladder[0].id)
+def test_the_default_offer_falls_back_to_the_first_one_the_policy_covers() -> None:
+    tight = Policy(currency="GBP", max_goodwill=Decimal("10"))  # a replacement costs about 24
+    state = engine.start(DAMAGED, PRIYA, tight)
+    assert state.choices.offer == "keep-with-discount"  # 0.2 x 40 = 8
+    nothing = Policy(max_goodwill_share=0.0)
+    ladder = DAMAGED.steps.compensate.ladder
+    assert engine.start(DAMAGED, PRIYA, nothing).choices.offer == ladder[0].id
+
+
+@pytest.mark.parametrize("playbook_id", sorted(SHIPPED))
+def test_the_default_offer_is_the_recommended_one(playbook_id: str) -> None:
+    playbook = SHIPPED[playbook_id]
+    compensate = playbook.steps.compensate
+    for insured in (False, True):
+        state = engine.start(playbook, PRIYA, Policy(insures_parcels=insured))
+        assert state.choices.offer == compensate.recommended_for(insured=insured)
+
+
+def test_an_insured_seller_starts_on_the_insured_recommendation() -> None:
+    lost = SHIPPED["lost-in-transit"]
+    compensate = lost.steps.compensate
+    assert compensate.recommended_if_insured not in (None, compensate.recommended)
+    insured = engine.start(lost, PRIYA, Policy(insures_parcels=True))
+    assert insured.choices.offer == compensate.recommended_if_insured
+    assert engine.start(lost, PRIYA, Policy()).choices.offer == compensate.recommended
 
 
 def test_the_draft_names_the_customer_item_and_signature() -> None:
@@ -186,10 +205,10 @@ def test_the_seller_shapes_the_draft_with_their_choices() -> None:
     [
         (ReturnShipping.BUYER, "return postage is yours to cover"),
         (ReturnShipping.SELLER, "prepaid return label"),
-        (ReturnShipping.CASE_BY_CASE, "sort out the postage together"),
+        (ReturnShipping.CASE_BY_CASE, "agree the postage between us"),
     ],
 )
-def test_an_offer_that_takes_the_item_back_says_who_pays_postage(
+def test_a_no_fault_return_follows_the_sellers_postage_policy(
     who_pays: ReturnShipping, phrase: str
 ) -> None:
     returning = [o for o in CHANGED_MIND.steps.compensate.ladder if o.returns_item]
@@ -199,9 +218,21 @@ def test_an_offer_that_takes_the_item_back_says_who_pays_postage(
     assert phrase in engine.draft(state, CHANGED_MIND)
 
 
+@pytest.mark.parametrize("who_pays", list(ReturnShipping))
+def test_the_customer_never_pays_to_return_the_sellers_mistake(who_pays: ReturnShipping) -> None:
+    wrong = SHIPPED["wrong-item"]
+    state = engine.start(wrong, PRIYA, Policy(return_shipping=who_pays))
+    state = engine.choose_offer(state, wrong, "swap-prepaid-return")
+    text = engine.draft(state, wrong)
+    assert "prepaid return label" in text
+    assert "yours to cover" not in text and "agree the postage" not in text
+
+
 def test_follow_up_message_and_reminder_are_filled_in() -> None:
     state = engine.start(DAMAGED, PRIYA, SIGNED)
-    assert "Priya" in engine.follow_up_message(state, DAMAGED)
+    message = engine.follow_up_message(state, DAMAGED)
+    assert message.startswith("Hi Priya,\n\n") and message.endswith("Sam\nClay Corner")
+    assert message.count("Priya") == 1
     assert engine.reminder_text(state, DAMAGED).startswith("Arrived damaged (Priya)")
 
 

@@ -1,0 +1,181 @@
+"""The reply composer: one coherent message from the seller's choices.
+
+A playbook's fields are written apart (an acknowledgement, apology lines, questions, offer
+scripts, a follow-up promise); the composer puts the chosen ones together the way a seller would
+write them, and adds what follows from the offer itself: whether the item comes back, who pays
+to send it (the seller's return-postage policy for a no-fault return; never the customer when the
+seller or the carrier is at fault), and when the refund or the replacement happens.
+
+The reply, in order: one greeting; the acknowledgement and one apology; the chosen questions; the
+offer and its logistics; the follow-up promise; the sign-off. Every placeholder is filled or left
+as a visible marker, no sentence is said twice. Pure: no I/O, no Discord, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.core.models import Fault, Offer, OfferKind, Playbook, ReturnShipping
+from bot.core.placeholders import PLACEHOLDERS, render
+
+GREETING = "Hi {customer},"
+SIGN_OFF = "Warm wishes,\n{seller}\n{shop}"
+#: A reply longer than this reads as a wall of text (and nears Discord's own limits).
+MAX_REPLY = 1500
+
+_REFUND_TIMING = "Once it's sent, a refund usually reaches your account within a few working days."
+_RETURN_POSTAGE = {
+    # who pays -> how the reply says it, about sending "it" (the item) back
+    "seller": "I'll send you a prepaid return label, so sending it back costs you nothing.",
+    "buyer": "The return postage is yours to cover.",
+    "agree": "I'll let you know the best way to send it back, and we'll agree the postage "
+    "between us.",
+}
+_POLICY_PAYER = {
+    ReturnShipping.SELLER: "seller",
+    ReturnShipping.BUYER: "buyer",
+    ReturnShipping.CASE_BY_CASE: "agree",
+}
+#: Words by which a script already says when the new one goes out ("I'll post it now").
+_SAYS_WHEN = re.compile(
+    r"\b(now|today|tomorrow|straight away|right away|first thing|immediately)\b", re.I
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\[(])")
+
+
+def return_payer(fault: Fault, policy: ReturnShipping) -> str:
+    """Who pays to send an item back: ``seller``, ``buyer`` or ``agree`` (case by case).
+
+    The seller's policy is a rule for no-fault returns; when the seller or the carrier is at
+    fault the customer never pays, and when the buyer is, the buyer does.
+    """
+    if fault in (Fault.SELLER, Fault.CARRIER):
+        return "seller"
+    if fault is Fault.BUYER:
+        return "buyer"
+    return _POLICY_PAYER[ReturnShipping(policy)]
+
+
+def logistics(
+    offer: Offer, fault: Fault, policy: ReturnShipping, values: Mapping[str, str | None]
+) -> list[str]:
+    """The sentences that follow from the offer's kind: return, postage and timing."""
+    kind = offer.kind
+    postage = _RETURN_POSTAGE[return_payer(fault, policy)]
+    tracking = bool((values.get("tracking") or "").strip())
+    if kind is OfferKind.PARTIAL_REFUND:
+        return [_REFUND_TIMING]
+    if kind is OfferKind.FULL_REFUND:
+        if fault in (Fault.SELLER, Fault.CARRIER):
+            return ["There's no need to send anything back.", _REFUND_TIMING]
+        return [_REFUND_TIMING]
+    if kind is OfferKind.REFUND_ON_RETURN:
+        return [postage, "Your refund will go out as soon as it's back with me."]
+    if kind is OfferKind.EXCHANGE:
+        if _SAYS_WHEN.search(offer.script):
+            return [postage]
+        return [postage, "I'll post the new one as soon as yours is on its way back to me."]
+    if kind is OfferKind.REPAIR:
+        return [postage, "I'll post it back to you as soon as the work is done."]
+    if kind is OfferKind.REPLACEMENT:
+        follow = (
+            "Here's the tracking number for the new one: {tracking}."
+            if tracking
+            else "I'll send you the tracking number as soon as it's in the post."
+        )
+        return ["There's no need to send anything back.", follow]
+    if kind is OfferKind.RESHIP:
+        if tracking:
+            return ["You can follow it with the tracking number {tracking}."]
+        return ["I'll send you the tracking number as soon as it's in the post."]
+    # no-offer, goodwill, discount, shop-credit: the script says it all
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyChoices:
+    """What the seller picked for one reply."""
+
+    questions: Sequence[int] = (0,)
+    apology: int = 0
+    offer: Offer | None = None
+    follow_up_days: int | None = None
+    return_shipping: ReturnShipping = ReturnShipping.BUYER
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A composed reply: its paragraphs, filled in, and the markers still to fill."""
+
+    paragraphs: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (at a full stop, question or exclamation mark)."""
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
+def _key(sentence: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", sentence.casefold()).split())
+
+
+def _join(parts: Sequence[str], said: set[str]) -> str:
+    """Sentences of ``parts`` not said before, as one paragraph."""
+    kept = []
+    for part in parts:
+        for sentence in sentences(part):
+            key = _key(sentence)
+            if key and key not in said:
+                said.add(key)
+                kept.append(sentence)
+    return " ".join(kept)
+
+
+def missing_markers(text: str, values: Mapping[str, str | None]) -> tuple[str, ...]:
+    return tuple(
+        marker
+        for name, marker in PLACEHOLDERS.items()
+        if not (values.get(name) or "").strip() and marker in text
+    )
+
+
+def compose(playbook: Playbook, choices: ReplyChoices, values: Mapping[str, str | None]) -> Reply:
+    """The whole reply for ``playbook`` with ``choices``, filled in from ``values``."""
+    steps = playbook.steps
+    said: set[str] = set()
+    fill = lambda text: render(text, values)  # noqa: E731
+    paragraphs = [fill(GREETING)]
+    lines = steps.apologise.lines
+    apology = lines[min(max(choices.apology, 0), len(lines) - 1)] if lines else ""
+    paragraphs.append(_join([fill(steps.listen.acknowledge), fill(apology)], said))
+    questions = [
+        fill(steps.listen.questions[i])
+        for i in sorted(set(choices.questions))
+        if 0 <= i < len(steps.listen.questions)
+    ]
+    paragraphs.append(_join(questions, said))
+    if choices.offer is not None:
+        offer = choices.offer
+        extra = logistics(offer, steps.compensate.fault, choices.return_shipping, values)
+        paragraphs.append(_join([fill(offer.script), *(fill(e) for e in extra)], said))
+    if choices.follow_up_days is not None:
+        paragraphs.append(_join([fill(steps.follow_up.promise)], said))
+    paragraphs.append(fill(SIGN_OFF))
+    kept = tuple(p for p in paragraphs if p)
+    text = "\n\n".join(kept)
+    return Reply(kept, missing_markers(text, values))
+
+
+def compose_follow_up(playbook: Playbook, values: Mapping[str, str | None]) -> Reply:
+    """The follow-up message, greeted and signed like the reply."""
+    paragraphs = tuple(
+        render(p, values) for p in (GREETING, playbook.steps.follow_up.message, SIGN_OFF)
+    )
+    return Reply(paragraphs, missing_markers("\n\n".join(paragraphs), values))

@@ -1,0 +1,286 @@
+"""The reply composer: its pieces, and every reply it makes from the shipped playbooks."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+import pytest
+
+from bot.core import composer, engine, proofread
+from bot.core.composer import ReplyChoices
+from bot.core.engine import CaseDetails, Policy
+from bot.core.loader import load_playbooks, shipped_playbooks_dir
+from bot.core.models import Fault, Offer, OfferKind, Playbook, ReturnShipping
+from bot.core.placeholders import render
+from bot.core.tone import ToneChecker, load_tone_rules
+
+SHIPPED = {p.id: p for p in load_playbooks([shipped_playbooks_dir()]).playbooks}
+PRIYA = CaseDetails(
+    customer="Priya",
+    item="blue mug",
+    order="#4471",
+    order_value=Decimal("40"),
+    currency="GBP",
+    code="THANKS10",
+    tracking="RM123456785GB",
+    date="Friday 12 June",
+)
+
+
+def policy(return_shipping: ReturnShipping, **more: object) -> Policy:
+    return Policy(
+        currency="GBP",
+        seller_name="Sam",
+        shop_name="Clay Corner",
+        return_shipping=return_shipping,
+        **more,
+    )
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences between the greeting and the sign-off."""
+    paragraphs = text.split("\n\n")[1:-1]
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if s]
+
+
+APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.I)
+REFUND = re.compile(r"\brefund", re.I)
+DETERMINER = re.compile(r"\b(a|an|the|your|my|this|that|another)\s+(\w+\s+)?blue mug\b", re.I)
+
+
+def every_draft() -> list[tuple[str, str | None, ReturnShipping]]:
+    return [
+        (playbook.id, offer, shipping)
+        for playbook in SHIPPED.values()
+        for offer in [o.id for o in playbook.steps.compensate.ladder]
+        for shipping in ReturnShipping
+    ]
+
+
+def make(playbook: Playbook, offer: str | None, shipping: ReturnShipping) -> str:
+    state = engine.start(playbook, PRIYA, policy(shipping))
+    return engine.draft(engine.choose_offer(state, playbook, offer), playbook)
+
+
+# -- every playbook x every offer x every return-postage policy --------------------------------
+
+
+@pytest.mark.parametrize("playbook_id", sorted(SHIPPED))
+def test_every_draft_reads_as_one_coherent_message(playbook_id: str) -> None:
+    playbook = SHIPPED[playbook_id]
+    fault = playbook.steps.compensate.fault
+    for offer in playbook.steps.compensate.ladder:
+        for shipping in ReturnShipping:
+            text = make(playbook, offer.id, shipping)
+            where = f"{playbook_id} / {offer.id} / {shipping.value}:\n{text}"
+            lowered = text.casefold()
+            # one greeting, and the name only there
+            assert text.startswith("Hi Priya,\n\n"), where
+            assert text.count("Priya") == 1, where
+            assert not re.search(r"^(hi|hello|dear)\b", text[10:], re.I | re.M), where
+            # at most one apology in a row, two in all
+            apologies = [bool(APOLOGY.search(s)) for s in sentences_of(text)]
+            assert not any(a and b for a, b in itertools.pairwise(apologies)), where
+            assert sum(apologies) <= 2, where
+            # postage: the customer never pays for the seller's or the carrier's fault
+            if fault in (Fault.SELLER, Fault.CARRIER):
+                assert "yours to cover" not in lowered, where
+                assert "agree the postage" not in lowered, where
+            payers = [
+                p
+                for p in ("yours to cover", "prepaid return label", "agree the postage")
+                if p in lowered
+            ]
+            assert len(payers) == (1 if offer.returns_item else 0), where
+            if offer.returns_item and fault is Fault.NOBODY:
+                expected = {
+                    ReturnShipping.BUYER: "yours to cover",
+                    ReturnShipping.SELLER: "prepaid return label",
+                    ReturnShipping.CASE_BY_CASE: "agree the postage",
+                }[shipping]
+                assert payers == [expected], where
+            # credit and swaps are not refunds
+            if offer.kind in (OfferKind.SHOP_CREDIT, OfferKind.EXCHANGE):
+                assert not REFUND.search(text), where
+            # the item always comes with a determiner
+            assert text.count("blue mug") == len(DETERMINER.findall(text)), where
+            # what is promised is there
+            if "code" in offer.script:
+                assert "THANKS10" in text, where
+            if "{tracking}" in offer.script:
+                assert "RM123456785GB" in text, where
+            assert not re.search(r"\[[^\]]+\]|[{}]", text), where
+            # no sentence twice, not too long
+            said = [s.casefold() for s in sentences_of(text)]
+            assert len(said) == len(set(said)), where
+            assert len(text) < 1500, where
+            assert proofread.draft_problems(text, offer=offer, fault=fault) == [], where
+
+
+def test_the_whole_set_is_covered() -> None:
+    drafts = every_draft()
+    offers = sum(len(p.steps.compensate.ladder) for p in SHIPPED.values())
+    assert len(drafts) == offers * 3
+    assert len(SHIPPED) >= 31
+
+
+@pytest.fixture(scope="module")
+def checker() -> ToneChecker:
+    return ToneChecker(load_tone_rules(), compile_all=False)
+
+
+@pytest.mark.parametrize("playbook_id", sorted(SHIPPED))
+def test_the_recommended_draft_passes_the_tone_check(
+    playbook_id: str, checker: ToneChecker
+) -> None:
+    playbook = SHIPPED[playbook_id]
+    for insured in (False, True):
+        state = engine.start(playbook, PRIYA, policy(ReturnShipping.BUYER, insures_parcels=insured))
+        text = engine.draft(state, playbook)
+        report = checker.check(text, complaint=playbook.answers_complaint)
+        assert report.ok, f"{text}\n{[(f.kind, f.text) for f in report.findings]}"
+
+
+# -- the composer's pieces ---------------------------------------------------------------------
+
+DAMAGED = SHIPPED["damaged-in-transit"]
+VALUES = dict(proofread.SAMPLE_VALUES)
+
+
+@pytest.mark.parametrize(
+    ("fault", "shipping", "payer"),
+    [
+        (Fault.SELLER, ReturnShipping.BUYER, "seller"),
+        (Fault.CARRIER, ReturnShipping.CASE_BY_CASE, "seller"),
+        (Fault.BUYER, ReturnShipping.SELLER, "buyer"),
+        (Fault.NOBODY, ReturnShipping.BUYER, "buyer"),
+        (Fault.NOBODY, ReturnShipping.SELLER, "seller"),
+        (Fault.NOBODY, ReturnShipping.CASE_BY_CASE, "agree"),
+    ],
+)
+def test_the_policy_decides_postage_only_for_no_fault_returns(
+    fault: Fault, shipping: ReturnShipping, payer: str
+) -> None:
+    assert composer.return_payer(fault, shipping) == payer
+
+
+def offer_of(kind: OfferKind, script: str = "Here is my offer.") -> Offer:
+    low, _ = kind.cost_range
+    return Offer(id="an-offer", label="An offer", kind=kind, cost=low, script=script)
+
+
+@pytest.mark.parametrize(
+    ("kind", "says", "never"),
+    [
+        (OfferKind.REFUND_ON_RETURN, ["yours to cover", "refund will go out"], ["no need"]),
+        (OfferKind.EXCHANGE, ["yours to cover", "post the new one"], ["refund"]),
+        (OfferKind.REPAIR, ["yours to cover", "post it back"], ["refund"]),
+        (OfferKind.REPLACEMENT, ["no need to send anything back", "RM123456785GB"], ["postage"]),
+        (OfferKind.RESHIP, ["RM123456785GB"], ["postage", "refund"]),
+        (OfferKind.PARTIAL_REFUND, ["few working days"], ["postage", "send"]),
+        (OfferKind.FULL_REFUND, ["few working days"], ["postage"]),
+        (OfferKind.SHOP_CREDIT, [], ["refund", "postage"]),
+        (OfferKind.DISCOUNT, [], ["refund", "postage"]),
+        (OfferKind.GOODWILL, [], ["refund", "postage"]),
+        (OfferKind.NO_OFFER, [], ["refund", "postage"]),
+    ],
+)
+def test_each_kind_adds_its_own_logistics(
+    kind: OfferKind, says: list[str], never: list[str]
+) -> None:
+    lines = composer.logistics(
+        offer_of(kind),
+        Fault.NOBODY,
+        ReturnShipping.BUYER,
+        VALUES,
+    )
+    text = render(" ".join(lines), VALUES)
+    for phrase in says:
+        assert phrase in text, (kind, text)
+    for phrase in never:
+        assert phrase not in text.casefold(), (kind, text)
+
+
+def test_an_exchange_that_already_says_when_does_not_say_it_again() -> None:
+    now = offer_of(OfferKind.EXCHANGE, "I'll post the new one to you today.")
+    later = offer_of(OfferKind.EXCHANGE, "I'd be happy to swap it.")
+    assert len(composer.logistics(now, Fault.NOBODY, ReturnShipping.BUYER, VALUES)) == 1
+    assert len(composer.logistics(later, Fault.NOBODY, ReturnShipping.BUYER, VALUES)) == 2
+
+
+def test_a_replacement_without_tracking_promises_it_rather_than_leaving_a_blank() -> None:
+    offer = offer_of(OfferKind.REPLACEMENT)
+    lines = composer.logistics(
+        offer, Fault.CARRIER, ReturnShipping.BUYER, {**VALUES, "tracking": None}
+    )
+    assert "{tracking}" not in " ".join(lines)
+    assert "as soon as it's in the post" in " ".join(lines)
+
+
+def test_the_reply_is_in_order_and_signed() -> None:
+    damaged = DAMAGED.steps
+    replacement = next(o for o in damaged.compensate.ladder if o.id == "replacement")
+    choices = ReplyChoices(
+        questions=(1, 0),
+        apology=1,
+        offer=replacement,
+        follow_up_days=1,
+        return_shipping=ReturnShipping.BUYER,
+    )
+    reply = composer.compose(DAMAGED, choices, VALUES)
+    greeting, opening, questions, offer, promise, sign_off = reply.paragraphs
+    assert greeting == "Hi Priya,"
+    assert opening.startswith(damaged.listen.acknowledge.split(".")[0])
+    assert damaged.apologise.lines[1].split(".")[0] in opening
+    assert questions.index("photo") < questions.index("outside of the parcel")
+    assert offer.startswith("I'd like to send you a replacement")
+    assert "in 5 days " in promise
+    assert sign_off == "Warm wishes,\nSam\nClay Corner"
+    assert reply.missing == ()
+
+
+@pytest.mark.parametrize(("days", "said"), [(1, "in 1 day "), (7, "in 7 days ")])
+def test_the_follow_up_promise_counts_days_in_words(days: int, said: str) -> None:
+    state = engine.choose_follow_up(engine.start(DAMAGED, PRIYA), DAMAGED, days)
+    text = engine.draft(state, DAMAGED)
+    assert said in text and "day(s)" not in text
+
+
+def test_the_same_sentence_is_never_said_twice() -> None:
+    base = DAMAGED.model_dump()
+    base["steps"]["follow_up"]["promise"] = (
+        "I'll send you the tracking number as soon as it's in the post. I'll check in in {days}."
+    )
+    playbook = Playbook.model_validate(base)
+    replacement = next(o for o in playbook.steps.compensate.ladder if o.id == "replacement")
+    choices = ReplyChoices(offer=replacement, follow_up_days=5)
+    text = composer.compose(playbook, choices, {**VALUES, "tracking": None}).text
+    assert text.count("I'll send you the tracking number as soon as it's in the post.") == 1
+
+
+def test_a_proactive_reply_has_no_apology() -> None:
+    confirmation = SHIPPED["order-confirmation"]
+    assert confirmation.steps.apologise.lines == []
+    assert not confirmation.answers_complaint
+    text = composer.compose(confirmation, ReplyChoices(follow_up_days=3), VALUES).text
+    assert not APOLOGY.search(text)
+
+
+def test_missing_details_render_as_markers_and_are_listed() -> None:
+    out_of_stock = SHIPPED["out-of-stock"]
+    offer = next(o for o in out_of_stock.steps.compensate.ladder if o.kind is OfferKind.DISCOUNT)
+    reply = composer.compose(out_of_stock, ReplyChoices(offer=offer), {})
+    assert reply.text.startswith("Hi [customer's name],")
+    assert {"[customer's name]", "[item]", "[discount code]", "[date]", "[your name]"} <= set(
+        reply.missing
+    )
+    assert "{" not in reply.text
+
+
+def test_the_follow_up_message_is_greeted_and_signed_once() -> None:
+    message = composer.compose_follow_up(DAMAGED, VALUES).text
+    assert message.startswith("Hi Priya,\n\n")
+    assert message.endswith("\n\nWarm wishes,\nSam\nClay Corner")
+    assert message.count("Priya") == 1
