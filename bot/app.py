@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,22 @@ from discord.ext import commands
 
 from bot.core.catalog import Catalog
 from bot.core.tone import ToneChecker, load_tone_rules
-from bot.exts import account, coach, followups, library, tone
-from bot.exts.common import reply
+from bot.exts.answer import FormRouter, answering
+from bot.failures import new_error_id, redacted_traceback
 from bot.service import CoachService
 from bot.settings import Settings
 from bot.storage import Database
 
 log = logging.getLogger(__name__)
+
+#: The Discord layer, one extension per area; each can be reloaded with ``reload_extension``.
+EXTENSIONS = (
+    "bot.exts.coach",
+    "bot.exts.library",
+    "bot.exts.account",
+    "bot.exts.followups",
+    "bot.exts.tone",
+)
 
 
 class SellerCoachBot(commands.Bot):
@@ -39,22 +49,13 @@ class SellerCoachBot(commands.Bot):
         )
         self.settings = settings
         self.service = service
+        #: Where form submissions are answered (by custom_id, so also after a restart).
+        self.forms = FormRouter()
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(
-            coach.WalkthroughButton,
-            coach.WalkthroughSelect,
-            library.StartButton,
-            account.ForgetButton,
-            followups.ReminderButton,
-            followups.CancelSelect,
-        )
-        await coach.setup(self)
-        await library.setup(self)
-        await account.setup(self)
-        await followups.setup(self)
-        await tone.setup(self)
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -67,16 +68,24 @@ class SellerCoachBot(commands.Bot):
             synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
 
+    async def on_interaction(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
+        await self.forms.dispatch(interaction)
+
     async def on_app_command_error(
-        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+        self,
+        interaction: discord.Interaction[SellerCoachBot],
+        error: app_commands.AppCommandError,
     ) -> None:
-        log.error("command failed: %s", type(error).__name__, exc_info=error)
-        await reply(
-            interaction, "Something went wrong on my side. Nothing was lost; please try again."
-        )
+        """A command failed before its body could answer (e.g. an option it could not read)."""
+        name = f"/{interaction.command.qualified_name}" if interaction.command else "a command"
+        async with answering(interaction, name):
+            raise error.original if isinstance(error, app_commands.CommandInvokeError) else error
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
-        log.exception("unhandled error in %s", event_method)
+        error = sys.exc_info()[1]
+        error_id = new_error_id()
+        detail = redacted_traceback(error) if error is not None else "(no exception)"
+        log.error("error %s in the %s event\n%s", error_id, event_method, detail)
 
 
 def point_at(settings: Settings) -> None:

@@ -33,12 +33,30 @@ log = logging.getLogger(__name__)
 RECENT_SESSIONS = 10_000
 #: How long a seller's policy is reused before it is read again (other processes may change it).
 POLICY_SECONDS = 60.0
+#: How often a form's details are re-applied when the walkthrough changes under them.
+SAVE_ATTEMPTS = 3
 #: Prefix of an autocomplete value that names a playbook rather than describing a situation.
 PLAYBOOK_VALUE = "playbook:"
 
 
 class ServiceError(Exception):
     """Something the seller asked for cannot be done; the message says why, kindly."""
+
+
+class MovedOn(ServiceError):
+    """The seller pressed a button of an earlier step: here is the walkthrough as it is now.
+
+    Raised instead of acting twice (a second press, a press on an old message, or an answer
+    Discord lost after the step was saved); the front end shows :attr:`walkthrough`'s current
+    step in place of the old one, so the seller is never left without working buttons.
+    """
+
+    def __init__(self, walkthrough: Walkthrough) -> None:
+        super().__init__(
+            "That button was from an earlier step, so I didn't act on it. "
+            "Here is where your walkthrough is now."
+        )
+        self.walkthrough = walkthrough
 
 
 class Action:
@@ -150,8 +168,8 @@ class CoachService:
     async def current_draft(
         self, session_id: str, user_id: int, guild_id: int | None, version: int
     ) -> str:
-        """The draft of the user's walkthrough, whatever step it is at."""
-        _, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        """The draft of the user's walkthrough as it is now, whatever step it is at."""
+        _, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
         return engine.draft(state, playbook)
 
     # -- policy ---------------------------------------------------------------------------------
@@ -209,7 +227,7 @@ class CoachService:
         if result is not None and len(situation) > 80:
             details = CaseDetails(customer_message=situation[:4000])
         state = engine.start(playbook, details, policy)
-        record = await self.store.create_session(guild_id, user_id, playbook.id, state.to_json())
+        record = await self.store.create_session(guild_id, user_id, state.to_json())
         self._remember(record, state)
         return self._walkthrough(record, state, playbook, match=result)
 
@@ -221,7 +239,13 @@ class CoachService:
 
     async def _load(
         self, session_id: str, user_id: int, guild_id: int | None, version: int
-    ) -> tuple[SessionRecord, CoachState, Playbook]:
+    ) -> tuple[SessionRecord, CoachState, Playbook, bool]:
+        """The walkthrough's latest version, if this user may act on it.
+
+        The last value says whether ``version`` (the one on the pressed button) is still the
+        latest. The playbook is the one the stored state names: the state is the only record
+        of it, so switching playbook is stored with the state itself.
+        """
         cached = self._recent.get(session_id)
         if (
             cached is not None
@@ -229,9 +253,9 @@ class CoachService:
             and cached[0].belongs_to(user_id, guild_id)
         ):
             record, state = cached
-            playbook = self.catalog.get(record.playbook_id)
+            playbook = self.catalog.get(state.playbook_id)
             if playbook is not None:
-                return record, state, playbook
+                return record, state, playbook, True
         record = await self.store.get_session(session_id)
         if record is None:
             raise ServiceError(
@@ -239,26 +263,21 @@ class CoachService:
             )
         if not record.belongs_to(user_id, guild_id):
             raise ServiceError("This walkthrough belongs to someone else.")
-        if record.version != version:
-            raise ServiceError(
-                "That button is from an earlier step; this walkthrough has moved on. "
-                "Use the buttons on its latest message."
-            )
-        playbook = self.catalog.get(record.playbook_id)
-        if playbook is None:
-            raise ServiceError("The playbook of this walkthrough is no longer available.")
         try:
             state = CoachState.from_json(record.state)
         except ValidationError:
             raise ServiceError("This walkthrough could not be read; please start again.") from None
+        playbook = self.catalog.get(state.playbook_id)
+        if playbook is None:
+            raise ServiceError("The playbook of this walkthrough is no longer available.")
         self._remember(record, state)
-        return record, state, playbook
+        return record, state, playbook, record.version == version
 
     async def current(
         self, session_id: str, user_id: int, guild_id: int | None, version: int
     ) -> Walkthrough:
-        """The walkthrough as it is, if this user may act on it at this version."""
-        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        """The walkthrough as it is now (whatever ``version`` was pressed), if it is this user's."""
+        record, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
         return self._walkthrough(record, state, playbook)
 
     async def act(
@@ -270,10 +289,16 @@ class CoachService:
         action: str,
         values: list[str] | None = None,
     ) -> Walkthrough:
-        """Apply a button or menu action to a walkthrough and save the new state."""
+        """Apply a button or menu action to a walkthrough and save the new state.
+
+        Raises :class:`MovedOn` (with the current walkthrough) when ``version`` is not the
+        latest: the action was meant for a step the walkthrough has left.
+        """
         if action not in Action.ALL:
             raise ServiceError("That button is not one I know.")
-        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
+        record, state, playbook, latest = await self._load(session_id, user_id, guild_id, version)
+        if not latest:
+            raise MovedOn(self._walkthrough(record, state, playbook))
         values = values or []
         try:
             if action == Action.NEXT:
@@ -305,12 +330,21 @@ class CoachService:
         version: int,
         fields: dict[str, str],
     ) -> Walkthrough:
-        """Fill in the case details from the details form; blank fields are cleared."""
-        record, state, playbook = await self._load(session_id, user_id, guild_id, version)
-        details = parse_details(
-            fields, state.details, engine.currency_of(state.details, state.policy)
-        )
-        return await self._save(record, engine.with_details(state, details), playbook)
+        """Fill in the case details from the details form; blank fields are cleared.
+
+        The details go into the walkthrough as it is now, even when it moved on since the form
+        was opened (what the seller typed is never thrown away).
+        """
+        for _ in range(SAVE_ATTEMPTS):
+            record, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
+            details = parse_details(
+                fields, state.details, engine.currency_of(state.details, state.policy)
+            )
+            try:
+                return await self._save(record, engine.with_details(state, details), playbook)
+            except MovedOn as moved:
+                version = moved.walkthrough.version
+        raise ServiceError("This walkthrough is changing too fast; please try again.")
 
     async def _save(
         self,
@@ -328,14 +362,12 @@ class CoachService:
             expected_version=record.version,
             finished=finished,
         )
-        if saved is None:
+        if saved is None:  # another press (maybe in another process) saved first
             self._recent.pop(record.id, None)
-            if await self.store.get_session(record.id) is None:
-                raise ServiceError(
-                    "This walkthrough no longer exists: it was deleted. "
-                    "Start a new one with /coach."
-                )
-            raise ServiceError("That was already done: this walkthrough has moved on.")
+            latest, state, playbook, _ = await self._load(
+                record.id, record.user_id, record.guild_id, record.version
+            )
+            raise MovedOn(self._walkthrough(latest, state, playbook))
         self._remember(saved, state)
         return self._walkthrough(saved, state, playbook)
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.catalog import Catalog
 from bot.core.engine import CaseDetails, ReturnShipping, Step
-from bot.service import CoachService, FollowUp, ServiceError, parse_details
+from bot.service import CoachService, FollowUp, MovedOn, ServiceError, parse_details
 from bot.storage import Database
 
 CATALOG = Catalog.load()[0]
@@ -57,16 +57,46 @@ async def test_someone_elses_walkthrough_cannot_be_touched(service: CoachService
         await fresh.act(mine.session_id, OTHER, GUILD, mine.version, "next")
 
 
-async def test_a_stale_version_is_refused_even_by_another_process(
+async def test_a_stale_version_is_not_acted_on_even_by_another_process(
     service: CoachService,
 ) -> None:
     started = await service.start(SELLER, GUILD, "lost parcel")
     other_process = CoachService(CATALOG, service.store)
-    await other_process.act(started.session_id, SELLER, GUILD, started.version, "next")
-    with pytest.raises(ServiceError, match="moved on"):
-        await service.act(started.session_id, SELLER, GUILD, started.version, "next")
-    with pytest.raises(ServiceError, match="earlier step"):
-        await other_process.act(started.session_id, SELLER, GUILD, started.version, "next")
+    moved = await other_process.act(started.session_id, SELLER, GUILD, started.version, "next")
+    for process in (service, other_process):
+        with pytest.raises(MovedOn, match="earlier step") as raised:
+            await process.act(started.session_id, SELLER, GUILD, started.version, "next")
+        current = raised.value.walkthrough  # what to show instead: the step it is at now
+        assert (current.version, current.state.step) == (moved.version, Step.APOLOGISE)
+
+
+async def test_another_situation_is_kept_when_the_walkthrough_is_read_back(
+    service: CoachService,
+) -> None:
+    started = await service.start(SELLER, GUILD, "refund")
+    assert started.match is not None and not started.match.confident
+    target = started.match.matches[1].id
+    assert target != started.playbook.id
+    switched = await service.act(
+        started.session_id, SELLER, GUILD, started.version, "switch", [target]
+    )
+    assert switched.playbook.id == target
+    step = await service.act(switched.session_id, SELLER, GUILD, switched.version, "next")
+    assert (step.playbook.id, step.state.step) == (target, Step.APOLOGISE)
+    fresh = CoachService(CATALOG, service.store)  # another process: read from the database
+    step = await fresh.act(step.session_id, SELLER, GUILD, step.version, "next")
+    assert (step.playbook.id, step.state.step) == (target, Step.COMPENSATE)
+
+
+async def test_details_typed_into_an_older_form_are_kept(service: CoachService) -> None:
+    started = await service.start(SELLER, GUILD, "playbook:wrong-item")
+    later = await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    filled = await service.set_details(
+        started.session_id, SELLER, GUILD, started.version, {"customer": "Priya"}
+    )
+    assert filled.state.details.customer == "Priya"
+    assert filled.state.step is later.state.step  # applied to the walkthrough as it is now
+    assert filled.version == later.version + 1
 
 
 async def test_unknown_actions_and_bad_choices_are_refused_kindly(service: CoachService) -> None:

@@ -12,7 +12,8 @@ from discord.ext import commands
 
 from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
-from bot.exts.common import CoachBot, reply, show_held_reminders
+from bot.exts.answer import Answer, RoutedItem, answering
+from bot.exts.common import show_held_reminders
 from bot.service import ServiceError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def policy_blocks(policy: Policy) -> list[str]:
 class AccountCog(commands.Cog):
     """/policy, /forget-me and /help."""
 
-    def __init__(self, bot: CoachBot) -> None:
+    def __init__(self, bot: SellerCoachBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="policy", description="See or change your own shop policy")
@@ -70,7 +71,7 @@ class AccountCog(commands.Cog):
     )
     async def policy(
         self,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[SellerCoachBot],
         currency: app_commands.Range[str, 3, 3] | None = None,
         max_goodwill: app_commands.Range[float, 0, 1_000_000] | None = None,
         max_goodwill_percent: app_commands.Range[int, 0, 200] | None = None,
@@ -93,37 +94,36 @@ class AccountCog(commands.Cog):
             "seller_name": your_name,
             "shop_name": shop_name,
         }
-        try:
-            if any(v is not None for v in changes.values()):
-                policy = await service.update_policy(interaction.user.id, **changes)
-                title = "Your policy is saved"
-            else:
-                policy = await service.policy(interaction.user.id)
-                title = "Your policy"
-        except ServiceError as error:
-            await reply(interaction, f"{error} Your policy was not changed.")
-            return
-        await interaction.response.send_message(
-            embeds=render.pack(title, policy_blocks(policy)), ephemeral=True
-        )
-        await show_held_reminders(interaction)
+        async with answering(interaction, "/policy") as answer:
+            try:
+                if any(v is not None for v in changes.values()):
+                    policy = await service.update_policy(interaction.user.id, **changes)
+                    title = "Your policy is saved"
+                else:
+                    policy = await service.policy(interaction.user.id)
+                    title = "Your policy"
+            except ServiceError as error:
+                await answer.send(f"{error} Your policy was not changed.")
+                return
+            await answer.send(embeds=render.pack(title, policy_blocks(policy)))
+            await show_held_reminders(answer)
 
     @app_commands.command(
         name="forget-me", description="Delete everything Seller Coach stores about you"
     )
-    async def forget_me(self, interaction: discord.Interaction[Any]) -> None:
-        view = discord.ui.View(timeout=None)
-        view.add_item(ForgetButton(interaction.user.id, "yes"))
-        view.add_item(ForgetButton(interaction.user.id, "no"))
-        await reply(
-            interaction,
-            "This deletes your walkthroughs (with the customer details in them), your policy "
-            "and your follow-up reminders. It can't be undone. Delete everything?",
-            view=view,
-        )
+    async def forget_me(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
+        async with answering(interaction, "/forget-me") as answer:
+            view = discord.ui.View(timeout=None)
+            view.add_item(ForgetButton.make(interaction.user.id, "yes"))
+            view.add_item(ForgetButton.make(interaction.user.id, "no"))
+            await answer.send(
+                "This deletes your walkthroughs (with the customer details in them), your "
+                "policy and your follow-up reminders. It can't be undone. Delete everything?",
+                view=view,
+            )
 
     @app_commands.command(name="help", description="What Seller Coach does and how to start")
-    async def help(self, interaction: discord.Interaction[Any]) -> None:
+    async def help(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         blocks = [
             "I coach you through answering an unhappy customer, the way experienced sellers do: "
             "**listen**, **apologise**, **offer** something within your own policy, and "
@@ -138,19 +138,26 @@ class AccountCog(commands.Cog):
             "• `/forget-me`: delete everything stored about you",
             "Everything about your cases is shown only to you.",
         ]
-        await interaction.response.send_message(
-            embeds=render.pack("Seller Coach", blocks), ephemeral=True
-        )
+        async with answering(interaction, "/help") as answer:
+            await answer.send(embeds=render.pack("Seller Coach", blocks))
 
 
 class ForgetButton(
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"forget:(?P<user>[0-9]{1,20}):(?P<answer>yes|no)",
 ):
     """The confirmation of /forget-me; only the seller who asked can press it."""
 
-    def __init__(self, user_id: int, answer: str) -> None:
-        super().__init__(
+    user_id: int
+    choice: str
+
+    def read(self, match: re.Match[str]) -> None:
+        self.user_id, self.choice = int(match["user"]), match["answer"]
+
+    @classmethod
+    def make(cls, user_id: int, answer: str) -> ForgetButton:
+        return cls(
             discord.ui.Button(
                 label="Delete everything" if answer == "yes" else "Keep my data",
                 style=discord.ButtonStyle.danger
@@ -159,29 +166,17 @@ class ForgetButton(
                 custom_id=f"forget:{user_id}:{answer}",
             )
         )
-        self.user_id, self.answer = user_id, answer
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> ForgetButton:
-        return cls(int(match["user"]), match["answer"])
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if interaction.user.id != self.user_id:
-            await reply(interaction, "Only the person who asked can confirm this.")
+    async def handle(self, answer: Answer) -> None:
+        if answer.interaction.user.id != self.user_id:
+            await answer.send("Only the person who asked can confirm this.")
             return
-        if self.answer == "no":
-            await interaction.response.edit_message(content="Nothing was deleted.", view=None)
+        if self.choice == "no":
+            await answer.update(content="Nothing was deleted.", view=None)
             return
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-        counts = await bot.service.forget(self.user_id)
+        counts = await answer.bot.service.forget(self.user_id)
         total = sum(counts.values())
-        await interaction.response.edit_message(
+        await answer.update(
             content=(
                 f"Done: deleted {counts.get('sessions', 0)} walkthrough(s), "
                 f"{counts.get('reminders', 0)} reminder(s) and your policy."
@@ -192,5 +187,10 @@ class ForgetButton(
         )
 
 
-async def setup(bot: CoachBot) -> None:
+async def setup(bot: SellerCoachBot) -> None:
+    bot.add_dynamic_items(ForgetButton)
     await bot.add_cog(AccountCog(bot))
+
+
+async def teardown(bot: SellerCoachBot) -> None:
+    bot.remove_dynamic_items(ForgetButton)

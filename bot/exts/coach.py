@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,14 +20,10 @@ from discord.ext import commands
 from bot.core.engine import Step
 from bot.core.presenter import ChoiceKind
 from bot.exts import render
-from bot.exts.common import (
-    CoachBot,
-    guild_of,
-    reply,
-    show_held_reminders,
-)
+from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
+from bot.exts.common import guild_of, show_held_reminders
 from bot.exts.tone import open_tone_check
-from bot.service import PLAYBOOK_VALUE, Action, ServiceError, Walkthrough
+from bot.service import PLAYBOOK_VALUE, Action, MovedOn, ServiceError, Walkthrough
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -38,95 +35,90 @@ VERSION = r"(?P<version>[0-9]{1,9})"
 MAX_SITUATION = 1000
 
 
-def _custom_id(prefix: str, walkthrough: Walkthrough, action: str) -> str:
-    return f"{prefix}:{walkthrough.session_id}:{walkthrough.version}:{action}"
+class WalkthroughItem:
+    """What a walkthrough's buttons and menus carry: the walkthrough's id, version and action."""
+
+    session_id: str
+    version: int
+    action: str
+
+    def read(self, match: re.Match[str]) -> None:
+        self.session_id, self.version, self.action = (
+            match["sid"],
+            int(match["version"]),
+            match["action"],
+        )
+
+    @property
+    def name(self) -> str:
+        return f"{type(self).__name__}:{self.action}"
 
 
 class WalkthroughButton(
+    WalkthroughItem,
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=rf"scb:{SESSION}:{VERSION}:(?P<action>[a-z]{{2,12}})",
 ):
-    """Back, Next, Done and Case details on a walkthrough message."""
-
-    def __init__(self, session_id: str, version: int, action: str, **button: Any) -> None:
-        super().__init__(
-            discord.ui.Button(custom_id=f"scb:{session_id}:{version}:{action}", **button)
-        )
-        self.session_id, self.version, self.action = session_id, version, action
+    """Back, Next, Done, Check my tone and Case details on a walkthrough message."""
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> WalkthroughButton:
-        return cls(match["sid"], int(match["version"]), match["action"], label=item.label)
+    def make(cls, walkthrough: Walkthrough, action: str, **button: Any) -> WalkthroughButton:
+        sid, version = walkthrough.session_id, walkthrough.version
+        return cls(discord.ui.Button(custom_id=f"scb:{sid}:{version}:{action}", **button))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def handle(self, answer: Answer) -> None:
         if self.action == "details":
-            await open_details(interaction, self.session_id, self.version)
-            return
-        if self.action == "tone":
-            await open_tone_check(interaction, self.session_id, self.version)
-            return
-        await act(interaction, self.session_id, self.version, self.action, [])
+            await open_details(answer, self.session_id, self.version)
+        elif self.action == "tone":
+            await open_tone_check(answer, self.session_id, self.version)
+        else:
+            await act(answer, self.session_id, self.version, self.action, [])
 
 
 class WalkthroughSelect(
+    WalkthroughItem,
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Select[Any]],
     template=rf"scs:{SESSION}:{VERSION}:(?P<action>pick|switch)",
 ):
     """The step's choice (question, apology line, offer, follow-up) or another situation."""
 
-    def __init__(self, session_id: str, version: int, action: str, **select: Any) -> None:
-        super().__init__(
-            discord.ui.Select(custom_id=f"scs:{session_id}:{version}:{action}", **select)
-        )
-        self.session_id, self.version, self.action = session_id, version, action
-
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Select[Any],
-        match: re.Match[str],
-        /,
-    ) -> WalkthroughSelect:
-        return cls(
-            match["sid"],
-            int(match["version"]),
-            match["action"],
-            options=item.options,
-            min_values=item.min_values,
-            max_values=item.max_values,
-        )
+    def make(cls, walkthrough: Walkthrough, action: str, **select: Any) -> WalkthroughSelect:
+        sid, version = walkthrough.session_id, walkthrough.version
+        return cls(discord.ui.Select(custom_id=f"scs:{sid}:{version}:{action}", **select))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await act(interaction, self.session_id, self.version, self.action, list(self.item.values))
+    async def handle(self, answer: Answer) -> None:
+        await act(answer, self.session_id, self.version, self.action, list(self.item.values))
 
 
 async def act(
-    interaction: discord.Interaction[Any],
-    session_id: str,
-    version: int,
-    action: str,
-    values: list[str],
+    answer: Answer, session_id: str, version: int, action: str, values: list[str]
 ) -> None:
-    bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
+    """Apply a button or menu to the walkthrough and show the step it leads to.
+
+    A press on an earlier step (pressed twice, or its answer was lost) shows the current step
+    instead, with working buttons.
+    """
+    interaction = answer.interaction
     try:
-        walkthrough = await bot.service.act(
+        walkthrough = await answer.bot.service.act(
             session_id, interaction.user.id, guild_of(interaction), version, action, values
         )
-    except ServiceError as error:
-        await reply(interaction, str(error))
+    except MovedOn as moved:
+        await answer.update(**walkthrough_message(moved.walkthrough, note=str(moved)))
         return
-    await interaction.response.edit_message(**walkthrough_message(walkthrough))
+    await answer.update(**walkthrough_message(walkthrough))
 
 
-class DetailsModal(discord.ui.Modal, title="Case details"):
+DETAILS_ROUTE = re.compile(rf"scm:{SESSION}:{VERSION}")
+
+
+class DetailsForm(RoutedForm, title="Case details"):
     """The customer's name, the item, the order and what the customer wrote."""
+
+    route = DETAILS_ROUTE
 
     customer: discord.ui.TextInput[Any] = discord.ui.TextInput(
         custom_id="customer", label="Customer's name", max_length=100, required=False
@@ -152,52 +144,50 @@ class DetailsModal(discord.ui.Modal, title="Case details"):
         required=False,
     )
 
-    def __init__(self, session_id: str, version: int, walkthrough: Walkthrough | None) -> None:
-        super().__init__(custom_id=f"scm:{session_id}:{version}", timeout=1800)
-        self.session_id, self.version = session_id, version
-        if walkthrough is not None:
-            details = walkthrough.state.details
-            self.customer.default = details.customer
-            self.item.default = details.item
-            self.order.default = details.order
-            self.order_value.default = (
-                f"{details.order_value} {details.currency or ''}".strip()
-                if details.order_value is not None
-                else None
-            )
-            self.customer_message.default = details.customer_message
+    session_id: str
+    version: int
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-        fields = {
-            "customer": self.customer.value,
-            "item": self.item.value,
-            "order": self.order.value,
-            "order_value": self.order_value.value,
-            "customer_message": self.customer_message.value,
-        }
-        try:
-            walkthrough = await bot.service.set_details(
-                self.session_id, interaction.user.id, guild_of(interaction), self.version, fields
-            )
-        except ServiceError as error:
-            await reply(interaction, f"{error} Nothing was lost: press Case details to try again.")
-            return
-        await interaction.response.edit_message(**walkthrough_message(walkthrough))
+    def read(self, match: re.Match[str]) -> None:
+        self.session_id, self.version = match["sid"], int(match["version"])
 
-
-async def open_details(
-    interaction: discord.Interaction[Any], session_id: str, version: int
-) -> None:
-    bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-    try:
-        walkthrough = await bot.service.current(
-            session_id, interaction.user.id, guild_of(interaction), version
+    @classmethod
+    def prefilled(cls, walkthrough: Walkthrough) -> DetailsForm:
+        """The form for ``walkthrough``, showing the details it already has."""
+        form = cls(f"scm:{walkthrough.session_id}:{walkthrough.version}", timeout=None)
+        details = walkthrough.state.details
+        form.customer.default = details.customer
+        form.item.default = details.item
+        form.order.default = details.order
+        form.order_value.default = (
+            f"{details.order_value} {details.currency or ''}".strip()
+            if details.order_value is not None
+            else None
         )
-    except ServiceError as error:
-        await reply(interaction, str(error))
-        return
-    await interaction.response.send_modal(DetailsModal(session_id, version, walkthrough))
+        form.customer_message.default = details.customer_message
+        return form
+
+    async def submitted(self, answer: Answer, values: Mapping[str, str]) -> None:
+        interaction = answer.interaction
+        try:
+            walkthrough = await answer.bot.service.set_details(
+                self.session_id, interaction.user.id, guild_of(interaction), self.version, values
+            )
+        except MovedOn as moved:  # pragma: no cover - set_details re-applies instead
+            await answer.update(**walkthrough_message(moved.walkthrough, note=str(moved)))
+            return
+        except ServiceError as error:
+            await answer.send(f"{error} Nothing was lost: press Case details to try again.")
+            return
+        await answer.update(**walkthrough_message(walkthrough))
+
+
+async def open_details(answer: Answer, session_id: str, version: int) -> None:
+    """Case details: the form, filled in with what the walkthrough knows now."""
+    interaction = answer.interaction
+    walkthrough = await answer.bot.service.current(
+        session_id, interaction.user.id, guild_of(interaction), version
+    )
+    await answer.form(DetailsForm.prefilled(walkthrough))
 
 
 def walkthrough_message(walkthrough: Walkthrough, *, note: str | None = None) -> dict[str, Any]:
@@ -227,13 +217,11 @@ def walkthrough_message(walkthrough: Walkthrough, *, note: str | None = None) ->
 def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
     view = walkthrough.view
     items = discord.ui.View(timeout=None)
-    sid, version = walkthrough.session_id, walkthrough.version
     if view.options and view.choice is not None:
         multiple = view.choice is ChoiceKind.QUESTIONS
         items.add_item(
-            WalkthroughSelect(
-                sid,
-                version,
+            WalkthroughSelect.make(
+                walkthrough,
                 Action.PICK,
                 options=render.select_options(view),
                 placeholder={
@@ -250,9 +238,8 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
     match = walkthrough.match
     if match is not None and not match.confident and len(match.matches) > 1:
         items.add_item(
-            WalkthroughSelect(
-                sid,
-                version,
+            WalkthroughSelect.make(
+                walkthrough,
                 Action.SWITCH,
                 options=[
                     discord.SelectOption(label=render.clip(m.title, 100), value=m.id)
@@ -263,13 +250,12 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
             )
         )
     back = dict(label="Back", style=discord.ButtonStyle.secondary, disabled=view.is_first, row=2)
-    items.add_item(WalkthroughButton(sid, version, Action.BACK, **back))
+    items.add_item(WalkthroughButton.make(walkthrough, Action.BACK, **back))
     if view.step is Step.DRAFT:
         if not walkthrough.finished:
             items.add_item(
-                WalkthroughButton(
-                    sid,
-                    version,
+                WalkthroughButton.make(
+                    walkthrough,
                     Action.FINISH,
                     label="Done",
                     style=discord.ButtonStyle.success,
@@ -277,9 +263,8 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
                 )
             )
         items.add_item(
-            WalkthroughButton(
-                sid,
-                version,
+            WalkthroughButton.make(
+                walkthrough,
                 "tone",
                 label="Check my tone",
                 style=discord.ButtonStyle.secondary,
@@ -289,14 +274,13 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
     else:
         label = "Show my reply" if view.step is Step.FOLLOW_UP else "Next"
         items.add_item(
-            WalkthroughButton(
-                sid, version, Action.NEXT, label=label, style=discord.ButtonStyle.primary, row=2
+            WalkthroughButton.make(
+                walkthrough, Action.NEXT, label=label, style=discord.ButtonStyle.primary, row=2
             )
         )
     items.add_item(
-        WalkthroughButton(
-            sid,
-            version,
+        WalkthroughButton.make(
+            walkthrough,
             "details",
             label="Case details",
             style=discord.ButtonStyle.secondary,
@@ -309,7 +293,7 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
 class CoachCog(commands.Cog):
     """The /coach command."""
 
-    def __init__(self, bot: CoachBot) -> None:
+    def __init__(self, bot: SellerCoachBot) -> None:
         self.bot = bot
 
     @app_commands.command(
@@ -317,27 +301,25 @@ class CoachCog(commands.Cog):
     )
     @app_commands.describe(situation="What happened, in a sentence, or the customer's message")
     async def coach(
-        self, interaction: discord.Interaction[Any], situation: app_commands.Range[str, 1, 6000]
+        self,
+        interaction: discord.Interaction[SellerCoachBot],
+        situation: app_commands.Range[str, 1, 6000],
     ) -> None:
-        service = self.bot.service
-        try:
-            walkthrough = await service.start(
+        async with answering(interaction, "/coach") as answer:
+            walkthrough = await self.bot.service.start(
                 interaction.user.id, guild_of(interaction), situation[: MAX_SITUATION * 4]
             )
-        except ServiceError as error:
-            await reply(interaction, str(error))
-            return
-        await interaction.response.send_message(ephemeral=True, **walkthrough_message(walkthrough))
-        await show_held_reminders(interaction)
+            await answer.send(**walkthrough_message(walkthrough))
+            await show_held_reminders(answer)
 
     @coach.autocomplete("situation")
     async def situation_choices(
-        self, interaction: discord.Interaction[Any], current: str
+        self, interaction: discord.Interaction[SellerCoachBot], current: str
     ) -> list[app_commands.Choice[str]]:
         return situation_choices(self.bot, current)
 
 
-def situation_choices(bot: CoachBot, current: str) -> list[app_commands.Choice[str]]:
+def situation_choices(bot: SellerCoachBot, current: str) -> list[app_commands.Choice[str]]:
     """Up to 25 playbook titles for what the seller has typed so far."""
     catalog = bot.service.catalog
     text = current.strip()[:MAX_SITUATION]
@@ -352,5 +334,12 @@ def situation_choices(bot: CoachBot, current: str) -> list[app_commands.Choice[s
     return choices
 
 
-async def setup(bot: CoachBot) -> None:
+async def setup(bot: SellerCoachBot) -> None:
+    bot.add_dynamic_items(WalkthroughButton, WalkthroughSelect)
+    bot.forms.add(DetailsForm)
     await bot.add_cog(CoachCog(bot))
+
+
+async def teardown(bot: SellerCoachBot) -> None:
+    bot.remove_dynamic_items(WalkthroughButton, WalkthroughSelect)
+    bot.forms.remove(DetailsForm)

@@ -1,41 +1,26 @@
-"""Helpers every command shares: private replies and reminders held back from DMs."""
+"""Helpers every command shares: where an interaction happened, reminders held back from DMs."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 import discord
 
 from bot.exts import render
 
 if TYPE_CHECKING:
-    from bot.service import CoachService, FollowUp
+    from bot.app import SellerCoachBot
+    from bot.exts.answer import Answer
+    from bot.service import FollowUp
     from bot.storage import ReminderRecord
 
 log = logging.getLogger(__name__)
 
 
-class CoachBot(Protocol):
-    """What the cogs need of the bot."""
-
-    service: CoachService
-
-    async def add_cog(self, cog: Any, /) -> None: ...
-
-
-def guild_of(interaction: discord.Interaction[Any]) -> int | None:
+def guild_of(interaction: discord.Interaction[SellerCoachBot]) -> int | None:
     """The server the interaction happened in; None in direct messages."""
     return interaction.guild_id
-
-
-async def reply(interaction: discord.Interaction[Any], text: str, **extra: Any) -> None:
-    """A private answer, whether or not the interaction was already answered."""
-    text = render.clip(text, 2000)
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, **extra)
-    else:
-        await interaction.response.send_message(text, ephemeral=True, **extra)
 
 
 def follow_up_embed(reminder: ReminderRecord, follow_up: FollowUp, *, held: bool) -> discord.Embed:
@@ -54,15 +39,12 @@ def follow_up_embed(reminder: ReminderRecord, follow_up: FollowUp, *, held: bool
     return embed[0]
 
 
-async def show_held_reminders(interaction: discord.Interaction[Any]) -> None:
+async def show_held_reminders(answer: Answer) -> None:
     """Show, privately and once, reminders that could not be delivered by DM."""
-    bot: Any = interaction.client
     try:
-        held = await bot.service.held_reminders(interaction.user.id)
-    except Exception:  # a failure here must never spoil the command that was answered
-        log.exception("could not read held reminders")
+        held = await answer.bot.service.held_reminders(answer.interaction.user.id)
+    except Exception as error:  # a failure here must never spoil the command that was answered
+        log.error("could not read held reminders: %s", type(error).__name__)
         return
     for reminder, follow_up in held[:5]:
-        await interaction.followup.send(
-            embed=follow_up_embed(reminder, follow_up, held=True), ephemeral=True
-        )
+        await answer.send(embed=follow_up_embed(reminder, follow_up, held=True))

@@ -20,7 +20,8 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.exts import render
-from bot.exts.common import follow_up_embed, reply, show_held_reminders
+from bot.exts.answer import Answer, RoutedItem, answering
+from bot.exts.common import follow_up_embed, show_held_reminders
 from bot.service import FollowUp, ServiceError
 from bot.storage import ReminderRecord, new_worker_id
 
@@ -48,86 +49,79 @@ OUTCOMES = {
 
 
 class ReminderButton(
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"rem:(?P<reminder>[0-9]{1,18}):(?P<user>[0-9]{1,20}):(?P<action>sorted|open|failed)",
 ):
     """How did it go? Sorted, still open (snooze) or didn't work out, on a delivered reminder."""
 
-    def __init__(self, reminder_id: int, user_id: int, action: str) -> None:
-        label, style, _ = OUTCOMES[action]
-        super().__init__(
-            discord.ui.Button(
-                label=label, style=style, custom_id=f"rem:{reminder_id}:{user_id}:{action}"
-            )
-        )
-        self.reminder_id, self.user_id, self.action = reminder_id, user_id, action
+    reminder_id: int
+    user_id: int
+    action: str
+
+    def read(self, match: re.Match[str]) -> None:
+        self.reminder_id, self.user_id = int(match["reminder"]), int(match["user"])
+        self.action = match["action"]
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> ReminderButton:
-        return cls(int(match["reminder"]), int(match["user"]), match["action"])
+    def make(cls, reminder_id: int, user_id: int, action: str) -> ReminderButton:
+        label, style, _ = OUTCOMES[action]
+        custom_id = f"rem:{reminder_id}:{user_id}:{action}"
+        return cls(discord.ui.Button(label=label, style=style, custom_id=custom_id))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if interaction.user.id != self.user_id:
-            await reply(interaction, "This reminder belongs to someone else.")
+    @property
+    def name(self) -> str:
+        return f"ReminderButton:{self.action}"
+
+    async def handle(self, answer: Answer) -> None:
+        if answer.interaction.user.id != self.user_id:
+            await answer.send("This reminder belongs to someone else.")
             return
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
+        service = answer.bot.service
         try:
             if self.action == "open":
-                snoozed = await bot.service.snooze_reminder(
-                    self.user_id, self.reminder_id, SNOOZE_DAYS
-                )
+                snoozed = await service.snooze_reminder(self.user_id, self.reminder_id, SNOOZE_DAYS)
                 text = f"I'll remind you again {discord.utils.format_dt(snoozed.due_at, 'R')}."
             else:
-                await bot.service.reminder_done(self.user_id, self.reminder_id)
+                await service.reminder_done(self.user_id, self.reminder_id)
                 text = OUTCOMES[self.action][2]
         except ServiceError as error:
             text = str(error)
-        await interaction.response.edit_message(content=text, view=None)
+        await answer.update(content=text, view=None)
 
 
 class CancelSelect(
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Select[Any]],
     template=r"fuc:(?P<user>[0-9]{1,20})",
 ):
     """Cancel one of the seller's pending reminders."""
 
-    def __init__(self, user_id: int, options: list[discord.SelectOption]) -> None:
-        super().__init__(
+    user_id: int
+
+    def read(self, match: re.Match[str]) -> None:
+        self.user_id = int(match["user"])
+
+    @classmethod
+    def make(cls, user_id: int, options: list[discord.SelectOption]) -> CancelSelect:
+        return cls(
             discord.ui.Select(
                 custom_id=f"fuc:{user_id}", placeholder="Cancel a reminder", options=options
             )
         )
-        self.user_id = user_id
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Select[Any],
-        match: re.Match[str],
-        /,
-    ) -> CancelSelect:
-        return cls(int(match["user"]), item.options)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if interaction.user.id != self.user_id:
-            await reply(interaction, "These reminders belong to someone else.")
+    async def handle(self, answer: Answer) -> None:
+        if answer.interaction.user.id != self.user_id:
+            await answer.send("These reminders belong to someone else.")
             return
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
         value = self.item.values[0] if self.item.values else ""
         try:
-            await bot.service.cancel_reminder(self.user_id, int(value))
+            await answer.bot.service.cancel_reminder(self.user_id, int(value))
         except (ServiceError, ValueError):
-            await reply(interaction, "That reminder is already gone.")
+            await answer.send("That reminder is already gone.")
             return
-        await interaction.response.edit_message(
-            **await followups_message(bot, self.user_id, note="Reminder cancelled.")
+        await answer.update(
+            **await followups_message(answer.bot, self.user_id, note="Reminder cancelled.")
         )
 
 
@@ -155,7 +149,7 @@ async def followups_message(
             )
             for r, f in pending[:25]
         ]
-        view.add_item(CancelSelect(user_id, options))
+        view.add_item(CancelSelect.make(user_id, options))
     return {"embeds": render.pack("Your follow-ups", blocks), "view": view, "content": None}
 
 
@@ -178,13 +172,12 @@ class FollowupsCog(commands.Cog):
                 await task
 
     @app_commands.command(name="followups", description="Your follow-up reminders")
-    async def followups(self, interaction: discord.Interaction[Any]) -> None:
-        message = await followups_message(self.bot, interaction.user.id)
-        if message["view"] is None:
-            message.pop("view")
-        message.pop("content")
-        await interaction.response.send_message(ephemeral=True, **message)
-        await show_held_reminders(interaction)
+    async def followups(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
+        async with answering(interaction, "/followups") as answer:
+            message = await followups_message(self.bot, interaction.user.id)
+            message.pop("content")
+            await answer.send(**message)
+            await show_held_reminders(answer)
 
     @tasks.loop(seconds=30)
     async def deliver_due(self) -> None:
@@ -209,7 +202,7 @@ class FollowupsCog(commands.Cog):
         follow_up = FollowUp.from_json(reminder.payload)
         view = discord.ui.View(timeout=None)
         for outcome in OUTCOMES:
-            view.add_item(ReminderButton(reminder.id, reminder.user_id, outcome))
+            view.add_item(ReminderButton.make(reminder.id, reminder.user_id, outcome))
         try:
             user = self.bot.get_user(reminder.user_id) or await self.bot.fetch_user(
                 reminder.user_id
@@ -234,4 +227,9 @@ class FollowupsCog(commands.Cog):
 
 
 async def setup(bot: SellerCoachBot) -> None:
+    bot.add_dynamic_items(ReminderButton, CancelSelect)
     await bot.add_cog(FollowupsCog(bot, poll_seconds=bot.settings.reminder_poll_seconds))
+
+
+async def teardown(bot: SellerCoachBot) -> None:
+    bot.remove_dynamic_items(ReminderButton, CancelSelect)

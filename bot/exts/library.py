@@ -13,9 +13,10 @@ from bot.core import engine
 from bot.core.models import Category, Playbook
 from bot.core.placeholders import render as fill_placeholders
 from bot.exts import render
+from bot.exts.answer import Answer, RoutedItem, answering
 from bot.exts.coach import situation_choices, walkthrough_message
-from bot.exts.common import CoachBot, guild_of, reply
-from bot.service import PLAYBOOK_VALUE, ServiceError
+from bot.exts.common import guild_of
+from bot.service import PLAYBOOK_VALUE
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -60,47 +61,39 @@ def playbook_blocks(playbook: Playbook) -> list[str]:
 
 
 class StartButton(
+    RoutedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"pbs:(?P<playbook>[a-z0-9-]{1,64})",
 ):
     """Start a walkthrough of the playbook being read."""
 
-    def __init__(self, playbook_id: str) -> None:
-        super().__init__(
+    playbook_id: str
+
+    def read(self, match: re.Match[str]) -> None:
+        self.playbook_id = match["playbook"]
+
+    @classmethod
+    def make(cls, playbook_id: str) -> StartButton:
+        return cls(
             discord.ui.Button(
                 label="Coach me through this",
                 style=discord.ButtonStyle.primary,
                 custom_id=f"pbs:{playbook_id}",
             )
         )
-        self.playbook_id = playbook_id
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> StartButton:
-        return cls(match["playbook"])
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-        try:
-            walkthrough = await bot.service.start(
-                interaction.user.id, guild_of(interaction), f"{PLAYBOOK_VALUE}{self.playbook_id}"
-            )
-        except ServiceError as error:
-            await reply(interaction, str(error))
-            return
-        await interaction.response.send_message(ephemeral=True, **walkthrough_message(walkthrough))
+    async def handle(self, answer: Answer) -> None:
+        interaction = answer.interaction
+        walkthrough = await answer.bot.service.start(
+            interaction.user.id, guild_of(interaction), f"{PLAYBOOK_VALUE}{self.playbook_id}"
+        )
+        await answer.send(**walkthrough_message(walkthrough))
 
 
 class LibraryCog(commands.Cog):
     """The /playbooks command."""
 
-    def __init__(self, bot: CoachBot) -> None:
+    def __init__(self, bot: SellerCoachBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="playbooks", description="Browse the situations Seller Coach knows")
@@ -114,9 +107,15 @@ class LibraryCog(commands.Cog):
     )
     async def playbooks(
         self,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[SellerCoachBot],
         category: app_commands.Choice[str] | None = None,
         playbook: str | None = None,
+    ) -> None:
+        async with answering(interaction, "/playbooks") as answer:
+            await self.show(answer, category, playbook)
+
+    async def show(
+        self, answer: Answer, category: app_commands.Choice[str] | None, playbook: str | None
     ) -> None:
         catalog = self.bot.service.catalog
         if playbook:
@@ -125,12 +124,11 @@ class LibraryCog(commands.Cog):
             if found is None:
                 found, _ = self.bot.service.resolve(playbook)
             if found is None:
-                await reply(interaction, "I don't know that playbook. Try /playbooks to browse.")
+                await answer.send("I don't know that playbook. Try /playbooks to browse.")
                 return
             view = discord.ui.View(timeout=None)
-            view.add_item(StartButton(found.id))
-            embeds = render.pack(found.title, playbook_blocks(found))
-            await interaction.response.send_message(embeds=embeds, view=view, ephemeral=True)
+            view.add_item(StartButton.make(found.id))
+            await answer.send(embeds=render.pack(found.title, playbook_blocks(found)), view=view)
             return
         groups = catalog.by_category()
         blocks = []
@@ -140,15 +138,19 @@ class LibraryCog(commands.Cog):
             lines = "\n".join(f"• **{s.title}**: {s.summary}" for s in summaries)
             blocks.append(f"**{CATEGORY_NAMES[group]}**\n{lines}")
         blocks.append("Read one in full with `/playbooks playbook:`, or start with `/coach`.")
-        embeds = render.pack("Situations I can coach you through", blocks)
-        await interaction.response.send_message(embeds=embeds, ephemeral=True)
+        await answer.send(embeds=render.pack("Situations I can coach you through", blocks))
 
     @playbooks.autocomplete("playbook")
     async def playbook_choices(
-        self, interaction: discord.Interaction[Any], current: str
+        self, interaction: discord.Interaction[SellerCoachBot], current: str
     ) -> list[app_commands.Choice[str]]:
         return situation_choices(self.bot, current)
 
 
-async def setup(bot: CoachBot) -> None:
+async def setup(bot: SellerCoachBot) -> None:
+    bot.add_dynamic_items(StartButton)
     await bot.add_cog(LibraryCog(bot))
+
+
+async def teardown(bot: SellerCoachBot) -> None:
+    bot.remove_dynamic_items(StartButton)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -10,13 +12,14 @@ from discord.ext import commands
 
 from bot.core.tone import ToneReport
 from bot.exts import render
-from bot.exts.common import CoachBot, guild_of, reply
-from bot.service import ServiceError
+from bot.exts.answer import Answer, RoutedForm, answering
+from bot.exts.common import guild_of
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
 
 DRAFT_LIMIT = 4000
+TONE_ROUTE = re.compile(r"tone:(?P<source>[a-z]{1,12})")
 
 
 def report_embeds(bot: SellerCoachBot, report: ToneReport) -> list[discord.Embed]:
@@ -32,8 +35,10 @@ def report_embeds(bot: SellerCoachBot, report: ToneReport) -> list[discord.Embed
     return render.pack(f"Tone check · {title}", blocks)
 
 
-class ToneModal(discord.ui.Modal, title="Check my tone"):
-    """Paste the reply you are about to send."""
+class ToneForm(RoutedForm, title="Check my tone"):
+    """Paste the reply you are about to send (or check the walkthrough's draft)."""
+
+    route = TONE_ROUTE
 
     draft: discord.ui.TextInput[Any] = discord.ui.TextInput(
         custom_id="draft",
@@ -43,42 +48,44 @@ class ToneModal(discord.ui.Modal, title="Check my tone"):
         placeholder="Paste the reply you're about to send",
     )
 
-    def __init__(self, prefill: str | None = None) -> None:
-        super().__init__(timeout=1800)
+    @classmethod
+    def opened_from(cls, source: str, prefill: str | None = None) -> ToneForm:
+        """The form, opened by ``/tone`` (``source="command"``) or a draft (``"draft"``)."""
+        form = cls(f"tone:{source}", timeout=None)
         if prefill:
-            self.draft.default = prefill[:DRAFT_LIMIT]
+            form.draft.default = prefill[:DRAFT_LIMIT]
+        return form
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-        report = bot.service.check_tone(self.draft.value)
-        await interaction.response.send_message(embeds=report_embeds(bot, report), ephemeral=True)
+    async def submitted(self, answer: Answer, values: Mapping[str, str]) -> None:
+        report = answer.bot.service.check_tone(values.get("draft", ""))
+        await answer.send(embeds=report_embeds(answer.bot, report))
 
 
 class ToneCog(commands.Cog):
     """The /tone command."""
 
-    def __init__(self, bot: CoachBot) -> None:
+    def __init__(self, bot: SellerCoachBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="tone", description="Check a reply's tone before you send it")
-    async def tone(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.send_modal(ToneModal())
+    async def tone(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
+        async with answering(interaction, "/tone") as answer:
+            await answer.form(ToneForm.opened_from("command"))
 
 
-async def open_tone_check(
-    interaction: discord.Interaction[Any], session_id: str, version: int
-) -> None:
+async def open_tone_check(answer: Answer, session_id: str, version: int) -> None:
     """The "Check my tone" button: the form comes pre-filled with the walkthrough's draft."""
-    bot: SellerCoachBot = interaction.client  # type: ignore[assignment]
-    try:
-        draft = await bot.service.current_draft(
-            session_id, interaction.user.id, guild_of(interaction), version
-        )
-    except ServiceError as error:
-        await reply(interaction, str(error))
-        return
-    await interaction.response.send_modal(ToneModal(draft))
+    interaction = answer.interaction
+    draft = await answer.bot.service.current_draft(
+        session_id, interaction.user.id, guild_of(interaction), version
+    )
+    await answer.form(ToneForm.opened_from("draft", draft))
 
 
-async def setup(bot: CoachBot) -> None:
+async def setup(bot: SellerCoachBot) -> None:
+    bot.forms.add(ToneForm)
     await bot.add_cog(ToneCog(bot))
+
+
+async def teardown(bot: SellerCoachBot) -> None:
+    bot.forms.remove(ToneForm)

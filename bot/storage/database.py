@@ -2,7 +2,7 @@
 
 >>> async with Database.from_url(settings.database_url) as database:  # doctest: +SKIP
 ...     await database.migrate()
-...     record = await database.store.create_session(guild_id, user_id, "lost-parcel", "{}")
+...     record = await database.store.create_session(guild_id, user_id, "{}")
 """
 
 from __future__ import annotations

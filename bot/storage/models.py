@@ -40,7 +40,6 @@ NAMING_CONVENTION = {
 
 SESSION_ID_LENGTH = 32
 STATUS_LENGTH = 16
-PLAYBOOK_ID_LENGTH = 100
 WORKER_ID_LENGTH = 100
 
 
@@ -93,14 +92,17 @@ class Base(DeclarativeBase):
 
 
 class CoachSession(Base):
-    """A seller's walkthrough; ``state`` is the coaching engine's opaque JSON."""
+    """A seller's walkthrough; ``state`` is the coaching engine's opaque JSON.
+
+    The state is the only record of what it holds (the playbook, the step, the details): no
+    column copies a part of it, so nothing can fall out of step when the state changes.
+    """
 
     __tablename__ = "coach_sessions"
 
     id: Mapped[str] = mapped_column(String(SESSION_ID_LENGTH), primary_key=True)
     guild_id: Mapped[int | None] = mapped_column(BigInteger)
     user_id: Mapped[int] = mapped_column(BigInteger)
-    playbook_id: Mapped[str] = mapped_column(String(PLAYBOOK_ID_LENGTH))
     state: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(STATUS_LENGTH))

@@ -46,7 +46,6 @@ class SessionRecord:
     id: str
     guild_id: int | None
     user_id: int
-    playbook_id: str
     state: str = field(repr=False)
     version: int
     status: SessionStatus

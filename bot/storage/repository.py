@@ -124,16 +124,13 @@ class Store:
 
     # -- coaching sessions ----------------------------------------------------------------
 
-    async def create_session(
-        self, guild_id: int | None, user_id: int, playbook_id: str, state: str
-    ) -> SessionRecord:
+    async def create_session(self, guild_id: int | None, user_id: int, state: str) -> SessionRecord:
         """Start a session at version 1. ``guild_id`` is None in DMs."""
         now = self._now()
         values = {
             "id": new_session_id(),
             "guild_id": guild_id,
             "user_id": user_id,
-            "playbook_id": playbook_id,
             "state": state,
             "version": 1,
             "status": SessionStatus.ACTIVE.value,
@@ -142,7 +139,7 @@ class Store:
         }
         async with self._engine.begin() as connection:
             record = _session((await connection.execute(_CREATE_SESSION, values)).one())
-        log.debug("session %s created for playbook %s", record.id, playbook_id)
+        log.debug("session %s created", record.id)
         return record
 
     async def get_session(self, session_id: str) -> SessionRecord | None:

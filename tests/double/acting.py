@@ -112,6 +112,11 @@ class InteractionResult:
         return bool(self.flags & FLAG_EPHEMERAL)
 
     @property
+    def failed(self) -> bool:
+        """The answer was lost (see ``DiscordDouble.lose_next_answer``): "interaction failed"."""
+        return self.record.failed
+
+    @property
     def deferred(self) -> bool:
         return self.callback_type in (5, 6)
 

@@ -840,6 +840,32 @@ class DiscordDouble:
         self._faults.append(fault)
         return fault
 
+    def lose_next_answer(self, *, count: int = 1) -> Fault:
+        """Lose the bot's next ``count`` answers to interactions, as when Discord's 3 s window
+        has passed or the token expired: the callback gets 404 with code 10062 ("Unknown
+        interaction") and the user's client shows "This interaction failed". The waiting
+        :meth:`click` / :meth:`select` / :meth:`submit_modal` returns at once with
+        ``failed`` set (and no answer)."""
+        fault = self.fail_next(
+            "POST",
+            "/interactions/*/*/callback",
+            404,
+            count=count,
+            code=10062,
+            message="Unknown interaction",
+        )
+        fault.loses_answer = True
+        return fault
+
+    def _answer_lost(self, interaction_id: str | None) -> None:
+        record = self.interactions.get(int(interaction_id)) if interaction_id else None
+        if record is None:
+            return
+        record.failed = True
+        if record.responded is not None and not record.responded.done():
+            record.responded.set_result(None)
+        self.state_changed()
+
     def close_dms(self, user: User | int) -> None:
         """The user no longer accepts DMs from the bot: sends answer 403 / 50007."""
         self.closed_dms.add(user.id if isinstance(user, User) else int(user))

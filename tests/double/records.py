@@ -93,6 +93,8 @@ class Fault:
     code: int = 0
     message: str = ""
     hits: list[str] = field(default_factory=list)
+    #: The fault loses an interaction's answer: the interaction counts as failed at once.
+    loses_answer: bool = False
 
     def matches(self, method: str, path: str) -> bool:
         return (

@@ -285,6 +285,8 @@ class RestApi:
 
         fault = double._take_fault(request.method, path)
         if fault is not None:
+            if fault.loses_answer:
+                double._answer_lost(request.match_info.get("interaction_id"))
             return self._fault_response(fault)
 
         payload: Any = None

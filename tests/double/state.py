@@ -442,6 +442,9 @@ class InteractionRecord:
     modal: Modal | None = None
     choices: list[dict[str, Any]] | None = None
     responded: asyncio.Future[None] | None = None
+    #: The bot's answer was lost (an injected fault): the user's client shows "This
+    #: interaction failed".
+    failed: bool = False
 
     @property
     def acknowledged(self) -> bool:

@@ -66,5 +66,5 @@ def test_repr_hides_the_password() -> None:
 async def test_in_memory_sqlite_works(url: str) -> None:
     async with Database.from_url(url) as database:
         await database.migrate()
-        record = await database.store.create_session(None, 1, "lost-parcel", "{}")
+        record = await database.store.create_session(None, 1, "{}")
         assert await database.store.get_session(record.id) == record

@@ -24,8 +24,8 @@ async def _count(store: Store, model: type, **where: int) -> int:
 
 
 async def _populate(store: Store, user_id: int) -> None:
-    in_guild = await store.create_session(GUILD, user_id, "lost-parcel", '{"customer": "Ada"}')
-    await store.create_session(None, user_id, "broken-item", "{}")
+    in_guild = await store.create_session(GUILD, user_id, '{"customer": "Ada"}')
+    await store.create_session(None, user_id, "{}")
     await store.add_reminder(user_id, GUILD, in_guild.id, NOW, '{"draft": "Hi Ada"}')
     await store.add_reminder(user_id, None, None, NOW, "{}")
     held = await store.add_reminder(user_id, GUILD, None, NOW, "{}")

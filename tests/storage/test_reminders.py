@@ -23,7 +23,7 @@ async def _add(store: Store, due: datetime = NOW, user_id: int = SELLER) -> Remi
 
 
 async def test_add_and_list_pending(store: Store) -> None:
-    session = await store.create_session(GUILD, SELLER, "lost-parcel", "{}")
+    session = await store.create_session(GUILD, SELLER, "{}")
     later = await store.add_reminder(SELLER, GUILD, session.id, NOW + timedelta(days=3), PAYLOAD)
     sooner = await store.add_reminder(SELLER, None, None, NOW + timedelta(days=1), "{}")
     await _add(store, user_id=OTHER_SELLER)
@@ -229,7 +229,7 @@ async def test_mark_done(store: Store) -> None:
 
 
 async def test_deleting_a_session_keeps_its_reminders(store: Store) -> None:
-    session = await store.create_session(GUILD, SELLER, "lost-parcel", "{}")
+    session = await store.create_session(GUILD, SELLER, "{}")
     reminder = await store.add_reminder(SELLER, GUILD, session.id, NOW, PAYLOAD)
     assert await store.delete_session(session.id, user_id=SELLER)
     kept = await store.get_reminder(reminder.id)

@@ -19,11 +19,10 @@ STATE = '{"step": "listen", "customer": "Ada Lovelace", "order": "#1042"}'
 
 async def test_create_and_get(store: Store) -> None:
     before = datetime.now(UTC)
-    record = await store.create_session(GUILD, SELLER, "damaged-in-transit", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     assert re.fullmatch(r"[A-Za-z0-9_-]{16,32}", record.id)
     assert record.guild_id == GUILD
     assert record.user_id == SELLER
-    assert record.playbook_id == "damaged-in-transit"
     assert record.state == STATE
     assert record.version == 1
     assert record.status is SessionStatus.ACTIVE
@@ -37,7 +36,7 @@ async def test_create_and_get(store: Store) -> None:
 
 
 async def test_ids_are_unique_and_fit_a_custom_id(store: Store) -> None:
-    records = [await store.create_session(None, SELLER, "lost-parcel", "{}") for _ in range(20)]
+    records = [await store.create_session(None, SELLER, "{}") for _ in range(20)]
     ids = {record.id for record in records}
     assert len(ids) == 20
     assert all(16 <= len(session_id) <= 32 for session_id in ids)
@@ -45,14 +44,14 @@ async def test_ids_are_unique_and_fit_a_custom_id(store: Store) -> None:
 
 async def test_large_discord_ids_round_trip(store: Store) -> None:
     biggest = 2**63 - 1  # snowflakes are unsigned 64-bit but stay below 2**63 for centuries
-    record = await store.create_session(biggest, biggest, "lost-parcel", "{}")
+    record = await store.create_session(biggest, biggest, "{}")
     fetched = await store.get_session(record.id)
     assert fetched is not None
     assert (fetched.guild_id, fetched.user_id) == (biggest, biggest)
 
 
 async def test_dm_sessions_have_no_guild(store: Store) -> None:
-    record = await store.create_session(None, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(None, SELLER, STATE)
     assert record.guild_id is None
     assert record.belongs_to(SELLER, None)
     assert not record.belongs_to(SELLER, GUILD)
@@ -64,7 +63,7 @@ async def test_dm_sessions_have_no_guild(store: Store) -> None:
 
 
 async def test_save_bumps_version_and_rejects_stale(store: Store) -> None:
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     first = await store.save_session(
         record.id, user_id=SELLER, guild_id=GUILD, state='{"step": 2}', expected_version=1
     )
@@ -91,7 +90,7 @@ async def test_save_bumps_version_and_rejects_stale(store: Store) -> None:
 async def test_save_rejects_another_user_or_server(
     store: Store, user_id: int, guild_id: int | None
 ) -> None:
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     forged = await store.save_session(
         record.id, user_id=user_id, guild_id=guild_id, state="{}", expected_version=1
     )
@@ -100,7 +99,7 @@ async def test_save_rejects_another_user_or_server(
 
 
 async def test_a_dm_session_cannot_be_saved_from_a_server(store: Store) -> None:
-    record = await store.create_session(None, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(None, SELLER, STATE)
     assert (
         await store.save_session(
             record.id, user_id=SELLER, guild_id=GUILD, state="{}", expected_version=1
@@ -119,7 +118,7 @@ async def test_save_unknown_session(store: Store) -> None:
 
 
 async def test_finish_and_reopen(store: Store) -> None:
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     done = await store.save_session(
         record.id, user_id=SELLER, guild_id=GUILD, state="{}", expected_version=1, finished=True
     )
@@ -135,7 +134,7 @@ async def test_finish_and_reopen(store: Store) -> None:
 
 async def test_concurrent_saves_exactly_one_wins(database_url: str, store: Store) -> None:
     """Presses of the same button racing on separate connections: one save, the rest refused."""
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     databases = [Database.from_url(database_url) for _ in range(6)]
     try:
         results = await asyncio.gather(
@@ -162,7 +161,7 @@ async def test_concurrent_saves_exactly_one_wins(database_url: str, store: Store
 
 
 async def test_delete_session_only_by_owner(store: Store) -> None:
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     assert not await store.delete_session(record.id, user_id=OTHER_SELLER)
     assert await store.get_session(record.id) is not None
     assert await store.delete_session(record.id, user_id=SELLER)
@@ -180,17 +179,17 @@ async def test_delete_session_only_by_owner(store: Store) -> None:
 async def test_recent_sessions_are_per_user_and_server(store: Store) -> None:
     clock = _Clock(datetime(2030, 1, 1, tzinfo=UTC))
     timed = Store(store.engine, clock=clock)
-    older = await timed.create_session(GUILD, SELLER, "lost-parcel", "{}")
+    older = await timed.create_session(GUILD, SELLER, "{}")
     clock.advance(minutes=1)
-    newer = await timed.create_session(GUILD, SELLER, "broken-item", "{}")
+    newer = await timed.create_session(GUILD, SELLER, "{}")
     clock.advance(minutes=1)
-    finished = await timed.create_session(GUILD, SELLER, "late-order", "{}")
+    finished = await timed.create_session(GUILD, SELLER, "{}")
     await timed.save_session(
         finished.id, user_id=SELLER, guild_id=GUILD, state="{}", expected_version=1, finished=True
     )
-    await timed.create_session(OTHER_GUILD, SELLER, "lost-parcel", "{}")
-    await timed.create_session(None, SELLER, "lost-parcel", "{}")
-    await timed.create_session(GUILD, OTHER_SELLER, "lost-parcel", "{}")
+    await timed.create_session(OTHER_GUILD, SELLER, "{}")
+    await timed.create_session(None, SELLER, "{}")
+    await timed.create_session(GUILD, OTHER_SELLER, "{}")
 
     active = await timed.recent_sessions(SELLER, GUILD)
     assert [r.id for r in active] == [newer.id, older.id]
@@ -203,9 +202,9 @@ async def test_recent_sessions_are_per_user_and_server(store: Store) -> None:
 async def test_purge_sessions(store: Store) -> None:
     clock = _Clock(datetime(2030, 1, 1, tzinfo=UTC))
     timed = Store(store.engine, clock=clock)
-    old = await timed.create_session(GUILD, SELLER, "lost-parcel", "{}")
+    old = await timed.create_session(GUILD, SELLER, "{}")
     clock.advance(minutes=90 * 24 * 60)
-    fresh = await timed.create_session(GUILD, SELLER, "lost-parcel", "{}")
+    fresh = await timed.create_session(GUILD, SELLER, "{}")
     assert await timed.purge_sessions(datetime(2030, 2, 1, tzinfo=UTC)) == 1
     assert await timed.get_session(old.id) is None
     assert await timed.get_session(fresh.id) is not None
@@ -217,7 +216,7 @@ async def test_naive_datetimes_are_refused(store: Store) -> None:
 
 
 async def test_record_repr_hides_customer_details(store: Store) -> None:
-    record = await store.create_session(GUILD, SELLER, "lost-parcel", STATE)
+    record = await store.create_session(GUILD, SELLER, STATE)
     assert "Ada" not in repr(record)
     assert "#1042" not in str(record)
     assert record.id in repr(record)
