@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,13 +17,19 @@ from discord.ext import commands
 
 from bot.core.catalog import Catalog
 from bot.core.tone import ToneChecker, load_tone_rules
-from bot.exts.answer import FormRouter, answering
+from bot.exts.answer import FormRouter, InFlight, accepting, answering
 from bot.failures import new_error_id, redacted_traceback
+from bot.reminders import ReminderHealth
 from bot.service import CoachService
 from bot.settings import Settings
 from bot.storage import Database
 
 log = logging.getLogger(__name__)
+
+#: Signals that stop ``seller-coach run`` gracefully (docker stop and systemd send SIGTERM).
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+#: Seconds a stopping bot waits for the interactions in flight (the whole stop stays under 10).
+SHUTDOWN_GRACE = 4.0
 
 #: The Discord layer, one extension per area; each can be reloaded with ``reload_extension``.
 EXTENSIONS = (
@@ -32,6 +39,13 @@ EXTENSIONS = (
     "bot.exts.followups",
     "bot.exts.tone",
 )
+
+
+class SellerCoachTree(app_commands.CommandTree["SellerCoachBot"]):
+    """The slash commands; while the bot shuts down, a command gets a "try again" instead."""
+
+    async def interaction_check(self, interaction: discord.Interaction[SellerCoachBot]) -> bool:
+        return await accepting(interaction)
 
 
 class SellerCoachBot(commands.Bot):
@@ -45,12 +59,19 @@ class SellerCoachBot(commands.Bot):
             intents=intents,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=SellerCoachTree,
             **options,
         )
         self.settings = settings
         self.service = service
         #: Where form submissions are answered (by custom_id, so also after a restart).
         self.forms = FormRouter()
+        #: How the reminder loop is doing: last_run, last_error, consecutive_failures, totals.
+        self.reminder_health = ReminderHealth()
+        #: False once shutting down: new interactions are then turned away politely.
+        self.accepting = True
+        #: The interactions being answered right now.
+        self.in_flight = InFlight()
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
@@ -68,6 +89,15 @@ class SellerCoachBot(commands.Bot):
             synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
 
+    async def shut_down(self, grace: float = SHUTDOWN_GRACE) -> None:
+        """Stop gracefully: turn new interactions away, let those in flight finish (within
+        ``grace`` seconds), stop the reminder loop (its claims released for another process),
+        and close the connection to Discord."""
+        self.accepting = False
+        if not await self.in_flight.idle(grace):
+            log.warning("stopping with %d interaction(s) unfinished", self.in_flight.count)
+        await self.close()
+
     async def on_interaction(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         await self.forms.dispatch(interaction)
 
@@ -77,6 +107,8 @@ class SellerCoachBot(commands.Bot):
         error: app_commands.AppCommandError,
     ) -> None:
         """A command failed before its body could answer (e.g. an option it could not read)."""
+        if isinstance(error, app_commands.CheckFailure) and not self.accepting:
+            return  # turned away while shutting down; already answered
         name = f"/{interaction.command.qualified_name}" if interaction.command else "a command"
         async with answering(interaction, name):
             raise error.original if isinstance(error, app_commands.CommandInvokeError) else error
@@ -116,14 +148,30 @@ async def create_bot(
 
 
 async def serve(settings: Settings) -> None:
-    """Run the bot until it is stopped."""
+    """Run the bot until it is stopped; SIGTERM or SIGINT stop it gracefully."""
     token = settings.discord_token.get_secret_value() if settings.discord_token else ""
     bot, database = await create_bot(settings, cache_dir=settings.data_dir / "cache")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in STOP_SIGNALS:
+        loop.add_signal_handler(signum, stop.set)
     try:
         async with bot:
-            await bot.start(token)
+            running = asyncio.create_task(bot.start(token), name="seller-coach-bot")
+            stopping = asyncio.create_task(stop.wait(), name="seller-coach-stop")
+            await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if running.done():
+                stopping.cancel()
+                running.result()  # a login failure, say
+            else:
+                log.info("stopping: finishing what is in flight")
+                await bot.shut_down()
+                await running
     finally:
+        for signum in STOP_SIGNALS:
+            loop.remove_signal_handler(signum)
         await database.dispose()
+    log.info("stopped")
 
 
 def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
@@ -154,6 +202,6 @@ def run(settings: Settings) -> int:
     except discord.PrivilegedIntentsRequired:
         log.error("Discord refused the bot's intents; Seller Coach needs none that are privileged.")
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before the signal handlers were in place
         log.info("stopped")
     return 0

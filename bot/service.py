@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -25,7 +25,8 @@ from bot.core.matcher import MatchResult
 from bot.core.models import Playbook
 from bot.core.presenter import StepView
 from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
-from bot.storage import ReminderRecord, SessionRecord, Store
+from bot.failures import new_error_id, redacted_traceback
+from bot.storage import ReminderRecord, SessionRecord, Store, new_worker_id
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,28 @@ class FollowUp:
         )
 
 
+class DirectMessagesClosed(Exception):
+    """The seller does not accept direct messages from the bot."""
+
+
+class DirectMessages(Protocol):
+    """The port reminders are delivered through ("send a DM"); the Discord layer provides it."""
+
+    async def send_follow_up(self, reminder: ReminderRecord, follow_up: FollowUp) -> None:
+        """Send the follow-up to ``reminder.user_id``; raise :class:`DirectMessagesClosed`
+        when they do not accept DMs, anything else when it failed (it is retried later)."""
+        ...
+
+
+@dataclass(slots=True)
+class DeliveryReport:
+    """What one round of reminder delivery did."""
+
+    sent: int = 0
+    held: int = 0
+    failed: int = 0
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -148,6 +171,8 @@ class CoachService:
         # Sellers with reminders held back from DMs, refreshed by the delivery loop, so a
         # command only queries for them when there is something to show.
         self._held_users: set[int] | None = None
+        #: This process's name when it claims reminders (to send, or to show held ones).
+        self.worker_id = new_worker_id()
 
     # -- tone -----------------------------------------------------------------------------------
 
@@ -379,6 +404,7 @@ class CoachService:
         walkthrough = await self._save(record, state, playbook, finished=True)
         days = state.choices.follow_up_days
         if days is None:
+            await self.store.cancel_session_reminders(record.id, record.user_id)
             return walkthrough
         follow_up = FollowUp(
             playbook_id=playbook.id,
@@ -387,7 +413,7 @@ class CoachService:
             message=engine.follow_up_message(state, playbook),
             customer=state.details.customer,
         )
-        reminder = await self.store.add_reminder(
+        reminder = await self.store.replace_session_reminder(
             record.user_id,
             record.guild_id,
             record.id,
@@ -437,13 +463,26 @@ class CoachService:
             raise ServiceError("That reminder is already closed.")
 
     async def held_reminders(self, user_id: int) -> list[tuple[ReminderRecord, FollowUp]]:
-        """Reminders that could not be delivered by DM; each is returned once."""
+        """Reminders that could not be delivered by DM, claimed for showing to the seller.
+
+        Call :meth:`reminders_shown` with those that were shown and :meth:`release_held` for
+        the rest: a held reminder is closed only once the seller has seen it.
+        """
         if self._held_users is not None and user_id not in self._held_users:
             return []
-        taken = await self.store.take_held_reminders(user_id)
+        claimed = await self.store.claim_held_reminders(user_id, self.worker_id)
         if self._held_users is not None:
             self._held_users.discard(user_id)
-        return [(r, FollowUp.from_json(r.payload)) for r in taken]
+        return [(r, FollowUp.from_json(r.payload)) for r in claimed]
+
+    async def reminders_shown(self, reminder_ids: list[int]) -> None:
+        """Held reminders the seller has now seen: they are done."""
+        await self.store.mark_shown(reminder_ids, self.worker_id)
+
+    async def release_held(self, user_id: int) -> None:
+        """Showing held reminders failed part-way: the rest are shown next time."""
+        await self.store.release_claims(self.worker_id)
+        self.note_held(user_id)
 
     async def refresh_held(self) -> None:
         """Learn who has held reminders (the delivery loop calls this on every round)."""
@@ -453,6 +492,47 @@ class CoachService:
         """A reminder for ``user_id`` was just held back."""
         if self._held_users is not None:
             self._held_users.add(user_id)
+
+    async def deliver_due_reminders(
+        self, messages: DirectMessages, *, now: datetime | None = None
+    ) -> DeliveryReport:
+        """Claim every due reminder and send each through ``messages``.
+
+        Each reminder is delivered on its own: one that fails (an error from Discord or from
+        this code) is logged with an error id and retried when its claim runs out (held after
+        a few attempts, see :meth:`bot.storage.Store.claim_due_reminders`); the others still
+        go. A seller whose DMs are closed gets the reminder held, to be shown at their next
+        command. Database errors while claiming propagate: the caller (the loop) backs off.
+        """
+        await self.refresh_held()
+        claimed = await self.store.claim_due_reminders(now or self._clock(), self.worker_id)
+        report = DeliveryReport()
+        for reminder in claimed:
+            try:
+                follow_up = FollowUp.from_json(reminder.payload)
+                await messages.send_follow_up(reminder, follow_up)
+            except DirectMessagesClosed:
+                await self.store.mark_held(reminder.id, self.worker_id)
+                self.note_held(reminder.user_id)
+                log.info("reminder %s held: the seller does not accept DMs", reminder.id)
+                report.held += 1
+            except Exception as error:
+                error_id = new_error_id()
+                log.error(
+                    "error %s delivering reminder %s (retried later)\n%s",
+                    error_id,
+                    reminder.id,
+                    redacted_traceback(error),
+                )
+                report.failed += 1
+            else:
+                if await self.store.mark_sent(reminder.id, self.worker_id):
+                    report.sent += 1
+        return report
+
+    async def release_claims(self) -> int:
+        """This process is stopping: reminders it claimed go back for another to send."""
+        return await self.store.release_claims(self.worker_id)
 
     # -- privacy --------------------------------------------------------------------------------
 

@@ -167,8 +167,14 @@ async def test_held_reminders_are_shown_once(service: CoachService, now: list[da
     await store.mark_held(reminder.id, "worker")
     await service.refresh_held()
     assert [r.id for r, _ in await service.held_reminders(SELLER)] == [reminder.id]
-    assert await service.held_reminders(SELLER) == []
+    assert await service.held_reminders(SELLER) == []  # being shown: not handed out twice
     assert await service.held_reminders(OTHER) == []
+    await service.release_held(SELLER)  # showing it failed: it comes back
+    assert [r.id for r, _ in await service.held_reminders(SELLER)] == [reminder.id]
+    await service.reminders_shown([reminder.id])
+    await service.refresh_held()
+    assert await service.held_reminders(SELLER) == []
+    assert (await store.get_reminder(reminder.id)).status.value == "done"
 
 
 async def test_forget_removes_the_sellers_walkthroughs_and_policy(service: CoachService) -> None:
@@ -188,3 +194,22 @@ async def test_the_tone_check_is_available_to_front_ends(service: CoachService) 
     report = service.check_tone("WHY WOULD I REFUND THAT")
     assert not report.ok
     assert service.tone_label(report.findings[0].kind)
+
+
+async def test_finishing_again_replaces_the_follow_up_instead_of_adding_one(
+    service: CoachService,
+) -> None:
+    step = await service.start(SELLER, GUILD, "playbook:damaged-in-transit")
+    step = await service.act(step.session_id, SELLER, GUILD, step.version, "finish")
+    assert step.reminder is not None
+    step = await service.act(step.session_id, SELLER, GUILD, step.version, "back")
+    step = await service.set_details(
+        step.session_id, SELLER, GUILD, step.version, {"customer": "Priya"}
+    )
+    step = await service.act(step.session_id, SELLER, GUILD, step.version, "finish")
+    pending = await service.pending_reminders(SELLER)
+    assert [(r.id, f.customer) for r, f in pending] == [(step.reminder.id, "Priya")]
+    step = await service.act(step.session_id, SELLER, GUILD, step.version, "back")
+    step = await service.act(step.session_id, SELLER, GUILD, step.version, "pick", ["none"])
+    await service.act(step.session_id, SELLER, GUILD, step.version, "finish")
+    assert await service.pending_reminders(SELLER) == []  # no follow-up chosen any more

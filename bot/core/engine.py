@@ -250,11 +250,6 @@ def with_details(state: CoachState, details: CaseDetails) -> CoachState:
     return state.model_copy(update={"details": details})
 
 
-def with_policy(state: CoachState, policy: Policy) -> CoachState:
-    """Replace the seller's policy."""
-    return state.model_copy(update={"policy": policy})
-
-
 def currency_of(details: CaseDetails, policy: Policy) -> str:
     return details.currency or policy.currency
 

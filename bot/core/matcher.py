@@ -356,7 +356,6 @@ class Matcher:
         self.threshold = threshold
         self.margin = margin
         self.off_topic_margin = off_topic_margin
-        self._by_id = {playbook_id: i for i, playbook_id in enumerate(index.ids)}
 
     @classmethod
     def build(
@@ -376,10 +375,6 @@ class Matcher:
     @property
     def ids(self) -> list[str]:
         return [i for i in self.index.ids if i != OFF_TOPIC]
-
-    def title(self, playbook_id: str) -> str | None:
-        index = self._by_id.get(playbook_id)
-        return None if index is None or index == self.index.off_topic else self.index.titles[index]
 
     def match(self, text: str, *, top: int = 5, partial: bool = False) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first.

@@ -60,6 +60,7 @@ POLITE = (
     "Sorry, something went wrong on my side and I couldn't finish that. Please try again; "
     "if it keeps happening, mention error {error_id}."
 )
+STOPPING = "I'm restarting right now, so I didn't do that. Please try again in a few seconds."
 TOO_SLOW_FOR_FORM = "Sorry, that took me too long to open the form. Please press the button again."
 
 
@@ -159,6 +160,42 @@ def _clip(text: str) -> str:
     return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
 
 
+class InFlight:
+    """Counts the interactions being answered, so a stopping bot can let them finish."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def __enter__(self) -> None:
+        self.count += 1
+        self._idle.clear()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.count -= 1
+        if self.count == 0:
+            self._idle.set()
+
+    async def idle(self, within: float) -> bool:
+        """Wait until nothing is in flight (at most ``within`` seconds); True if so."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), within)
+        except TimeoutError:
+            return False
+        return True
+
+
+async def accepting(interaction: discord.Interaction[SellerCoachBot]) -> bool:
+    """False (after saying so to the seller) when the bot is shutting down."""
+    if getattr(interaction.client, "accepting", True):
+        return True
+    if interaction.type is not discord.InteractionType.autocomplete:
+        with contextlib.suppress(discord.HTTPException):
+            await interaction.response.send_message(STOPPING, ephemeral=True)
+    return False
+
+
 @contextlib.asynccontextmanager
 async def answering(
     interaction: discord.Interaction[SellerCoachBot], name: str
@@ -169,26 +206,28 @@ async def answering(
     anything the seller typed).
     """
     answer = Answer(interaction)
+    in_flight: InFlight = getattr(interaction.client, "in_flight", None) or InFlight()
     started = time.monotonic()
     watchdog = asyncio.get_running_loop().call_later(
         DEFER_AFTER, lambda: asyncio.ensure_future(_defer_quietly(answer, name))
     )
-    try:
-        yield answer
-    except (ServiceError, CoachError) as error:
-        await _answer_quietly(answer, name, friendly(error))
-    except discord.HTTPException as error:
-        if gone(error):
-            _log_gone(name, error, started)
-        else:
+    with in_flight:
+        try:
+            yield answer
+        except (ServiceError, CoachError) as error:
+            await _answer_quietly(answer, name, friendly(error))
+        except discord.HTTPException as error:
+            if gone(error):
+                _log_gone(name, error, started)
+            else:
+                await _unexpected(answer, name, error)
+        except Exception as error:
             await _unexpected(answer, name, error)
-    except Exception as error:
-        await _unexpected(answer, name, error)
-    else:
-        if not answer.responded:
-            await _unexpected(answer, name, RuntimeError("the interaction was left unanswered"))
-    finally:
-        watchdog.cancel()
+        else:
+            if not answer.responded:
+                await _unexpected(answer, name, RuntimeError("the interaction was left unanswered"))
+        finally:
+            watchdog.cancel()
 
 
 async def _defer_quietly(answer: Answer, name: str) -> None:
@@ -273,6 +312,9 @@ class RoutedItem:
         """What the log calls a press of this component."""
         return type(self).__name__
 
+    async def interaction_check(self, interaction: discord.Interaction[SellerCoachBot]) -> bool:
+        return await accepting(interaction)
+
     async def callback(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         async with answering(interaction, self.name) as answer:
             await self.handle(answer)
@@ -329,6 +371,8 @@ class FormRouter:
         custom_id = str(data.get("custom_id") or "")
         for form in self._forms:
             if form.route.fullmatch(custom_id):
+                if not await accepting(interaction):
+                    return True
                 async with answering(interaction, form.__name__) as answer:
                     await form(custom_id).submitted(answer, submitted_values(data))
                 return True

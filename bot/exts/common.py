@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot.exts import render
+from bot.failures import new_error_id, redacted_traceback
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -39,12 +41,56 @@ def follow_up_embed(reminder: ReminderRecord, follow_up: FollowUp, *, held: bool
     return embed[0]
 
 
+#: Messages of held reminders shown after one command at most (each up to 10 embeds).
+HELD_MESSAGES = 3
+
+
+def held_batches(embeds: list[tuple[int, discord.Embed]]) -> list[list[tuple[int, discord.Embed]]]:
+    """Embeds grouped into messages within Discord's limits (10 embeds, 6,000 characters)."""
+    batches: list[list[tuple[int, discord.Embed]]] = []
+    size = 0
+    for reminder_id, embed in embeds:
+        length = len(embed)  # the characters Discord counts towards its 6,000 limit
+        if (
+            not batches
+            or len(batches[-1]) == render.MAX_EMBEDS
+            or size + length > render.EMBED_TOTAL
+        ):
+            batches.append([])
+            size = 0
+        batches[-1].append((reminder_id, embed))
+        size += length
+    return batches
+
+
 async def show_held_reminders(answer: Answer) -> None:
-    """Show, privately and once, reminders that could not be delivered by DM."""
+    """Show, privately, the reminders that could not be delivered by DM.
+
+    Each is closed only once the message showing it was sent; past :data:`HELD_MESSAGES`
+    messages the rest wait for the seller's next command, and a line says how many.
+    """
+    service, user_id = answer.bot.service, answer.interaction.user.id
     try:
-        held = await answer.bot.service.held_reminders(answer.interaction.user.id)
+        held = await service.held_reminders(user_id)
     except Exception as error:  # a failure here must never spoil the command that was answered
         log.error("could not read held reminders: %s", type(error).__name__)
         return
-    for reminder, follow_up in held[:5]:
-        await answer.send(embed=follow_up_embed(reminder, follow_up, held=True))
+    if not held:
+        return
+    batches = held_batches([(r.id, follow_up_embed(r, f, held=True)) for r, f in held])
+    shown = 0
+    try:
+        for batch in batches[:HELD_MESSAGES]:
+            await answer.send(embeds=[embed for _, embed in batch])
+            shown += len(batch)
+            await service.reminders_shown([reminder_id for reminder_id, _ in batch])
+        if shown < len(held):
+            await service.release_held(user_id)
+            await answer.send(
+                f"{len(held) - shown} more follow-up(s) I couldn't send you by DM will show the "
+                "next time you use a command."
+            )
+    except Exception as error:  # shown next time instead; the command itself was answered
+        log.error("error %s showing held reminders\n%s", new_error_id(), redacted_traceback(error))
+        with contextlib.suppress(Exception):
+            await service.release_held(user_id)

@@ -1,29 +1,27 @@
-"""``/followups`` and the loop that delivers due reminders by direct message.
+"""``/followups``, the buttons on a delivered reminder, and the "send a DM" port.
 
-Each due reminder is claimed in the database before it is sent (see
-:meth:`bot.storage.Store.claim_due_reminders`), so with several bot processes on one database
-each is delivered once. A seller whose DMs are closed keeps the reminder: it is held and shown
-privately the next time they use a command.
+Delivering reminders is a use case of the service
+(:meth:`bot.service.CoachService.deliver_due_reminders`, run by :class:`bot.reminders.ReminderLoop`
+while this extension is loaded); this file only sends the message. A seller whose DMs are
+closed keeps the reminder: it is held and shown privately the next time they use a command.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import commands
 
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedItem, answering
 from bot.exts.common import follow_up_embed, show_held_reminders
-from bot.service import FollowUp, ServiceError
-from bot.storage import ReminderRecord, new_worker_id
+from bot.reminders import ReminderLoop
+from bot.service import DirectMessagesClosed, FollowUp, ServiceError
+from bot.storage import ReminderRecord
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -153,23 +151,46 @@ async def followups_message(
     return {"embeds": render.pack("Your follow-ups", blocks), "view": view, "content": None}
 
 
+class DiscordDirectMessages:
+    """The "send a DM" port of reminder delivery (:class:`bot.service.DirectMessages`)."""
+
+    def __init__(self, bot: SellerCoachBot) -> None:
+        self.bot = bot
+
+    async def send_follow_up(self, reminder: ReminderRecord, follow_up: FollowUp) -> None:
+        view = discord.ui.View(timeout=None)
+        for outcome in OUTCOMES:
+            view.add_item(ReminderButton.make(reminder.id, reminder.user_id, outcome))
+        embed = follow_up_embed(reminder, follow_up, held=False)
+        try:
+            user = self.bot.get_user(reminder.user_id) or await self.bot.fetch_user(
+                reminder.user_id
+            )
+            await user.send(embed=embed, view=view)
+        except discord.Forbidden as error:
+            if error.code == CANNOT_MESSAGE_USER:
+                raise DirectMessagesClosed from None
+            raise
+
+
 class FollowupsCog(commands.Cog):
-    """/followups and the delivery loop."""
+    """/followups, and the reminder loop for as long as the extension is loaded."""
 
     def __init__(self, bot: SellerCoachBot, *, poll_seconds: float) -> None:
         self.bot = bot
-        self.worker_id = new_worker_id()
-        self.deliver_due.change_interval(seconds=poll_seconds)
+        self.loop = ReminderLoop(
+            bot.service,
+            DiscordDirectMessages(bot),
+            poll_seconds=poll_seconds,
+            health=bot.reminder_health,
+            ready=bot.wait_until_ready,
+        )
 
     async def cog_load(self) -> None:
-        self.deliver_due.start()
+        self.loop.start()
 
     async def cog_unload(self) -> None:
-        task = self.deliver_due.get_task()
-        self.deliver_due.cancel()
-        if task is not None and not task.done():
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self.loop.stop()
 
     @app_commands.command(name="followups", description="Your follow-up reminders")
     async def followups(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
@@ -178,52 +199,6 @@ class FollowupsCog(commands.Cog):
             message.pop("content")
             await answer.send(**message)
             await show_held_reminders(answer)
-
-    @tasks.loop(seconds=30)
-    async def deliver_due(self) -> None:
-        await self.deliver_once()
-
-    @deliver_due.before_loop
-    async def _wait_until_ready(self) -> None:
-        await self.bot.wait_until_ready()
-
-    async def deliver_once(self, now: datetime | None = None) -> int:
-        """Claim and deliver every due reminder; return how many were delivered."""
-        store = self.bot.service.store
-        await self.bot.service.refresh_held()
-        claimed = await store.claim_due_reminders(now or datetime.now(UTC), self.worker_id)
-        delivered = 0
-        for reminder in claimed:
-            delivered += await self._deliver(reminder)
-        return delivered
-
-    async def _deliver(self, reminder: ReminderRecord) -> int:
-        store = self.bot.service.store
-        follow_up = FollowUp.from_json(reminder.payload)
-        view = discord.ui.View(timeout=None)
-        for outcome in OUTCOMES:
-            view.add_item(ReminderButton.make(reminder.id, reminder.user_id, outcome))
-        try:
-            user = self.bot.get_user(reminder.user_id) or await self.bot.fetch_user(
-                reminder.user_id
-            )
-            await user.send(embed=follow_up_embed(reminder, follow_up, held=False), view=view)
-        except discord.Forbidden as error:
-            if error.code == CANNOT_MESSAGE_USER:
-                await store.mark_held(reminder.id, self.worker_id)
-                self.bot.service.note_held(reminder.user_id)
-                log.info("reminder %s held: the seller does not accept DMs", reminder.id)
-            else:
-                log.warning("reminder %s not delivered: %s", reminder.id, error.code)
-            return 0
-        except (discord.HTTPException, discord.NotFound) as error:
-            log.warning(
-                "reminder %s not delivered (will retry): HTTP %s", reminder.id, error.status
-            )
-            return 0
-        if await store.mark_sent(reminder.id, self.worker_id):
-            return 1
-        return 0
 
 
 async def setup(bot: SellerCoachBot) -> None:

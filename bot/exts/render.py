@@ -153,8 +153,3 @@ def select_options(view: StepView) -> list[discord.SelectOption]:
             )
         )
     return options
-
-
-def embed_size(embed: discord.Embed) -> int:
-    """Characters that count towards Discord's 6,000 limit."""
-    return len(embed)

@@ -17,7 +17,18 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    and_,
+    bindparam,
+    case,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -76,6 +87,12 @@ def new_worker_id() -> str:
     return worker[-WORKER_ID_LENGTH:]
 
 
+def _worker(worker_id: str) -> str:
+    if not worker_id or len(worker_id) > WORKER_ID_LENGTH:
+        raise ValueError(f"worker_id must be 1-{WORKER_ID_LENGTH} characters")
+    return worker_id
+
+
 def _aware(value: datetime, name: str) -> datetime:
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise ValueError(f"{name} must be a timezone-aware datetime")
@@ -97,6 +114,18 @@ def _reminder(row: Row[Any]) -> ReminderRecord:
 def _reminders(rows: Iterable[Row[Any]]) -> list[ReminderRecord]:
     # RETURNING gives rows in no particular order.
     return sorted((_reminder(row) for row in rows), key=lambda r: (r.due_at, r.id))
+
+
+def _cancel_waiting(session_id: str, user_id: int) -> Any:
+    return (
+        update(Reminder)
+        .where(
+            Reminder.session_id == session_id,
+            Reminder.user_id == user_id,
+            Reminder.status == ReminderStatus.PENDING.value,
+        )
+        .values(status=ReminderStatus.CANCELLED.value)
+    )
 
 
 def _same_guild(guild_id: int | None) -> ColumnElement[bool]:
@@ -181,37 +210,6 @@ class Store:
             log.debug("session %s not saved: stale version, missing or not the owner", session_id)
             return None
         return _session(row)
-
-    async def delete_session(self, session_id: str, *, user_id: int) -> bool:
-        """Delete one of the user's sessions; its reminders stay, detached from it."""
-        statement = delete(CoachSession).where(
-            CoachSession.id == session_id, CoachSession.user_id == user_id
-        )
-        async with self._engine.begin() as connection:
-            deleted = (await connection.execute(statement)).rowcount
-        log.debug("session %s deleted: %s", session_id, bool(deleted))
-        return bool(deleted)
-
-    async def recent_sessions(
-        self,
-        user_id: int,
-        guild_id: int | None,
-        *,
-        include_finished: bool = False,
-        limit: int = 10,
-    ) -> list[SessionRecord]:
-        """The user's sessions in this server (None: DMs), most recently touched first."""
-        statement = (
-            select(*_SESSION_COLUMNS)
-            .where(CoachSession.user_id == user_id, _same_guild(guild_id))
-            .order_by(CoachSession.updated_at.desc(), CoachSession.id)
-            .limit(limit)
-        )
-        if not include_finished:
-            statement = statement.where(CoachSession.status == SessionStatus.ACTIVE.value)
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [_session(row) for row in rows]
 
     async def purge_sessions(self, updated_before: datetime) -> int:
         """Delete every session untouched since ``updated_before``; returns how many."""
@@ -303,6 +301,44 @@ class Store:
         async with self._engine.begin() as connection:
             record = _reminder((await connection.execute(statement)).one())
         log.debug("reminder %s added for session %s", record.id, session_id)
+        return record
+
+    async def cancel_session_reminders(self, session_id: str, user_id: int) -> int:
+        """Withdraw the walkthrough's follow-ups still waiting; returns how many."""
+        async with self._engine.begin() as connection:
+            return (await connection.execute(_cancel_waiting(session_id, user_id))).rowcount
+
+    async def replace_session_reminder(
+        self,
+        user_id: int,
+        guild_id: int | None,
+        session_id: str,
+        due_at: datetime,
+        payload: str,
+    ) -> ReminderRecord:
+        """Schedule the walkthrough's follow-up, cancelling one it still has waiting.
+
+        The payload copies the walkthrough's details when it is finished; finishing again
+        (after going back and changing them) must not leave the old copy to be sent too.
+        """
+        statement = (
+            insert(Reminder)
+            .values(
+                user_id=user_id,
+                guild_id=guild_id,
+                session_id=session_id,
+                due_at=_aware(due_at, "due_at"),
+                payload=payload,
+                status=ReminderStatus.PENDING.value,
+                attempts=0,
+                created_at=self._now(),
+            )
+            .returning(*_REMINDER_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            replaced = (await connection.execute(_cancel_waiting(session_id, user_id))).rowcount
+            record = _reminder((await connection.execute(statement)).one())
+        log.debug("reminder %s set for session %s (%d replaced)", record.id, session_id, replaced)
         return record
 
     async def get_reminder(self, reminder_id: int) -> ReminderRecord | None:
@@ -399,22 +435,81 @@ class Store:
         log.debug("reminder %s snoozed: %s", reminder_id, row is not None)
         return None if row is None else _reminder(row)
 
-    async def take_held_reminders(self, user_id: int) -> list[ReminderRecord]:
-        """The user's held reminders, marked done in the same statement: each is returned once.
+    async def claim_held_reminders(
+        self, user_id: int, worker_id: str, lease: timedelta = DEFAULT_LEASE
+    ) -> list[ReminderRecord]:
+        """Claim the user's held reminders for showing them, soonest first.
 
-        Call it when the seller next uses the bot, and show what comes back.
+        They stay held until :meth:`mark_shown`; :meth:`release_claims` (or the lease running
+        out) lets them be shown again. So of two commands at once only one shows each, and
+        none is closed unless it was shown.
         """
+        now = self._now()
         statement = (
             update(Reminder)
-            .where(Reminder.user_id == user_id, Reminder.status == ReminderStatus.HELD.value)
-            .values(status=ReminderStatus.DONE.value, delivered_at=self._now())
+            .where(
+                Reminder.user_id == user_id,
+                Reminder.status == ReminderStatus.HELD.value,
+                or_(Reminder.claim_expires_at.is_(None), Reminder.claim_expires_at <= now),
+            )
+            .values(claimed_by=_worker(worker_id), claim_expires_at=now + lease)
             .returning(*_REMINDER_COLUMNS)
         )
         async with self._engine.begin() as connection:
             records = _reminders((await connection.execute(statement)).all())
         if records:
-            log.debug("%d held reminder(s) taken", len(records))
+            log.debug("%d held reminder(s) claimed for showing", len(records))
         return records
+
+    async def mark_shown(self, reminder_ids: Sequence[int], worker_id: str) -> int:
+        """The held reminders were shown to their seller: close them. Returns how many."""
+        if not reminder_ids:
+            return 0
+        statement = (
+            update(Reminder)
+            .where(
+                Reminder.id.in_(list(reminder_ids)),
+                Reminder.status == ReminderStatus.HELD.value,
+                Reminder.claimed_by == worker_id,
+            )
+            .values(
+                status=ReminderStatus.DONE.value,
+                delivered_at=self._now(),
+                claimed_by=None,
+                claim_expires_at=None,
+            )
+        )
+        async with self._engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount
+
+    async def release_claims(self, worker_id: str) -> int:
+        """Give up every claim ``worker_id`` holds (it is stopping): reminders being sent go
+        back to waiting, at once claimable by another process (the attempt is not counted),
+        and held reminders being shown can be shown again. Returns how many were released."""
+        sending = (
+            update(Reminder)
+            .where(
+                Reminder.claimed_by == worker_id,
+                Reminder.status == ReminderStatus.SENDING.value,
+            )
+            .values(
+                status=ReminderStatus.PENDING.value,
+                claimed_by=None,
+                claim_expires_at=None,
+                attempts=case((Reminder.attempts > 0, Reminder.attempts - 1), else_=0),
+            )
+        )
+        held = (
+            update(Reminder)
+            .where(Reminder.claimed_by == worker_id, Reminder.status == ReminderStatus.HELD.value)
+            .values(claimed_by=None, claim_expires_at=None)
+        )
+        async with self._engine.begin() as connection:
+            released = (await connection.execute(sending)).rowcount
+            released += (await connection.execute(held)).rowcount
+        if released:
+            log.info("released %d reminder claim(s) of %s", released, worker_id)
+        return released
 
     # -- reminders: the delivery loop -----------------------------------------------------
 
@@ -439,8 +534,7 @@ class Store:
         the loop forever.
         """
         now = _aware(now, "now")
-        if not worker_id or len(worker_id) > WORKER_ID_LENGTH:
-            raise ValueError(f"worker_id must be 1-{WORKER_ID_LENGTH} characters")
+        _worker(worker_id)
         if limit < 1 or max_attempts < 1 or lease <= timedelta(0):
             raise ValueError("limit and max_attempts must be positive, lease longer than zero")
         lease_expired = and_(

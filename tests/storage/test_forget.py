@@ -51,8 +51,8 @@ async def test_forget_user_removes_everything_about_them_only(store: Store) -> N
     assert await store.get_policy(OTHER_SELLER) == '{"goodwill": 5}'
     assert await store.get_guild_settings(GUILD) == '{"channel": 1}'
     assert await _count(store, GuildSettings) == 1
-    assert await store.take_held_reminders(SELLER) == []
-    assert len(await store.take_held_reminders(OTHER_SELLER)) == 1
+    assert await store.claim_held_reminders(SELLER, "w") == []
+    assert len(await store.claim_held_reminders(OTHER_SELLER, "w")) == 1
 
 
 async def test_forget_unknown_user(store: Store) -> None:

@@ -184,10 +184,12 @@ async def test_repeatedly_failing_reminder_is_held(store: Store) -> None:
     held = await store.get_reminder(reminder.id)
     assert held is not None
     assert held.status is ReminderStatus.HELD
-    assert [r.id for r in await store.take_held_reminders(SELLER)] == [reminder.id]
+    assert [r.id for r in await store.claim_held_reminders(SELLER, "w")] == [reminder.id]
 
 
-async def test_held_reminders_are_taken_once(store: Store) -> None:
+async def test_held_reminders_are_claimed_for_showing_and_closed_once_shown(
+    store: Store,
+) -> None:
     first = await _add(store)
     second = await _add(store, due=NOW + timedelta(seconds=1))
     other = await _add(store, user_id=OTHER_SELLER)
@@ -197,14 +199,30 @@ async def test_held_reminders_are_taken_once(store: Store) -> None:
     for reminder in claimed:
         assert await store.mark_held(reminder.id, "w")
 
-    taken = await store.take_held_reminders(SELLER)
+    taken = await store.claim_held_reminders(SELLER, "shower")
     assert [r.id for r in taken] == [first.id, second.id]
-    assert all(r.status is ReminderStatus.DONE for r in taken)
+    assert all(r.status is ReminderStatus.HELD for r in taken)  # not closed before shown
     assert all(r.payload == PAYLOAD for r in taken)
-    assert await store.take_held_reminders(SELLER) == []
+    assert await store.claim_held_reminders(SELLER, "another") == []  # not shown twice
+    assert await store.mark_shown([first.id], "another") == 0  # only by the claimant
+    assert await store.mark_shown([first.id], "shower") == 1
+    assert await store.release_claims("shower") == 1  # the second one was not shown
+    assert [r.id for r in await store.claim_held_reminders(SELLER, "again")] == [second.id]
+    assert (await store.get_reminder(first.id)).status is ReminderStatus.DONE
     # Held reminders wait for their seller; the delivery loop does not pick them up again.
     assert await store.claim_due_reminders(NOW + timedelta(days=1), "w") == []
-    assert [r.id for r in await store.take_held_reminders(OTHER_SELLER)] == [other.id]
+    assert [r.id for r in await store.claim_held_reminders(OTHER_SELLER, "w")] == [other.id]
+
+
+async def test_a_stopping_worker_gives_its_claims_back_at_once(store: Store) -> None:
+    reminder = await _add(store)
+    [claimed] = await store.claim_due_reminders(NOW, "stopping")
+    assert claimed.attempts == 1
+    assert await store.claim_due_reminders(NOW, "other") == []  # leased to the first
+    assert await store.release_claims("stopping") == 1
+    [again] = await store.claim_due_reminders(NOW, "other")
+    assert (again.id, again.attempts) == (reminder.id, 1)  # the given-back try is not counted
+    assert await store.release_claims("stopping") == 0
 
 
 async def test_cancel_a_held_reminder(store: Store) -> None:
@@ -212,7 +230,7 @@ async def test_cancel_a_held_reminder(store: Store) -> None:
     await store.claim_due_reminders(NOW, "w")
     assert await store.mark_held(reminder.id, "w")
     assert await store.cancel_reminder(SELLER, reminder.id)
-    assert await store.take_held_reminders(SELLER) == []
+    assert await store.claim_held_reminders(SELLER, "w") == []
 
 
 async def test_mark_done(store: Store) -> None:
@@ -231,7 +249,7 @@ async def test_mark_done(store: Store) -> None:
 async def test_deleting_a_session_keeps_its_reminders(store: Store) -> None:
     session = await store.create_session(GUILD, SELLER, "{}")
     reminder = await store.add_reminder(SELLER, GUILD, session.id, NOW, PAYLOAD)
-    assert await store.delete_session(session.id, user_id=SELLER)
+    assert await store.purge_sessions(datetime.now(UTC) + timedelta(days=1)) == 1
     kept = await store.get_reminder(reminder.id)
     assert kept is not None
     assert kept.session_id is None  # ON DELETE SET NULL, also on SQLite (foreign keys on)

@@ -160,45 +160,6 @@ async def test_concurrent_saves_exactly_one_wins(database_url: str, store: Store
     assert stored.state == winners[0].state
 
 
-async def test_delete_session_only_by_owner(store: Store) -> None:
-    record = await store.create_session(GUILD, SELLER, STATE)
-    assert not await store.delete_session(record.id, user_id=OTHER_SELLER)
-    assert await store.get_session(record.id) is not None
-    assert await store.delete_session(record.id, user_id=SELLER)
-    assert await store.get_session(record.id) is None
-    assert not await store.delete_session(record.id, user_id=SELLER)
-    # A button from the deleted session can no longer save anything.
-    assert (
-        await store.save_session(
-            record.id, user_id=SELLER, guild_id=GUILD, state="{}", expected_version=1
-        )
-        is None
-    )
-
-
-async def test_recent_sessions_are_per_user_and_server(store: Store) -> None:
-    clock = _Clock(datetime(2030, 1, 1, tzinfo=UTC))
-    timed = Store(store.engine, clock=clock)
-    older = await timed.create_session(GUILD, SELLER, "{}")
-    clock.advance(minutes=1)
-    newer = await timed.create_session(GUILD, SELLER, "{}")
-    clock.advance(minutes=1)
-    finished = await timed.create_session(GUILD, SELLER, "{}")
-    await timed.save_session(
-        finished.id, user_id=SELLER, guild_id=GUILD, state="{}", expected_version=1, finished=True
-    )
-    await timed.create_session(OTHER_GUILD, SELLER, "{}")
-    await timed.create_session(None, SELLER, "{}")
-    await timed.create_session(GUILD, OTHER_SELLER, "{}")
-
-    active = await timed.recent_sessions(SELLER, GUILD)
-    assert [r.id for r in active] == [newer.id, older.id]
-    everything = await timed.recent_sessions(SELLER, GUILD, include_finished=True)
-    assert [r.id for r in everything] == [finished.id, newer.id, older.id]
-    assert len(await timed.recent_sessions(SELLER, GUILD, limit=1)) == 1
-    assert len(await timed.recent_sessions(SELLER, None)) == 1
-
-
 async def test_purge_sessions(store: Store) -> None:
     clock = _Clock(datetime(2030, 1, 1, tzinfo=UTC))
     timed = Store(store.engine, clock=clock)
