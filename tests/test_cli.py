@@ -53,7 +53,7 @@ def test_lint_the_shipped_set_exits_0() -> None:
     result = run("lint")
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    assert "31 playbook(s) valid" in result.stderr
+    assert "41 playbook(s) valid" in result.stderr
 
 
 def test_lint_a_folder_with_a_bad_file(tmp_path: Path) -> None:

@@ -23,17 +23,24 @@ CATALOGUE_IDS = {
     "abusive-customer",
     "address-problem",
     "allergic-reaction",
+    "arrived-too-late",
+    "batch-recall",
     "cancel-order",
+    "change-order",
     "changed-mind",
+    "charged-twice",
     "custom-order-issue",
     "customs-fees",
     "damaged-in-transit",
+    "delay-notice",
     "delivered-not-received",
     "delivery-follow-up",
     "digital-download",
     "discount-request",
     "exchange-request",
     "gift-deadline",
+    "gift-recipient",
+    "hygiene-return",
     "lost-in-transit",
     "missing-item",
     "negative-review",
@@ -41,10 +48,13 @@ CATALOGUE_IDS = {
     "order-confirmation",
     "out-of-stock",
     "payment-dispute",
+    "policy-pushback",
     "price-error",
     "quality-defect",
     "refund-request",
     "refund-status",
+    "return-arrived-used",
+    "return-lost",
     "returned-to-sender",
     "shipped-notice",
     "shipping-delay",
@@ -67,8 +77,8 @@ def test_the_shipped_folder_is_found() -> None:
     assert shipped_playbooks_dir().resolve() == SHIPPED.resolve()
 
 
-def test_the_catalogue_has_31_situations() -> None:
-    assert len(CATALOGUE_IDS) == 31
+def test_the_catalogue_has_41_situations() -> None:
+    assert len(CATALOGUE_IDS) == 41
 
 
 def test_every_shipped_playbook_loads_without_problems() -> None:
