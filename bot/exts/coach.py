@@ -23,6 +23,7 @@ from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
 from bot.exts.common import guild_of, show_held_reminders
 from bot.exts.tone import open_tone_check
+from bot.failures import new_error_id, redacted_traceback
 from bot.service import PLAYBOOK_VALUE, Action, MovedOn, ServiceError, Walkthrough
 
 if TYPE_CHECKING:
@@ -320,7 +321,19 @@ class CoachCog(commands.Cog):
 
 
 def situation_choices(bot: SellerCoachBot, current: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 playbook titles for what the seller has typed so far."""
+    """Up to 25 playbook titles for what the seller has typed so far.
+
+    Autocomplete cannot show a message, so a failure here offers no choices (the seller can
+    still type a description) and is logged with an error id, never with what was typed.
+    """
+    try:
+        return _situation_choices(bot, current)
+    except Exception as error:
+        log.error("error %s in autocomplete\n%s", new_error_id(), redacted_traceback(error))
+        return []
+
+
+def _situation_choices(bot: SellerCoachBot, current: str) -> list[app_commands.Choice[str]]:
     catalog = bot.service.catalog
     text = current.strip()[:MAX_SITUATION]
     ids = [m.id for m in catalog.matcher.match(text, top=25, partial=True).matches] if text else []

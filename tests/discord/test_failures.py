@@ -196,3 +196,21 @@ def switch_target(result: InteractionResult, switch: str) -> str:
         if c.get("custom_id") == switch
     )
     return str(menu["options"][0]["value"])
+
+
+async def test_autocomplete_that_fails_offers_nothing_and_logs_no_typed_text(
+    harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="bot")
+    double = harness.double
+
+    def broken(text: str, **options: Any) -> Any:
+        raise ValueError(f"cannot match {text}")
+
+    monkeypatch.setattr(harness.service.catalog.matcher, "match", broken)
+    typed = f"{CUSTOMER} says the vase broke"
+    choices = await double.autocomplete(double.member, double.guild, "coach", "situation", typed)
+    assert choices == []
+    log_text = bot_log(caplog)
+    assert "in autocomplete" in log_text and "ValueError (message withheld)" in log_text
+    assert "Quixote" not in log_text

@@ -1,4 +1,5 @@
-"""Two bot processes sharing one PostgreSQL database deliver each reminder exactly once."""
+"""Bot processes sharing one PostgreSQL database: each reminder delivered once; a walkthrough
+carries over from one process to another."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from sqlalchemy import text
 from bot.service import FollowUp
 from bot.storage import Database, ReminderStatus
 from tests.conftest import PostgresServer
+from tests.discord.conftest import CATALOG, at_draft, custom_id, running_bot, text_of
+from tests.discord.test_failures import switch_target
 from tests.double import DiscordDouble
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
@@ -94,4 +97,34 @@ async def test_two_processes_deliver_each_reminder_once(
             double.assert_no_violations()
     finally:
         await database.dispose()
+        await postgres_server.drop_database(url)
+
+
+async def test_another_situation_picked_carries_over_to_another_process(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    url = await postgres_server.create_database()
+    try:
+        async with DiscordDouble() as double:
+            seller = double.member
+            async with running_bot(double, url):  # the first process, in this one
+                unsure = await double.slash(seller, double.guild, "coach", situation="refund")
+                switch = custom_id(unsure, ":switch")
+                target = switch_target(unsure, switch)
+                step = await double.select(seller, unsure, switch, [target])
+                assert CATALOG.get(target).title in text_of(step)
+            second = bot_process(double, url, tmp_path / "second")
+            try:
+                syncs = double.command_syncs
+                await double.wait_for(lambda: double.command_syncs > syncs, timeout=60)
+                await asyncio.sleep(0.3)
+                while not at_draft(step):
+                    step = await double.click(seller, step, custom_id(step, ":next"), timeout=10)
+                    assert CATALOG.get(target).title in text_of(step), text_of(step)
+            finally:
+                second.terminate()
+                code = await asyncio.to_thread(second.wait, 10)
+            assert code == 0
+            double.assert_no_violations()
+    finally:
         await postgres_server.drop_database(url)
