@@ -105,6 +105,8 @@ def _match(args: argparse.Namespace) -> int:
             print(f"  {match.score:5.1f}  {match.id:<24} {match.title}")
         if not result.matches:
             print("  no playbook matches")
+        if result.also:
+            print("  also sounds like: " + ", ".join(f"{m.id} ({m.title})" for m in result.also))
     return 0
 
 

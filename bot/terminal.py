@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
 from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
-from bot.core.models import Playbook
+from bot.core.models import CATEGORY_NAMES, Playbook
 from bot.core.presenter import StepView
 
 log = logging.getLogger(__name__)
@@ -174,21 +174,39 @@ def _choose_playbook(catalog: Catalog, options: CoachOptions, console: Console) 
             console.say("No situation given.")
             return None
     result = catalog.matcher.match(situation, top=5)
-    if not result.matches:
-        console.say("I couldn't match that to any playbook. Try describing what the customer said.")
+    if result.confident and result.best is not None:
+        console.say(f"This sounds like: {result.best.title}")
+        if result.also:
+            also = "; ".join(m.title for m in result.also)
+            console.say(f"It also sounds like: {also} (coach that one next, after this).")
+        return catalog.get(result.best.id)
+    console.say(
+        "That doesn't look like a customer situation I know well enough to be sure. "
+        "Pick the one that fits from the list."
+    )
+    return _pick_from_list(catalog, [m.id for m in result.matches[:3]], console)
+
+
+def _pick_from_list(catalog: Catalog, closest: list[str], console: Console) -> Playbook | None:
+    """Show the closest matches, then every situation by category, and ask for a number."""
+    choices: list[str] = []
+    if closest:
+        console.say("Closest:")
+        for playbook_id in closest:
+            choices.append(playbook_id)
+            console.say(f"  {len(choices)}. {catalog.summary(playbook_id).title}")
+    for category, summaries in catalog.by_category().items():
+        console.say(f"{CATEGORY_NAMES[category]}:")
+        for summary in summaries:
+            choices.append(summary.id)
+            console.say(f"  {len(choices)}. {summary.title}")
+    if not choices:
         return None
-    best = result.matches[0]
-    if result.confident:
-        console.say(f"This sounds like: {best.title}")
-        return catalog.get(best.id)
-    console.say("I'm not sure which situation this is. Which fits best?")
-    for number, match in enumerate(result.matches, start=1):
-        console.say(f"  {number}. {match.title}")
     while True:
         answer = console.ask("Number", "1")
-        if answer.isdigit() and 1 <= int(answer) <= len(result.matches):
-            return catalog.get(result.matches[int(answer) - 1].id)
-        console.say(f"Please answer with a number from 1 to {len(result.matches)}.")
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return catalog.get(choices[int(answer) - 1])
+        console.say(f"Please answer with a number from 1 to {len(choices)}.")
 
 
 def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:

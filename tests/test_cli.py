@@ -117,8 +117,9 @@ def test_match_json() -> None:
     result = run("match", "the mug arrived in pieces", "--json")
     assert result.returncode == 0
     [answer] = json_lines(result.stdout)
-    assert set(answer) == {"query", "confident", "matches"}
+    assert {"query", "confident", "matches", "also"} <= set(answer)
     assert answer["query"] == "the mug arrived in pieces"
+    assert answer["also"] == []
     assert answer["confident"] is True
     matches = answer["matches"]
     assert isinstance(matches, list)
@@ -145,6 +146,20 @@ def test_match_reads_one_situation_per_line_from_stdin() -> None:
     assert [a["query"] for a in answers] == queries
     tops = [a["matches"][0]["id"] for a in answers]
     assert tops == ["damaged-in-transit", "cancel-order", "delivered-not-received"]
+
+
+TWO_PROBLEMS = (
+    "Hello. My order still hasn't arrived after three weeks and the tracking hasn't changed "
+    "since it left. If I don't hear back today I'm leaving a one star review. Dan"
+)
+
+
+def test_match_names_a_second_problem_as_also() -> None:
+    [answer] = json_lines(run("match", TWO_PROBLEMS, "--json").stdout)
+    named = [answer["matches"][0]["id"], *answer["also"]]
+    assert sorted(named) == ["lost-in-transit", "negative-review"]
+    text = run("match", TWO_PROBLEMS).stdout
+    assert "also sounds like: " in text
 
 
 def test_match_top() -> None:
@@ -249,6 +264,24 @@ def test_coach_takes_answers_line_by_line() -> None:
     assert "Hi Sam," in draft
     assert "refund your order" in draft
     assert "check in with you" not in draft
+
+
+def test_coach_says_plainly_when_text_is_not_a_customer_situation() -> None:
+    result = run("coach", "how do I grow my instagram following", stdin="\n" * 40)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "doesn't look like a customer situation" in out
+    for category in ("Delivery:", "Product:", "Payment:", "Messages to send anyway:"):
+        assert category in out
+    assert "Parcel lost in transit" in out and "Arrived damaged" in out
+    assert "Step 1 of 4" in out  # the seller picked from the list and went on
+
+
+def test_coach_mentions_the_second_problem() -> None:
+    result = run("coach", TWO_PROBLEMS, stdin="\n" * 40)
+    assert result.returncode == 0, result.stderr
+    assert "This sounds like: " in result.stdout
+    assert "It also sounds like: " in result.stdout
 
 
 def test_coach_refuses_a_bad_amount_clearly() -> None:

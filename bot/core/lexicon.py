@@ -43,6 +43,16 @@ class Lexicon(BaseModel):
         description="A canonical term and the words or phrases that mean the same for matching.",
     )
 
+    pleasantries: list[Word] = Field(
+        default_factory=list,
+        description="Words of greeting, thanks and praise. In a long message, a sentence that "
+        "has one and no negation or turn (see turns) is read as politeness, not the problem.",
+    )
+    turns: list[Word] = Field(
+        default_factory=list,
+        description="Words that turn a sentence towards a problem: but, however, unfortunately.",
+    )
+
     off_topic: list[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
     ] = Field(

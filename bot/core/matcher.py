@@ -35,7 +35,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core.models import Playbook
-from bot.core.text import Analyzer, normalise
+from bot.core.text import Analyzer, normalise, sentences
 
 #: How much each kind of text counts towards a playbook's profile.
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
@@ -47,6 +47,17 @@ MAX_QUERY_CHARS = 1000
 #: The id of the pseudo-playbook of questions that are not customer situations.
 OFF_TOPIC = "~off-topic"
 SCORE_WEIGHTS = (0.40, 0.10, 0.30, 0.20)
+#: A text with at least this many terms is also read sentence by sentence.
+LONG_TERMS = 10
+#: In a long text, how much the whole text counts beside its best sentence for a playbook.
+WHOLE_WEIGHT = 0.4
+#: A second situation is offered as "also" when a sentence matches it at least this well on
+#: its own, leads the main situation in that sentence by the margin, and the situation scores
+#: at least this share of the main one over the whole message.
+ALSO_MIN = 50.0
+ALSO_MARGIN = 10.0
+ALSO_SHARE = 0.7
+MAX_ALSO = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +105,8 @@ class MatchResult:
     query: str
     matches: tuple[Match, ...]
     confident: bool
+    #: Other situations the text clearly mentions as well ("also sounds like"), strongest first.
+    also: tuple[Match, ...] = ()
 
     @property
     def best(self) -> Match | None:
@@ -109,7 +122,18 @@ class MatchResult:
             "query": self.query,
             "confident": self.confident,
             "matches": [{"id": m.id, "title": m.title, "score": m.score} for m in self.matches],
+            "also": [m.id for m in self.also],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One sentence of a long text that clearly describes a situation, with its scores."""
+
+    sentence: str
+    scores: dict[int, float]
+    off_topic: float
+    best: int
 
 
 class _Csr:
@@ -157,7 +181,7 @@ def _unpack(
 #: Playbooks whose texts are kept decoded for string comparison (the most recently used).
 DECODED_TEXTS = 2048
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def _random_access(array: np.ndarray) -> np.ndarray:
@@ -379,14 +403,23 @@ class Matcher:
     def match(self, text: str, *, top: int = 5, partial: bool = False) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first.
 
+        A long text (a pasted customer message) is read as a person reads it: sentence by
+        sentence. The sentences that clearly describe a situation outweigh greetings, thanks,
+        context and sign-offs; the best of them dominates, the whole text adds the rest. A
+        sentence that clearly points at another situation is offered as ``also``.
+
         ``partial`` is for text still being typed: its last word may be unfinished.
         """
         query = text[:MAX_QUERY_CHARS]
         terms = self.analyzer.terms(query, partial=partial)
-        scored = self._score(query, terms) if terms and self.index.ids else []
-        scored.sort(key=lambda item: item[1], reverse=True)
-        off_topic = next((score for i, score in scored if i == self.index.off_topic), 0.0)
-        scored = [item for item in scored if item[0] != self.index.off_topic]
+        if not terms or not self.index.ids:
+            return MatchResult(text, (), False)
+        scores = dict(self._score(query, terms))
+        off_topic = scores.pop(self.index.off_topic, 0.0)
+        readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
+        if readings:
+            scores, off_topic = self._combine(scores, off_topic, readings)
+        scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         matches = tuple(
             Match(self.index.ids[i], self.index.titles[i], round(score, 1))
             for i, score in scored[: max(top, 0)]
@@ -400,7 +433,85 @@ class Matcher:
             and best - off_topic >= self.off_topic_margin
             and self.evidence(terms, scored[0][0]) >= self.min_evidence
         )
-        return MatchResult(text, matches, confident)
+        also = self._also(scored, readings)
+        return MatchResult(text, matches, confident, also)
+
+    def _readings(self, query: str) -> list[_Reading]:
+        """The sentences of ``query`` that clearly describe a situation, each with its scores.
+
+        A sentence counts when its best playbook would be a confident answer on its own:
+        above the threshold, well clear of the off-topic questions, with specific evidence.
+        Greetings, thanks and sign-offs don't; neither does an order number on its own line,
+        nor praise ("lovely packaging") while another sentence says what went wrong.
+        """
+        pieces = sentences(query)
+        if len(pieces) < 2:
+            return []
+        readings: list[_Reading] = []
+        polite: list[_Reading] = []
+        for piece in pieces:
+            terms = self.analyzer.terms(piece)
+            if len(terms) < 2:
+                continue
+            scores = dict(self._score(piece, terms))
+            off_topic = scores.pop(self.index.off_topic, 0.0)
+            if not scores:
+                continue
+            best = max(scores, key=scores.__getitem__)
+            if (
+                scores[best] >= self.threshold
+                and scores[best] - off_topic >= self.off_topic_margin
+                and self.evidence(terms, best) >= self.min_evidence
+            ):
+                reading = _Reading(piece, scores, off_topic, best)
+                (polite if self.analyzer.is_pleasantry(piece) else readings).append(reading)
+        # Thanks and praise count only when nothing else in the message describes a situation
+        # (a seller who wants to thank a buyer says little else).
+        return readings or polite
+
+    def _combine(
+        self, whole: dict[int, float], whole_off_topic: float, readings: list[_Reading]
+    ) -> tuple[dict[int, float], float]:
+        """Blend the whole text's scores with those of the sentences that carry the situation
+        read together (the message without its greetings, thanks, context and sign-off)."""
+        focus = " ".join(r.sentence for r in readings)
+        scores = dict(self._score(focus, self.analyzer.terms(focus)))
+        focus_off_topic = scores.pop(self.index.off_topic, 0.0)
+        focus_weight = 1 - WHOLE_WEIGHT
+        combined = {
+            entry: WHOLE_WEIGHT * whole.get(entry, 0.0) + focus_weight * scores.get(entry, 0.0)
+            for entry in whole.keys() | scores.keys()
+        }
+        off_topic = WHOLE_WEIGHT * whole_off_topic + (1 - WHOLE_WEIGHT) * focus_off_topic
+        return combined, off_topic
+
+    def _also(self, scored: list[tuple[int, float]], readings: list[_Reading]) -> tuple[Match, ...]:
+        """Other situations that a sentence of their own points at clearly, strongest first.
+
+        The sentence must be a strong match for the other situation on its own, lead the main
+        situation within that sentence, and the other situation must rank close to the main
+        one over the whole message, so context ("tracking shows delivered" in a message about
+        a chargeback) is not mistaken for a second problem.
+        """
+        if not scored or not readings:
+            return ()
+        best, best_score = scored[0]
+        overall = dict(scored)
+        found: dict[int, float] = {}
+        for reading in readings:
+            other = reading.best
+            score = reading.scores[other]
+            if (
+                other != best
+                and score >= ALSO_MIN
+                and score - reading.scores.get(best, 0.0) >= ALSO_MARGIN
+                and overall.get(other, 0.0) >= ALSO_SHARE * best_score
+            ):
+                found[other] = max(found.get(other, 0.0), score)
+        ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)[:MAX_ALSO]
+        return tuple(
+            Match(self.index.ids[i], self.index.titles[i], round(overall[i], 1)) for i, _ in ranked
+        )
 
     def evidence(self, terms: list[str], entry: int) -> float:
         """How much specific vocabulary the query shares with one playbook: the summed IDF
@@ -419,7 +530,8 @@ class Matcher:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``."""
         index = self.index
         known = [index.terms.get(t) for t in set(terms)]
-        weights = [(t, float(index.idf[t]) if t is not None else index.unknown_idf) for t in known]
+        unknown = index.unknown_idf
+        weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
         query_norm = math.sqrt(sum(w * w for _, w in weights))
         total = sum(w for _, w in weights)
         entries = len(index.ids)

@@ -88,6 +88,17 @@ class Category(StrEnum):
     PROACTIVE = "proactive"
 
 
+#: How each category is named where sellers browse the situations.
+CATEGORY_NAMES = {
+    Category.DELIVERY: "Delivery",
+    Category.PRODUCT: "Product",
+    Category.ORDER: "Order",
+    Category.PAYMENT: "Payment",
+    Category.PEOPLE: "People",
+    Category.PROACTIVE: "Messages to send anyway",
+}
+
+
 class Fault(StrEnum):
     """Whose fault the situation usually is; it decides who pays to send an item back.
 

@@ -37,6 +37,17 @@ def normalise(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+#: Where one sentence ends and the next begins: end punctuation and a space before anything
+#: but a small letter or digit ("Est. 2019", "approx. three" go on), a line break, a
+#: semicolon or a dash between spaces.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?![a-z0-9])|\n+|;\s*|\s+[-–—]+\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, as written (empty pieces dropped)."""
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
+
+
 def tokens(text: str) -> list[str]:
     """The words of ``text`` (at most :data:`MAX_TOKENS`), normalised."""
     return _TOKEN.findall(normalise(text))[:MAX_TOKENS]
@@ -112,6 +123,8 @@ class Analyzer:
         )
         self.negations = frozenset(self._stem_words(list(lexicon.negations)))
         self.stopwords = frozenset(lexicon.stopwords)
+        self._pleasantries = frozenset(lexicon.pleasantries)
+        self._turns = frozenset(lexicon.turns) | frozenset(lexicon.negations)
         self.contractions = {k: v.split() for k, v in lexicon.contractions.items()}
         self._surface: dict[str, str] = {}
         self._single: dict[str, str] = {}
@@ -207,6 +220,12 @@ class Analyzer:
             words.extend(expanded or [token])
         return words
 
+    def is_pleasantry(self, sentence: str) -> bool:
+        """Whether ``sentence`` is only politeness: a greeting, thanks or praise ("lovely
+        packaging, thank you") with no negation and no turn towards a problem ("but")."""
+        words = set(self._plain_words(sentence))
+        return bool(words & self._pleasantries) and not words & self._turns
+
     def _stem_words(self, words: list[str]) -> list[str]:
         return [self._stem(word) for word in words]
 
@@ -243,7 +262,8 @@ class Analyzer:
             for size in range(min(self._longest_phrase, len(stems) - i), 1, -1):
                 target = self._phrases.get(tuple(stems[i : i + size]))
                 if target is not None:
-                    out.append(target)
+                    if target[1:] not in self.stopwords:
+                        out.append(target)
                     i += size
                     break
             else:

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core import engine
-from bot.core.models import Category, Playbook
+from bot.core.models import CATEGORY_NAMES, Playbook
 from bot.core.placeholders import render as fill_placeholders
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedItem, answering
@@ -20,15 +20,6 @@ from bot.service import PLAYBOOK_VALUE
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
-
-CATEGORY_NAMES = {
-    Category.DELIVERY: "Delivery",
-    Category.PRODUCT: "Product",
-    Category.ORDER: "Order",
-    Category.PAYMENT: "Payment",
-    Category.PEOPLE: "People",
-    Category.PROACTIVE: "Messages to send anyway",
-}
 
 
 def playbook_blocks(playbook: Playbook) -> list[str]:
