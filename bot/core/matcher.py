@@ -51,6 +51,9 @@ SCORE_WEIGHTS = (0.40, 0.10, 0.30, 0.20)
 LONG_TERMS = 10
 #: In a long text, how much the whole text counts beside its best sentence for a playbook.
 WHOLE_WEIGHT = 0.4
+#: A sentence of a long text counts when its best playbook scores at least this much (its
+#: scores leave out the string comparison, so they run lower than whole queries).
+READING_THRESHOLD = 25.0
 #: A second situation is offered as "also" when a sentence matches it at least this well on
 #: its own, leads the main situation in that sentence by the margin, and the situation scores
 #: at least this share of the main one over the whole message.
@@ -131,6 +134,7 @@ class _Reading:
     """One sentence of a long text that clearly describes a situation, with its scores."""
 
     sentence: str
+    terms: list[str]
     scores: dict[int, float]
     off_topic: float
     best: int
@@ -414,9 +418,10 @@ class Matcher:
         terms = self.analyzer.terms(query, partial=partial)
         if not terms or not self.index.ids:
             return MatchResult(text, (), False)
-        scores = dict(self._score(query, terms))
-        off_topic = scores.pop(self.index.off_topic, 0.0)
         readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
+        # In a long message the string comparison is made on the sentences that matter.
+        scores = dict(self._score(query, terms, strings=not readings))
+        off_topic = scores.pop(self.index.off_topic, 0.0)
         if readings:
             scores, off_topic = self._combine(scores, off_topic, readings)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -453,17 +458,17 @@ class Matcher:
             terms = self.analyzer.terms(piece)
             if len(terms) < 2:
                 continue
-            scores = dict(self._score(piece, terms))
+            scores = dict(self._score(piece, terms, strings=False))
             off_topic = scores.pop(self.index.off_topic, 0.0)
             if not scores:
                 continue
             best = max(scores, key=scores.__getitem__)
             if (
-                scores[best] >= self.threshold
+                scores[best] >= READING_THRESHOLD
                 and scores[best] - off_topic >= self.off_topic_margin
                 and self.evidence(terms, best) >= self.min_evidence
             ):
-                reading = _Reading(piece, scores, off_topic, best)
+                reading = _Reading(piece, terms, scores, off_topic, best)
                 (polite if self.analyzer.is_pleasantry(piece) else readings).append(reading)
         # Thanks and praise count only when nothing else in the message describes a situation
         # (a seller who wants to thank a buyer says little else).
@@ -475,7 +480,8 @@ class Matcher:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
         focus = " ".join(r.sentence for r in readings)
-        scores = dict(self._score(focus, self.analyzer.terms(focus)))
+        terms = [t for r in readings for t in r.terms]
+        scores = dict(self._score(focus, terms, off_topic_strings=False))
         focus_off_topic = scores.pop(self.index.off_topic, 0.0)
         focus_weight = 1 - WHOLE_WEIGHT
         combined = {
@@ -516,18 +522,26 @@ class Matcher:
     def evidence(self, terms: list[str], entry: int) -> float:
         """How much specific vocabulary the query shares with one playbook: the summed IDF
         of the query's terms that the playbook uses. One common word ("refund", "money") is
-        weak evidence; a rare one ("chargeback") or several together are strong."""
+        weak evidence; a rare one ("chargeback") or several together are strong. Numbers are
+        no evidence: an order number or a date says nothing about the situation."""
         index = self.index
         total = 0.0
-        for term in {index.terms.get(t) for t in terms} - {None}:
+        for term in {index.terms.get(t) for t in terms if not t.isdigit()} - {None}:
             ids, _ = index.entry_postings.row(term)
             at = int(np.searchsorted(ids, entry))
             if at < len(ids) and ids[at] == entry:
                 total += float(index.idf[term])
         return total
 
-    def _score(self, query: str, terms: list[str]) -> list[tuple[int, float]]:
-        """Score every playbook that shares a term with the query; ``(index, 0..100)``."""
+    def _score(
+        self, query: str, terms: list[str], *, strings: bool = True, off_topic_strings: bool = True
+    ) -> list[tuple[int, float]]:
+        """Score every playbook that shares a term with the query; ``(index, 0..100)``.
+
+        Without ``strings`` the costly string comparison is left out and the best single
+        text's term similarity stands in for it (for the sentences of a long message);
+        without ``off_topic_strings``, only for the off-topic questions (the most texts).
+        """
         index = self.index
         known = [index.terms.get(t) for t in set(terms)]
         unknown = index.unknown_idf
@@ -568,16 +582,25 @@ class Matcher:
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:
                 reached = np.union1d(reached, [index.off_topic])
         normalised = normalise(query)
-        results = []
-        for entry in reached.tolist():
-            if entry != index.off_topic:
-                results.append(
-                    (
-                        entry,
-                        100.0 * (float(lexical[entry]) + w_fuzzy * self._fuzzy(normalised, entry)),
-                    )
-                )
-        if index.off_topic >= 0 and index.off_topic in reached:
+
+        def similarity(entry: int) -> float:
+            if strings:
+                return self._fuzzy(normalised, entry)
+            return min(1.0, float(best_unit[entry]))
+
+        results = [
+            (entry, 100.0 * (float(lexical[entry]) + w_fuzzy * similarity(entry)))
+            for entry in reached.tolist()
+            if entry != index.off_topic
+        ]
+        if (
+            index.off_topic >= 0
+            and index.off_topic in reached
+            and not (strings and off_topic_strings)
+        ):
+            ceiling = float(lexical[index.off_topic]) + w_fuzzy * similarity(index.off_topic)
+            results.append((index.off_topic, 100.0 * ceiling))
+        elif index.off_topic >= 0 and index.off_topic in reached:
             # The off-topic pseudo-playbook only decides confidence. When even a perfect
             # string match could not bring it within the margin of the best playbook, its
             # upper bound will do and the costliest comparison (its many texts) is skipped.
