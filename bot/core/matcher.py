@@ -57,9 +57,9 @@ READING_THRESHOLD = 25.0
 #: A second situation is offered as "also" when a sentence matches it at least this well on
 #: its own, leads the main situation in that sentence by the margin, and the situation scores
 #: at least this share of the main one over the whole message.
-ALSO_MIN = 50.0
+ALSO_MIN = 45.0
 ALSO_MARGIN = 10.0
-ALSO_SHARE = 0.7
+ALSO_SHARE = 0.6
 MAX_ALSO = 2
 
 
