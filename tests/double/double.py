@@ -106,6 +106,8 @@ class DiscordDouble:
         self.global_commands: dict[tuple[int, str], Command] = {}
         self.guild_commands: dict[int, dict[tuple[int, str], Command]] = {}
         self.command_syncs = 0
+        #: What ``GET /gateway/bot`` recommends as the shard count.
+        self.recommended_shards = 1
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
 
@@ -294,9 +296,12 @@ class DiscordDouble:
         *,
         channels: Sequence[str] = ("general",),
         locale: str = "en-US",
+        shard: tuple[int, int] | None = None,
     ) -> Guild:
-        """A guild with text channels; the bot joins it (live ``GUILD_CREATE`` if connected)."""
-        guild = Guild(id=self.snowflake(), name=name, owner_id=self.owner.id, locale=locale)
+        """A guild with text channels; the bot joins it (live ``GUILD_CREATE`` if connected).
+        ``shard=(shard_id, shard_count)`` picks an id whose events go to that shard."""
+        guild_id = self.snowflake() if shard is None else self.snowflake.on_shard(*shard)
+        guild = Guild(id=guild_id, name=name, owner_id=self.owner.id, locale=locale)
         for position, channel_name in enumerate(channels):
             channel = Channel(
                 id=self.snowflake(),
@@ -310,7 +315,9 @@ class DiscordDouble:
         self.guilds[guild.id] = guild
         if self.gateway.current is not None:
             self.gateway.dispatch(
-                "GUILD_CREATE", guild.create_payload(self._members(), joined=True)
+                "GUILD_CREATE",
+                guild.create_payload(self._members(), joined=True),
+                guild_id=guild.id,
             )
         return guild
 
@@ -557,7 +564,9 @@ class DiscordDouble:
         self.interactions_by_token[record.token] = record
         payload = interaction_payload(record, self.application_id)
         record.dispatched_at = time.perf_counter()
-        self.gateway.dispatch("INTERACTION_CREATE", payload)
+        self.gateway.dispatch(
+            "INTERACTION_CREATE", payload, guild_id=guild.id if guild is not None else None
+        )
         wait = self.response_timeout if timeout is None else timeout
         try:
             await asyncio.wait_for(asyncio.shield(record.responded), wait)
@@ -720,11 +729,7 @@ class DiscordDouble:
         return payload
 
     def _session_guilds(self, session: GatewaySession) -> list[Guild]:
-        shard = session.shard
-        if shard is None:
-            return list(self.guilds.values())
-        shard_id, count = shard
-        return [g for g in self.guilds.values() if (g.id >> 22) % count == shard_id]
+        return [g for g in self.guilds.values() if session.receives(g.id)]
 
     def guild_create_payloads(self, session: GatewaySession) -> list[dict[str, Any]]:
         members = self._members()
@@ -893,6 +898,13 @@ class DiscordDouble:
             raise AssertionError(
                 "Discord double saw violations:\n" + "\n".join(map(str, self.violations))
             )
+
+    def already_acknowledged(self) -> list[Violation]:
+        """Callbacks refused with 40060 because the interaction was already answered: what
+        two processes receiving the same event (e.g. both unsharded) produce."""
+        return [
+            v for v in self.violations if v.kind == "protocol" and v.detail == "second callback"
+        ]
 
     def assert_no_unknown_routes(self) -> None:
         if self.unknown_routes:

@@ -4,6 +4,12 @@ One :class:`GatewaySession` exists per IDENTIFY. Every dispatch gets the session
 sequence number and is kept in the session's event log, so a client that RESUMEs with the
 last sequence it saw gets everything it missed, followed by ``RESUMED``. Each connection
 has exactly one writer coroutine, which keeps dispatch order and the shared zlib stream intact.
+
+Several sessions may be live at once (shards, or several bot processes), and events are routed
+as Discord routes them: a guild's events to the sessions of shard ``(guild_id >> 22) %
+shard_count``, everything else (DMs) to shard 0, everything to an unsharded session, and to
+*each* session that qualifies, so two processes that both take the same shard both get the
+event (and both answer it, which the double then reports).
 """
 
 from __future__ import annotations
@@ -43,9 +49,20 @@ NOT_AUTHENTICATED = 4003
 AUTHENTICATION_FAILED = 4004
 ALREADY_AUTHENTICATED = 4005
 INVALID_API_VERSION = 4012
+INVALID_SHARD = 4010
 DISALLOWED_INTENTS = 4014
 
 EVENT_LOG_LIMIT = 50_000
+
+
+def _valid_shard(shard: Any) -> bool:
+    """``[shard_id, shard_count]`` with ``0 <= shard_id < shard_count``."""
+    return (
+        isinstance(shard, list)
+        and len(shard) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in shard)
+        and 0 <= shard[0] < shard[1]
+    )
 
 
 class GatewayHost(Protocol):
@@ -103,6 +120,23 @@ class GatewaySession:
     @property
     def intents(self) -> int:
         return int(self.identify.get("intents") or 0)
+
+    @property
+    def shard_key(self) -> tuple[int, int]:
+        """``(shard_id, shard_count)``; an unsharded session is shard 0 of 1."""
+        shard = self.shard
+        if shard is None or len(shard) != 2:
+            return (0, 1)
+        return (int(shard[0]), int(shard[1]))
+
+    def receives(self, guild_id: int | None) -> bool:
+        """Whether Discord would send this session an event of ``guild_id`` (None: no guild)."""
+        shard_id, count = self.shard_key
+        if count <= 1:
+            return True
+        if guild_id is None:
+            return shard_id == 0
+        return (guild_id >> 22) % count == shard_id
 
     def next_event(self, event: str, data: Any) -> int:
         self.seq += 1
@@ -222,6 +256,9 @@ class Gateway:
         self.host = host
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.sessions: dict[str, GatewaySession] = {}
+        #: Sessions that get events: identified, not closed by the client, not replaced.
+        self.live: list[GatewaySession] = []
+        #: The most recently identified session.
         self.current: GatewaySession | None = None
         self.connections: set[GatewayConnection] = set()
         self.stats = GatewayStats()
@@ -230,25 +267,40 @@ class Gateway:
 
     @property
     def connected(self) -> bool:
-        return self.current is not None and self.current.connection is not None
+        """True when at least one live session has a connection."""
+        return any(session.connection is not None for session in self.live)
 
-    def dispatch(self, event: str, data: Any) -> int:
-        """Queue a dispatch on the current session; it is sent now or replayed on resume."""
-        session = self.current
-        if session is None:
+    def connected_shards(self) -> list[tuple[int, int]]:
+        """``(shard_id, shard_count)`` of every connected live session."""
+        return [s.shard_key for s in self.live if s.connection is not None]
+
+    def dispatch(self, event: str, data: Any, *, guild_id: int | None = None) -> int:
+        """Queue a dispatch on every live session that receives ``guild_id``'s events (None:
+        not a guild's event, e.g. a DM); each sends it now or replays it on resume. Returns
+        how many sessions it went to."""
+        if self.current is None:
             raise RuntimeError("No bot has identified with the Discord double yet")
-        return session.next_event(event, data)
+        targets = [session for session in self.live if session.receives(guild_id)]
+        for session in targets:
+            session.next_event(event, data)
+        return len(targets)
 
     def drop(self) -> bool:
-        """Abort the current connection abruptly. Returns False if nothing was connected."""
-        session = self.current
-        if session is None or session.connection is None:
-            return False
-        self.stats.drops += 1
-        connection = session.connection
-        session.connection = None
-        connection.abort()
-        return True
+        """Abort every live connection abruptly. Returns False if nothing was connected."""
+        dropped = False
+        for session in self.live:
+            connection = session.connection
+            if connection is None:
+                continue
+            self.stats.drops += 1
+            session.connection = None
+            connection.abort()
+            dropped = True
+        return dropped
+
+    def _retire(self, session: GatewaySession) -> None:
+        if session in self.live:
+            self.live.remove(session)
 
     async def close_all(self) -> None:
         for connection in list(self.connections):
@@ -296,6 +348,10 @@ class Gateway:
         finally:
             await connection.stop()
             self.connections.discard(connection)
+            # A client that closes with 1000 or 1001 ends its session (Discord invalidates it);
+            # any other ending leaves it resumable, still queueing its events.
+            if connection.session is not None and ws.close_code in (1000, 1001):
+                self._retire(connection.session)
             self.host.state_changed()
         return ws
 
@@ -360,8 +416,19 @@ class Gateway:
             self.host.gateway_violation("IDENTIFY without intents (required in v10)")
             await connection.close(DISALLOWED_INTENTS, "Intents are required")
             return False
+        shard = data.get("shard")
+        if shard is not None and not _valid_shard(shard):
+            self.host.gateway_violation(f"IDENTIFY with an invalid shard {shard!r}")
+            await connection.close(INVALID_SHARD, "Invalid shard")
+            return False
         session = GatewaySession(id=secrets.token_hex(16), identify=data)
+        # A new IDENTIFY for a shard replaces that shard's sessions that lost their connection
+        # (the bot started afresh); connected ones stay live: another process has that shard.
+        for old in list(self.live):
+            if old.shard_key == session.shard_key and old.connection is None:
+                self._retire(old)
         self.sessions[session.id] = session
+        self.live.append(session)
         self.current = session
         self.stats.identifies += 1
         session.next_event("READY", self.host.ready_payload(session))
@@ -381,7 +448,7 @@ class Gateway:
             and data.get("token") == self.host.token
             and isinstance(seq, int)
             and session.log.covers(seq)
-            and session is self.current
+            and session in self.live
         )
         if not valid or session is None or not isinstance(seq, int):
             self.stats.invalid_sessions += 1

@@ -492,7 +492,7 @@ class RestApi:
         return json_response(
             {
                 "url": self.double.gateway_url,
-                "shards": 1,
+                "shards": self.double.recommended_shards,
                 "session_start_limit": {
                     "total": 1000,
                     "remaining": 999,

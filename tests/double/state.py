@@ -78,6 +78,14 @@ class SnowflakeFactory:
         self._last = candidate
         return candidate
 
+    def on_shard(self, shard_id: int, shard_count: int) -> int:
+        """A new snowflake that, as a guild id, belongs to ``shard_id`` of ``shard_count``."""
+        candidate = self()
+        while (candidate >> 22) % shard_count != shard_id:
+            candidate += 1 << 22
+        self._last = candidate
+        return candidate
+
 
 def iso_now() -> str:
     return datetime.now(UTC).isoformat()
