@@ -260,7 +260,7 @@ def _remembered(saved: Policy | None, given: Policy, args: argparse.Namespace) -
     update = {
         field: getattr(given, field)
         for flag, field in _POLICY_FLAGS.items()
-        if getattr(args, flag) not in (None, False)
+        if getattr(args, flag) is not None
     }
     return saved.model_copy(update=update)
 
@@ -410,7 +410,10 @@ def _policy_options(parser: argparse.ArgumentParser) -> None:
         help="who pays to send items back when nobody is at fault (default: buyer)",
     )
     policy.add_argument(
-        "--insured", action="store_true", default=None, help="you insure your parcels"
+        "--insured",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="you insure your parcels (or, with --no-insured, you don't)",
     )
     policy.add_argument("--seller", metavar="NAME", help="your name, to sign the reply")
     policy.add_argument("--shop", metavar="NAME", help="your shop's name, to sign the reply")

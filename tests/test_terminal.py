@@ -61,6 +61,16 @@ def test_flags_given_this_time_win_over_the_remembered_policy(
     assert load_policy(data_dir) == Policy(seller_name="Jo", shop_name="Clay Corner")
 
 
+def test_insurance_can_be_turned_off_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_policy(data_dir, Policy(seller_name="Sam", shop_name="Clay", insures_parcels=True))
+    args = ["--playbook", "lost-in-transit", *DETAILS, "--no-insured"]
+    coach(monkeypatch, capsys, args, "\n" * 10)
+    kept = load_policy(data_dir)
+    assert kept is not None and kept.insures_parcels is False and kept.seller_name == "Sam"
+
+
 def test_a_code_and_a_date_are_asked_only_when_the_chosen_offer_needs_them(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

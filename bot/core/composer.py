@@ -27,10 +27,10 @@ MAX_REPLY = 1500
 
 _REFUND_TIMING = "Once it's sent, a refund usually reaches your account within a few working days."
 _RETURN_POSTAGE = {
-    # who pays -> how the reply says it, about sending "it" (the item) back
-    "seller": "I'll send you a prepaid return label, so sending it back costs you nothing.",
+    # who pays -> how the reply says it, about sending {what} back
+    "seller": "I'll send you a prepaid return label, so sending {what} back costs you nothing.",
     "buyer": "The return postage is yours to cover.",
-    "agree": "I'll let you know the best way to send it back, and we'll agree the postage "
+    "agree": "I'll let you know the best way to send {what} back, and we'll agree the postage "
     "between us.",
 }
 _POLICY_PAYER = {
@@ -63,7 +63,10 @@ def logistics(
 ) -> list[str]:
     """The sentences that follow from the offer's kind: return, postage and timing."""
     kind = offer.kind
-    postage = _RETURN_POSTAGE[return_payer(fault, policy)]
+    # In a swap "it" could be the new one (or, for a wrong item, the one ordered): name the one
+    # that goes back.
+    what = "the one you have" if kind is OfferKind.EXCHANGE else "it"
+    postage = _RETURN_POSTAGE[return_payer(fault, policy)].replace("{what}", what)
     tracking = bool((values.get("tracking") or "").strip())
     if kind is OfferKind.PARTIAL_REFUND:
         return [_REFUND_TIMING]
