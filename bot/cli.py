@@ -441,7 +441,8 @@ def _tone(args: argparse.Namespace) -> int:
         draft = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         draft = args.text
-    report = ToneChecker(rules, compile_all=False).check(draft, complaint=not args.no_complaint)
+    complaint = True if args.complaint else False if args.no_complaint else None
+    report = ToneChecker(rules, compile_all=False).check(draft, complaint=complaint)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -550,7 +551,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tone.add_argument("text", nargs="?", metavar="TEXT", help="the draft (default: read stdin)")
     tone.add_argument("--json", action="store_true", help="print the report as JSON")
-    tone.add_argument(
+    answers = tone.add_mutually_exclusive_group()
+    answers.add_argument(
+        "--complaint",
+        action="store_true",
+        help="the draft answers a complaint, so it needs an apology or thanks (default: told "
+        "from the draft, which needs one when it names a problem, a refund or a refusal)",
+    )
+    answers.add_argument(
         "--no-complaint",
         action="store_true",
         help="the draft does not answer a complaint (no apology or thanks needed)",

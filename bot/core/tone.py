@@ -96,6 +96,10 @@ def _only_placeholders(*allowed: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+#: The name of a vocabulary group, used in patterns as ``<name>``.
+GroupName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$", max_length=40)]
+_GROUP_REFERENCE = re.compile(r"(?<!\(\?P)<([a-z][a-z_]*)>")
+
 #: A regular expression, written by the conventions of :mod:`bot.core.tone_patterns`.
 Pattern = Annotated[
     str,
@@ -209,6 +213,13 @@ class NoApologyRules(_Strict):
     """An answer to a complaint needs at least one apology, thanks or acknowledgement."""
 
     label: Label
+    complaint_signs: list[Pattern] = Field(
+        default_factory=list,
+        description="What shows that a draft answers a complaint: a problem named (broken, "
+        "late, missing, wrong), a refund or a return, a refusal. A draft with none of these "
+        "(an order confirmation, a shipped notice, a check-in, a thank-you) needs no apology "
+        "unless the caller says it answers a complaint. Empty: every draft needs one.",
+    )
     acknowledgements: list[Pattern] = Field(
         min_length=1,
         description="Apologies, thanks, words of understanding and warm offers of help; one "
@@ -250,6 +261,12 @@ class ToneRules(_Strict):
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z]{2})?$")] = Field(
         description="The language of the drafts these rules read, e.g. 'en'."
+    )
+    vocabulary: dict[GroupName, Annotated[list[Pattern], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Named groups of words or phrases that play one part in a sentence (the "
+        "customer's body, a piece of shop information, a feeling). A pattern uses a group as "
+        "<name>, so one frame ('your <body> is <comparison>') covers every word of the group.",
     )
     verdict: Verdicts
     blame: KindRules
@@ -308,6 +325,7 @@ def load_tone_rules(path: Path | None = None) -> ToneRules:
         document.problem((*where, "id"), f"rule id '{rule_id}' is used twice")
         for where, rule_id in _repeated_rule_ids(rules)
     ]
+    problems += [document.problem(where, message) for where, message in _unknown_groups(rules)]
     if problems:
         raise DocumentError(problems)
     log.debug(
@@ -321,6 +339,47 @@ def _rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for kind, kind_rules in rules.pattern_kinds():
         for index, rule in enumerate(kind_rules.rules):
             yield (kind.value, "rules", index), rule.id
+
+
+def _patterns(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Where each pattern stands in the file, and the pattern."""
+    for kind, kind_rules in rules.pattern_kinds():
+        for index, rule in enumerate(kind_rules.rules):
+            for key in ("patterns", "unless_within", "unless_sentence"):
+                for number, pattern in enumerate(getattr(rule, key)):
+                    yield (kind.value, "rules", index, key, number), pattern
+    for number, pattern in enumerate(rules.shouting.allow):
+        yield ("shouting", "allow", number), pattern
+    for key in ("complaint_signs", "acknowledgements", "unless_within"):
+        for number, pattern in enumerate(getattr(rules.no_apology, key)):
+            yield ("no_apology", key, number), pattern
+
+
+def _unknown_groups(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Patterns that name a vocabulary group the file does not define, and groups that name
+    groups (a group is a plain list of words and phrases)."""
+    known = ", ".join(f"<{name}>" for name in rules.vocabulary) or "none"
+    for where, pattern in _patterns(rules):
+        for name in _GROUP_REFERENCE.findall(pattern):
+            if name not in rules.vocabulary:
+                yield where, f"unknown vocabulary group <{name}>; defined: {known}"
+    for name, entries in rules.vocabulary.items():
+        for number, entry in enumerate(entries):
+            if _GROUP_REFERENCE.search(entry):
+                yield ("vocabulary", name, number), "a vocabulary entry cannot name a group"
+
+
+def expand_groups(pattern: str, vocabulary: dict[str, list[str]]) -> str:
+    """``pattern`` with each ``<name>`` replaced by its vocabulary group, longest entries first
+    (so that "run off my feet" is preferred to "run")."""
+
+    def group(found: re.Match[str]) -> str:
+        entries = vocabulary.get(found.group(1))
+        if entries is None:
+            raise ValueError(f"unknown vocabulary group <{found.group(1)}>")
+        return "(?:" + "|".join(sorted(entries, key=len, reverse=True)) + ")"
+
+    return _GROUP_REFERENCE.sub(group, pattern)
 
 
 def _repeated_rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -414,18 +473,21 @@ class _Compiled:
     suggestion: str
 
 
-def _compile_rule(kind: ToneKind, rule: Rule) -> _Compiled:
+def _compile_rule(kind: ToneKind, rule: Rule, vocabulary: dict[str, list[str]]) -> _Compiled:
+    def expanded(patterns: list[str]) -> list[str]:
+        return [expand_groups(pattern, vocabulary) for pattern in patterns]
+
     return _Compiled(
         kind=kind,
         id=rule.id,
         matcher=Matcher(
-            rule.patterns,
+            expanded(rule.patterns),
             words=rule.words,
             whole_words=rule.whole_words,
             case_sensitive=rule.case_sensitive,
         ),
-        unless_within=Matcher(rule.unless_within),
-        unless_sentence=Matcher(rule.unless_sentence),
+        unless_within=Matcher(expanded(rule.unless_within)),
+        unless_sentence=Matcher(expanded(rule.unless_sentence)),
         why=rule.why,
         suggestion=rule.suggestion,
     )
@@ -442,31 +504,48 @@ class ToneChecker:
 
     def __init__(self, rules: ToneRules, *, compile_all: bool = True) -> None:
         self.rules = rules
+        vocabulary = dict(rules.vocabulary)
+
+        def expanded(patterns: list[str]) -> list[str]:
+            return [expand_groups(pattern, vocabulary) for pattern in patterns]
+
         self._rules = [
-            _compile_rule(kind, rule)
+            _compile_rule(kind, rule, vocabulary)
             for kind, kind_rules in rules.pattern_kinds()
             for rule in kind_rules.rules
         ]
         shouting = rules.shouting
         self._acronyms = frozenset(shouting.acronyms)
-        self._shout_allow = Matcher(shouting.allow)
-        self._not_ack = Matcher(rules.no_apology.unless_within)
-        # One pass over the draft finds every rule's matches and the acknowledgements.
+        self._shout_allow = Matcher(expanded(shouting.allow))
+        no_apology = rules.no_apology
+        self._not_ack = Matcher(expanded(no_apology.unless_within))
+        self._reads_complaint = bool(no_apology.complaint_signs)
+        # One pass over the draft finds every rule's matches, the acknowledgements and the
+        # signs of a complaint (the last two matchers).
         self._scanner = MatcherSet(
-            [*(rule.matcher for rule in self._rules), Matcher(rules.no_apology.acknowledgements)],
+            [
+                *(rule.matcher for rule in self._rules),
+                Matcher(expanded(no_apology.acknowledgements)),
+                Matcher(expanded(no_apology.complaint_signs)),
+            ],
             compile_all=compile_all,
         )
 
-    def check(self, draft: str, *, complaint: bool = True) -> ToneReport:
+    def check(self, draft: str, *, complaint: bool | None = None) -> ToneReport:
         """Read ``draft`` and report what would hurt.
 
-        ``complaint`` says the draft answers a complaint, which then needs at least one apology,
-        thanks or acknowledgement. Findings come in the order of the text, and a missing
-        apology (which concerns the whole draft, shown at its first sentence) comes last.
+        An answer to a complaint needs at least one apology, thanks or acknowledgement.
+        ``complaint`` says whether the draft is one; ``None`` (the default) lets the draft tell:
+        it is one when it names a problem, a refund or a refusal (the rules'
+        ``complaint_signs``), so an order confirmation or a shipped notice needs no apology.
+        Findings come in the order of the text, and a missing apology (which concerns the whole
+        draft, shown at its first sentence) comes last.
         """
         text = Draft(draft)
-        found, acknowledgements = self._pattern_findings(text)
+        found, acknowledgements, signs = self._pattern_findings(text)
         found = _without_repeats([*found, *self._shouts(text)])
+        if complaint is None:
+            complaint = signs or not self._reads_complaint or not text.text.strip()
         if complaint and not self._acknowledges(text, acknowledgements, found):
             start, end = text.first_sentence()
             rules = self.rules.no_apology
@@ -481,14 +560,19 @@ class ToneChecker:
         )
         return ToneReport(not findings, self._verdict(findings), findings)
 
-    def _pattern_findings(self, text: Draft) -> tuple[list[Finding], list[tuple[int, int]]]:
-        """What the rules find, and where the draft apologises, thanks or acknowledges."""
+    def _pattern_findings(self, text: Draft) -> tuple[list[Finding], list[tuple[int, int]], bool]:
+        """What the rules find, where the draft apologises, thanks or acknowledges, and whether
+        it shows a sign of answering a complaint."""
         found: list[Finding] = []
         acknowledgements: list[tuple[int, int]] = []
+        signs = False
         exceptions: dict[tuple[int, tuple[int, int]], tuple[list[tuple[int, int]], bool]] = {}
         for index, start, end in self._scanner.spans(text):
             if index == len(self._rules):
                 acknowledgements.append((start, end))
+                continue
+            if index > len(self._rules):
+                signs = True
                 continue
             rule = self._rules[index]
             if rule.unless_within or rule.unless_sentence:
@@ -503,7 +587,7 @@ class ToneChecker:
                 if kind_sentence or any(s < end and start < e for s, e in kind_phrases):
                     continue
             found.append(Finding(rule.kind, start, end, "", rule.why, rule.suggestion, rule.id))
-        return found, acknowledgements
+        return found, acknowledgements, signs
 
     def _shouts(self, draft: Draft) -> Iterator[Finding]:
         """Words in capitals: runs of them, or several scattered over the draft.

@@ -447,25 +447,48 @@ class MatcherSet:
     """Several matchers read in one pass: what a whole set of rules finds in a draft.
 
     The literal-first branches of every matcher go into one shared trie, which only says where
-    something may match; at those few places each matcher that can start with that character
-    confirms with its own expression. Whatever cannot be shared is scanned on its own.
+    something may match; at those few places each matcher that can start with those characters
+    (the first two where its branches have two literal ones, else the first) confirms with its
+    own expression. Whatever cannot be shared is scanned on its own.
     """
 
-    __slots__ = ("_by_first", "_matchers", "_shared", "_solo")
+    __slots__ = ("_by_first", "_by_two", "_matchers", "_shared", "_solo")
 
     def __init__(self, matchers: Iterable[Matcher], *, compile_all: bool = True) -> None:
         self._matchers = list(matchers)
         items: list[tuple[list[str], str]] = []
-        self._by_first: dict[str, list[tuple[int, _Part]]] = {}
+        by_first: dict[str, list[tuple[int, _Part]]] = {}
+        by_two: dict[str, list[tuple[int, _Part]]] = {}
+        order: dict[int, int] = {}
         self._solo: list[tuple[int, _Part]] = []
         for index, matcher in enumerate(self._matchers):
             for part in matcher._parts:
-                if part.trie is None or matcher.case_sensitive:
+                # Symbols (not whole words) go on their own: a run such as "!?!?!?" would match
+                # again from each of its characters in the shared scan, reading to its end each
+                # time; alone, a matcher reads on from the end of its last match.
+                if part.trie is None or matcher.case_sensitive or not matcher.whole_words:
                     self._solo.append((index, part))
                     continue
+                order[id(part)] = len(order)
                 items.extend(part.trie)
-                for first in dict.fromkeys(atoms[0] for atoms, _ in part.trie):
-                    self._by_first.setdefault(_unescape(first), []).append((index, part))
+                for atoms, _ in part.trie:
+                    first = _unescape(atoms[0])
+                    if len(atoms) > 1:
+                        key, table = first + _unescape(atoms[1]), by_two
+                    else:
+                        key, table = first, by_first
+                    if all(p is not part for _, p in table.get(key, ())):
+                        table.setdefault(key, []).append((index, part))
+        # Where a hit's first two characters name a table, it holds every part that can start
+        # there (two-character branches and one-character ones), in the matchers' order.
+        self._by_two = {
+            key: sorted(
+                {id(p): (i, p) for i, p in [*by_first.get(key[0], ()), *parts]}.values(),
+                key=lambda item: order[id(item[1])],
+            )
+            for key, parts in by_two.items()
+        }
+        self._by_first = by_first
         self._shared = re.compile(f"(?:{_trie(items)})") if items else None
         if compile_all:
             for matcher in self._matchers:
@@ -485,7 +508,10 @@ class MatcherSet:
             while found is not None:
                 start = found.start()
                 midword = start > 0 and _in_word(text, start - 1) and _in_word(text, start)
-                for index, part in self._by_first.get(text[start], ()):
+                candidates = self._by_two.get(text[start : start + 2])
+                if candidates is None:
+                    candidates = self._by_first.get(text[start], ())
+                for index, part in candidates:
                     matcher = self._matchers[index]
                     if (midword and matcher.whole_words) or start < free_from.get(id(part), 0):
                         continue

@@ -28,8 +28,7 @@ HOSTILE_HOLDOUT: list[str] = [
     "I'm doing this on my own, around a full-time job, so replies take as long as they take.",
     "Hi Sam here! Thanks so much for reaching out. Unfortunately, the sizing info was in the "
     "description the whole time, which I guess you missed.",
-    "Thanks for getting in touch! To be fair though, you did pick the economy option at "
-    "checkout.",
+    "Thanks for getting in touch! To be fair though, you did pick the economy option at checkout.",
     "Lovely to hear from you. That said, the address you gave us had no flat number, which is "
     "why it came back.",
     "Hope you're well! Just so you know, wool does that if you put it in a hot wash.",
@@ -85,8 +84,7 @@ HOSTILE_HOLDOUT: list[str] = [
     "The ring fits a size 7 finger, so if it's tight, your finger is probably not a 7.",
     "I'm sorry for your frustration, but the parcel was delivered, according to the courier.",
     "If you're not happy with £3 off then I don't know what else to say.",
-    "I'm sure you can understand that I can't refund every customer who's a little "
-    "disappointed.",
+    "I'm sure you can understand that I can't refund every customer who's a little disappointed.",
     "It's clear you didn't look at the photos properly.",
     "Hi Priya, thank you for your message. I would have thought that it was obvious the mug is "
     "handmade.",
