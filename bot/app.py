@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import signal
 import sys
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.catalog import Catalog
 from bot.core.tone import ToneChecker, load_tone_rules
@@ -22,7 +26,7 @@ from bot.failures import new_error_id, redacted_traceback
 from bot.reminders import ReminderHealth
 from bot.service import CoachService
 from bot.settings import Settings
-from bot.storage import Database
+from bot.storage import Database, new_worker_id
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +52,19 @@ class SellerCoachTree(app_commands.CommandTree["SellerCoachBot"]):
         return await accepting(interaction)
 
 
-class SellerCoachBot(commands.Bot):
-    """Application commands only; every message private and unable to mention anyone."""
+class SellerCoachBot(commands.AutoShardedBot):
+    """Application commands only; every message private and unable to mention anyone.
+
+    It runs the shards in ``SHARD_IDS`` of ``SHARD_COUNT`` (by default every shard Discord
+    recommends), so several processes with disjoint shards share the work: Discord sends each
+    guild's events to one shard only, and direct messages to shard 0.
+    """
 
     def __init__(self, settings: Settings, service: CoachService, **options: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
+        options.setdefault("shard_count", settings.shard_count)
+        options.setdefault("shard_ids", settings.shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
@@ -72,22 +83,70 @@ class SellerCoachBot(commands.Bot):
         self.accepting = True
         #: The interactions being answered right now.
         self.in_flight = InFlight()
+        self.worker_id = new_worker_id()
+        #: Sync the commands at start even if unchanged (``seller-coach sync``).
+        self.force_sync = False
+        #: Whether the last :meth:`sync_commands` synced (None: not tried yet).
+        self.synced: bool | None = None
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands()
+        await self.sync_commands(force=self.force_sync)
 
-    async def sync_commands(self) -> None:
-        """Register the slash commands: instantly in the development server, else globally."""
+    def command_scope(self) -> tuple[discord.Object | None, str]:
+        """Where commands are synced (the development server, or None: globally) and the
+        name under which their hash is kept."""
         if self.settings.dev_guild_id:
             guild = discord.Object(id=self.settings.dev_guild_id)
+            return guild, f"{self.application_id}:guild:{guild.id}"
+        return None, f"{self.application_id}:global"
+
+    def command_hash(self, guild: discord.Object | None) -> str:
+        """SHA-256 of the command payload Discord would be sent."""
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        encoded = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+    async def sync_commands(self, *, force: bool = False) -> bool:
+        """Register the slash commands (instantly in the development server, else globally),
+        only if they changed since the last sync recorded in the database, or ``force``.
+
+        One process syncs (it claims the sync in the database first). A failure is logged and
+        the bot carries on with the commands Discord already has; the next start tries again.
+        Returns True when this call synced.
+        """
+        guild, scope = self.command_scope()
+        if guild is not None:
             self.tree.copy_global_to(guild=guild)
+        digest = self.command_hash(guild)
+        store = self.service.store
+        try:
+            claimed = await store.claim_command_sync(scope, digest, self.worker_id, force=force)
+        except SQLAlchemyError as error:
+            log.error("command sync skipped: the database failed (%s)", type(error).__name__)
+            self.synced = False
+            return False
+        if not claimed:
+            log.info("application commands unchanged (or another process is syncing them)")
+            self.synced = False
+            return False
+        try:
             synced = await self.tree.sync(guild=guild)
-        else:
-            synced = await self.tree.sync()
+        except (discord.HTTPException, app_commands.AppCommandError) as error:
+            log.error(
+                "syncing application commands failed (%s); carrying on with the commands "
+                "Discord has, and trying again at the next start",
+                error,
+            )
+            await store.release_command_sync(scope, self.worker_id)
+            self.synced = False
+            return False
+        await store.finish_command_sync(scope, digest, self.worker_id)
         log.info("synced %d application commands", len(synced))
+        self.synced = True
+        return True
 
     async def shut_down(self, grace: float = SHUTDOWN_GRACE) -> None:
         """Stop gracefully: turn new interactions away, let those in flight finish (within
@@ -133,6 +192,7 @@ async def create_bot(
     *,
     cache_dir: Path | None = None,
     catalog: Catalog | None = None,
+    clock: Callable[[], datetime] | None = None,
     **bot_options: Any,
 ) -> tuple[SellerCoachBot, Database]:
     """Load the playbooks, open and migrate the database, and build the bot."""
@@ -143,7 +203,13 @@ async def create_bot(
     database = Database.from_url(settings.database_url)
     await database.migrate()
     point_at(settings)
-    service = CoachService(catalog, database.store, tone=ToneChecker(load_tone_rules()))
+    service = CoachService(
+        catalog,
+        database.store,
+        tone=ToneChecker(load_tone_rules()),
+        retention=timedelta(days=settings.retention_days),
+        **({"clock": clock} if clock is not None else {}),
+    )
     return SellerCoachBot(settings, service, **bot_options), database
 
 
@@ -181,6 +247,38 @@ def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     except ImportError:
         return None
     return uvloop.new_event_loop
+
+
+async def sync_once(settings: Settings) -> bool:
+    """``seller-coach sync``: log in, sync the commands whether or not they changed, log out."""
+    token = settings.discord_token.get_secret_value() if settings.discord_token else ""
+    bot, database = await create_bot(settings, cache_dir=settings.data_dir / "cache")
+    bot.force_sync = True
+    try:
+        async with bot:
+            await bot.login(token)  # runs setup_hook, which syncs
+    finally:
+        await database.dispose()
+    return bool(bot.synced)
+
+
+def sync(settings: Settings) -> int:
+    """Force a command sync; 0 when Discord accepted the commands."""
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        log.error("DISCORD_TOKEN is not set (see the README).")
+        return 2
+    try:
+        synced = asyncio.run(sync_once(settings))
+    except discord.LoginFailure:
+        log.error(
+            "Discord refused the token in DISCORD_TOKEN. Copy it again from the developer portal."
+        )
+        return 2
+    if synced:
+        print("Application commands synced.")
+        return 0
+    print("Application commands were not synced; see the log above.")
+    return 1
 
 
 def run(settings: Settings) -> int:

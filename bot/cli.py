@@ -1,14 +1,15 @@
-"""The command line: ``seller-coach run | coach | draft | match | lint | tone | bench | schema``."""
+"""The command line: ``seller-coach run | sync | coach | draft | match | lint | tone | bench |
+schema``."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -32,6 +33,9 @@ from bot.core.schema import playbook_schema_text, tone_schema_text
 from bot.core.text import Analyzer
 from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
 from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 def _lint(args: argparse.Namespace) -> int:
@@ -349,8 +353,10 @@ def _print_draft(record: dict[str, object], *, first: bool) -> None:
         print(f"(fill in before sending: {', '.join(missing)})")
 
 
-def _run(args: argparse.Namespace) -> int:
-    from bot.app import run
+def _settings(command: str) -> Settings | None:
+    """The settings from the environment, with logging set up; None (problems printed) if
+    they are wrong."""
+    from bot.logs import configure_logging
     from bot.settings import Settings
 
     try:
@@ -358,13 +364,31 @@ def _run(args: argparse.Namespace) -> int:
     except ValidationError as error:
         for problem in error.errors(include_url=False):
             where = ".".join(str(p) for p in problem["loc"]).upper()
-            print(f"seller-coach run: {where}: {problem['msg']}", file=sys.stderr)
-        return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            message = problem["msg"].removeprefix("Value error, ")
+            print(
+                f"seller-coach {command}: {where + ': ' if where else ''}{message}", file=sys.stderr
+            )
+        return None
+    configure_logging(
+        settings.log_level,
+        discord_level=settings.discord_log_level,
+        sql_level=settings.sql_log_level,
     )
-    return run(settings)
+    return settings
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.app import run
+
+    settings = _settings("run")
+    return 2 if settings is None else run(settings)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from bot.app import sync
+
+    settings = _settings("sync")
+    return 2 if settings is None else sync(settings)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -523,6 +547,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     run.set_defaults(handler=_run)
+
+    sync = commands.add_parser(
+        "sync", help="register the slash commands with Discord now, even if unchanged"
+    )
+    sync.set_defaults(handler=_sync)
 
     bench = commands.add_parser("bench", help="print the performance report")
     bench.add_argument(

@@ -36,6 +36,10 @@ RECENT_SESSIONS = 10_000
 POLICY_SECONDS = 60.0
 #: How often a form's details are re-applied when the walkthrough changes under them.
 SAVE_ATTEMPTS = 3
+#: How long finished or abandoned walkthroughs and closed reminders are kept, by default.
+DEFAULT_RETENTION = timedelta(days=30)
+#: How often the delivery loop deletes what is past its retention.
+PURGE_INTERVAL = timedelta(hours=1)
 #: Prefix of an autocomplete value that names a playbook rather than describing a situation.
 PLAYBOOK_VALUE = "playbook:"
 
@@ -158,11 +162,14 @@ class CoachService:
         *,
         tone: ToneChecker | None = None,
         clock: Callable[[], datetime] = _utcnow,
+        retention: timedelta = DEFAULT_RETENTION,
     ) -> None:
         self.catalog = catalog
         self.store = store
         self._tone = tone
         self._clock = clock
+        self.retention = retention
+        self._last_purge: datetime | None = None
         # The latest version of recently used walkthroughs. Safe with several processes: a
         # save is a compare-and-set on the version in the database, so a stale entry can only
         # make a save fail (and be re-read), never overwrite newer state.
@@ -441,10 +448,12 @@ class CoachService:
 
     # -- reminders ------------------------------------------------------------------------------
 
-    async def pending_reminders(self, user_id: int) -> list[tuple[ReminderRecord, FollowUp]]:
-        return [
-            (r, FollowUp.from_json(r.payload)) for r in await self.store.pending_reminders(user_id)
-        ]
+    async def pending_reminders(
+        self, user_id: int, guild_id: int | None = None
+    ) -> list[tuple[ReminderRecord, FollowUp]]:
+        """The seller's waiting reminders: those set in server ``guild_id``, or all (None)."""
+        pending = await self.store.pending_reminders(user_id, guild_id=guild_id)
+        return [(r, FollowUp.from_json(r.payload)) for r in pending]
 
     async def cancel_reminder(self, user_id: int, reminder_id: int) -> None:
         if not await self.store.cancel_reminder(user_id, reminder_id):
@@ -503,9 +512,11 @@ class CoachService:
         a few attempts, see :meth:`bot.storage.Store.claim_due_reminders`); the others still
         go. A seller whose DMs are closed gets the reminder held, to be shown at their next
         command. Database errors while claiming propagate: the caller (the loop) backs off.
+        Then what is past its retention is deleted (hourly, see :meth:`purge_expired`).
         """
+        now = now or self._clock()
         await self.refresh_held()
-        claimed = await self.store.claim_due_reminders(now or self._clock(), self.worker_id)
+        claimed = await self.store.claim_due_reminders(now, self.worker_id)
         report = DeliveryReport()
         for reminder in claimed:
             try:
@@ -528,11 +539,34 @@ class CoachService:
             else:
                 if await self.store.mark_sent(reminder.id, self.worker_id):
                     report.sent += 1
+        await self.purge_expired(now)
         return report
 
     async def release_claims(self) -> int:
         """This process is stopping: reminders it claimed go back for another to send."""
         return await self.store.release_claims(self.worker_id)
+
+    def now(self) -> datetime:
+        """The service's clock (tests inject their own)."""
+        return self._clock()
+
+    # -- retention ------------------------------------------------------------------------------
+
+    async def purge_expired(self, now: datetime | None = None) -> dict[str, int] | None:
+        """Delete walkthroughs untouched for longer than the retention period (finished or
+        abandoned) and reminders closed that long ago; at most once per ``PURGE_INTERVAL``.
+        Returns the counts, or None when it was not yet time."""
+        now = now or self._clock()
+        if self._last_purge is not None and now - self._last_purge < PURGE_INTERVAL:
+            return None
+        self._last_purge = now
+        counts = await self.store.purge_expired(now - self.retention)
+        if counts["sessions"]:
+            cutoff = now - self.retention
+            for session_id, (record, _) in list(self._recent.items()):
+                if record.updated_at < cutoff:
+                    del self._recent[session_id]
+        return counts
 
     # -- privacy --------------------------------------------------------------------------------
 

@@ -13,7 +13,16 @@ DEV_GUILD_ID           a server to sync slash commands to instantly while develo
 DISCORD_API_BASE       REST base URL of a Discord-compatible server (tests, self-hosting)
 DISCORD_GATEWAY_URL    Gateway websocket URL of such a server
 REMINDER_POLL_SECONDS  how often the reminder loop looks for due reminders
-LOG_LEVEL              DEBUG, INFO, WARNING, ...
+SHARD_COUNT            how many shards the bot has in all; default: what Discord recommends
+SHARD_IDS              the shards this process runs: ``0,1`` or ranges such as ``0-3``;
+                       default: all of them (needs SHARD_COUNT when set)
+RETENTION_DAYS         finished or abandoned walkthroughs and closed reminders are deleted
+                       after this many days
+LOG_LEVEL              DEBUG, INFO, WARNING, ... for Seller Coach's own loggers
+DISCORD_LOG_LEVEL      the same for discord.py's loggers (default WARNING)
+SQL_LOG_LEVEL          the same for SQLAlchemy's loggers (default WARNING)
+METRICS_PORT           serve Prometheus metrics and ``/healthz`` on this port (off if unset)
+METRICS_HOST           the address they listen on (default 127.0.0.1)
 =====================  ==========================================================
 """
 
@@ -24,10 +33,10 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Self
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +50,28 @@ _ASYNC_SCHEMES = {
     "sqlite": "sqlite+aiosqlite",
 }
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/]+://[^:/@]*):[^@/]*@")
+_SHARD_PART = re.compile(r"^(?P<first>\d+)(?:\s*-\s*(?P<last>\d+))?$")
+
+
+def parse_shard_ids(text: str) -> list[int]:
+    """Shard ids from ``"0,1"``, ``"0 1"``, ``"0-3"`` or ``"0-1,4"``: sorted, each once.
+
+    Raises ValueError with a message fit for the operator on anything else.
+    """
+    ids: set[int] = set()
+    parts = [part for part in re.split(r"[\s,]+", text.strip().strip("[]")) if part]
+    if not parts:
+        raise ValueError("give shard ids such as 0,1 or a range such as 0-3")
+    for part in parts:
+        found = _SHARD_PART.match(part)
+        if found is None:
+            raise ValueError(f"{part!r} is not a shard id or a range such as 0-3")
+        first = int(found["first"])
+        last = int(found["last"]) if found["last"] is not None else first
+        if last < first:
+            raise ValueError(f"the range {part!r} runs backwards; write it as {last}-{first}")
+        ids.update(range(first, last + 1))
+    return sorted(ids)
 
 
 def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -107,7 +138,14 @@ class Settings(BaseSettings):
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
     reminder_poll_seconds: float = Field(default=30.0, gt=0)
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: Annotated[list[int] | None, NoDecode] = None
+    retention_days: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
+    discord_log_level: str = "WARNING"
+    sql_log_level: str = "WARNING"
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A PostgreSQL URL may carry a password: show it redacted.
@@ -136,7 +174,35 @@ class Settings(BaseSettings):
     def _check_gateway_url(cls, value: str | None) -> str | None:
         return _check_scheme(value, ("ws://", "wss://"))
 
-    @field_validator("log_level", mode="before")
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _parse_shard_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_shard_ids(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [value]
+        return value
+
+    @model_validator(mode="after")
+    def _check_shards(self) -> Self:
+        if self.shard_ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError(
+                "SHARD_IDS needs SHARD_COUNT: set SHARD_COUNT to the number of shards in all"
+            )
+        if not self.shard_ids:
+            raise ValueError("SHARD_IDS is empty; leave it unset to run every shard")
+        outside = [n for n in self.shard_ids if not 0 <= n < self.shard_count]
+        if outside:
+            raise ValueError(
+                f"SHARD_IDS {', '.join(map(str, outside))} outside 0-{self.shard_count - 1} "
+                f"(SHARD_COUNT is {self.shard_count}, so shards are numbered from 0)"
+            )
+        self.shard_ids = sorted(set(self.shard_ids))
+        return self
+
+    @field_validator("log_level", "discord_log_level", "sql_log_level", mode="before")
     @classmethod
     def _check_log_level(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -56,3 +56,14 @@ async def test_a_token_discord_refuses_is_one_sentence(tmp_path: Path) -> None:
     assert code == 2
     assert "Discord refused the token" in stderr
     assert "Traceback" not in stderr
+
+
+@pytest.mark.asyncio
+async def test_wrong_shard_settings_are_one_sentence(tmp_path: Path) -> None:
+    env = clean_env(tmp_path) | {"DISCORD_TOKEN": "t", "SHARD_COUNT": "2", "SHARD_IDS": "0-2"}
+    code, stderr = await run_bot(env)
+    assert code == 2
+    assert stderr.strip() == (
+        "seller-coach run: SHARD_IDS 2 outside 0-1 (SHARD_COUNT is 2, so shards are numbered "
+        "from 0)"
+    )

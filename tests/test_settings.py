@@ -19,6 +19,13 @@ ENV_NAMES = (
     "DISCORD_GATEWAY_URL",
     "REMINDER_POLL_SECONDS",
     "LOG_LEVEL",
+    "DISCORD_LOG_LEVEL",
+    "SQL_LOG_LEVEL",
+    "SHARD_COUNT",
+    "SHARD_IDS",
+    "RETENTION_DAYS",
+    "METRICS_PORT",
+    "METRICS_HOST",
 )
 TOKEN = "MTIzNDU2Nzg5.secret-token-value.xyz"
 
@@ -204,3 +211,56 @@ def test_database_password_redacted_in_repr(home: Path, monkeypatch: pytest.Monk
 )
 def test_redact_url(url: str, expected: str) -> None:
     assert redact_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        ("4", "0-3", [0, 1, 2, 3]),
+        ("4", "2", [2]),
+        ("8", "0,1, 4-5", [0, 1, 4, 5]),
+        ("8", "3 1 1", [1, 3]),
+        ("2", "[0, 1]", [0, 1]),
+    ],
+)
+def test_shard_ids_take_lists_and_ranges(
+    home: Path, monkeypatch: pytest.MonkeyPatch, count: str, ids: str, expected: list[int]
+) -> None:
+    monkeypatch.setenv("SHARD_COUNT", count)
+    monkeypatch.setenv("SHARD_IDS", ids)
+    settings = Settings()
+    assert settings.shard_count == int(count)
+    assert settings.shard_ids == expected
+
+
+def test_no_shard_settings_means_every_recommended_shard(home: Path) -> None:
+    settings = Settings()
+    assert settings.shard_count is None and settings.shard_ids is None
+
+
+@pytest.mark.parametrize(
+    ("env", "words"),
+    [
+        ({"SHARD_IDS": "0"}, "SHARD_IDS needs SHARD_COUNT"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "2"}, "outside 0-1"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "3-1"}, "runs backwards"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "one"}, "not a shard id"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "0-"}, "not a shard id"),
+        ({"SHARD_COUNT": "0"}, "shard_count"),
+    ],
+)
+def test_wrong_shard_settings_say_what_is_wrong(
+    home: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], words: str
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as raised:
+        Settings()
+    assert words in str(raised.value)
+
+
+def test_operations_defaults(home: Path) -> None:
+    settings = Settings()
+    assert settings.retention_days == 30
+    assert settings.discord_log_level == "WARNING" and settings.sql_log_level == "WARNING"
+    assert settings.metrics_port is None and settings.metrics_host == "127.0.0.1"

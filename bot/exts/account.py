@@ -133,7 +133,8 @@ class AccountCog(commands.Cog):
             "**Other commands**\n"
             "• `/playbooks`: browse every situation, or read one in full\n"
             "• `/policy`: your goodwill limit, return postage, insurance and signature\n"
-            "• `/followups`: your follow-up reminders\n"
+            "• `/followups`: your follow-up reminders; in a server those set there, in a DM "
+            "with me all of them\n"
             "• `/tone`: check a reply before you send it\n"
             "• `/forget-me`: delete everything stored about you",
             "Everything about your cases is shown only to you.",

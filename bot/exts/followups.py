@@ -4,6 +4,8 @@ Delivering reminders is a use case of the service
 (:meth:`bot.service.CoachService.deliver_due_reminders`, run by :class:`bot.reminders.ReminderLoop`
 while this extension is loaded); this file only sends the message. A seller whose DMs are
 closed keeps the reminder: it is held and shown privately the next time they use a command.
+
+``/followups`` in a server lists the reminders set in that server; in DMs it lists them all.
 """
 
 from __future__ import annotations
@@ -119,23 +121,31 @@ class CancelSelect(
             await answer.send("That reminder is already gone.")
             return
         await answer.update(
-            **await followups_message(answer.bot, self.user_id, note="Reminder cancelled.")
+            **await followups_message(
+                answer.bot, self.user_id, answer.interaction.guild_id, note="Reminder cancelled."
+            )
         )
 
 
 async def followups_message(
-    bot: SellerCoachBot, user_id: int, note: str | None = None
+    bot: SellerCoachBot, user_id: int, guild_id: int | None, note: str | None = None
 ) -> dict[str, Any]:
-    pending = await bot.service.pending_reminders(user_id)
+    """The seller's waiting reminders: those set in this server, or in DMs all of them."""
+    pending = await bot.service.pending_reminders(user_id, guild_id)
     blocks = [note] if note else []
     if not pending:
-        blocks.append("You have no follow-ups waiting. Finish a `/coach` walkthrough to set one.")
+        where = " in this server" if guild_id is not None else ""
+        blocks.append(
+            f"You have no follow-ups waiting{where}. Finish a `/coach` walkthrough to set one."
+        )
     for reminder, follow_up in pending[:25]:
         due = discord.utils.format_dt(reminder.due_at, "R")
         who = f" ({render.safe(follow_up.customer)})" if follow_up.customer else ""
         blocks.append(
             f"**#{reminder.id} · {follow_up.title}**{who}, due {due}\n{follow_up.reminder}"
         )
+    if guild_id is not None:
+        blocks.append("These are the ones set in this server; in a DM with me you see them all.")
     view = None
     if pending:
         view = discord.ui.View(timeout=None)
@@ -148,7 +158,8 @@ async def followups_message(
             for r, f in pending[:25]
         ]
         view.add_item(CancelSelect.make(user_id, options))
-    return {"embeds": render.pack("Your follow-ups", blocks), "view": view, "content": None}
+    title = "Your follow-ups in this server" if guild_id is not None else "Your follow-ups"
+    return {"embeds": render.pack(title, blocks), "view": view, "content": None}
 
 
 class DiscordDirectMessages:
@@ -192,10 +203,12 @@ class FollowupsCog(commands.Cog):
     async def cog_unload(self) -> None:
         await self.loop.stop()
 
-    @app_commands.command(name="followups", description="Your follow-up reminders")
+    @app_commands.command(
+        name="followups", description="Your follow-up reminders (here: this server's)"
+    )
     async def followups(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         async with answering(interaction, "/followups") as answer:
-            message = await followups_message(self.bot, interaction.user.id)
+            message = await followups_message(self.bot, interaction.user.id, interaction.guild_id)
             message.pop("content")
             await answer.send(**message)
             await show_held_reminders(answer)

@@ -43,9 +43,12 @@ def create_engine(url: str, **engine_options: Any) -> AsyncEngine:
     journaling, a busy timeout and enforced foreign keys; SQLAlchemy, not the ``sqlite3``
     module, emits ``BEGIN`` so that transactions (including DDL) really are transactions. For
     PostgreSQL, pooled connections are pinged before use so a database restart does not
-    surface as errors.
+    surface as errors. Bound parameters (customers' details) are hidden from error messages
+    and logs.
     """
     parsed = make_url(normalise_database_url(url))
+    # Bound parameters carry customers' details: keep them out of errors and logs.
+    engine_options.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         _ensure_sqlite_folder(parsed)
         if parsed.database not in (None, "", ":memory:"):

@@ -164,3 +164,23 @@ class Reminder(Base):
         Index(None, "user_id", "status"),
         Index(None, "session_id"),
     )
+
+
+SCOPE_LENGTH = 100
+HASH_LENGTH = 64
+
+
+class CommandSync(Base):
+    """The application commands last synced to Discord, per application and scope.
+
+    ``payload_hash`` is the SHA-256 of the command payload last synced; a process that is about
+    to sync claims the row first (``claimed_by`` with a lease), so one process syncs at a time.
+    """
+
+    __tablename__ = "command_syncs"
+
+    scope: Mapped[str] = mapped_column(String(SCOPE_LENGTH), primary_key=True)
+    payload_hash: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+    synced_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(WORKER_ID_LENGTH))
+    claim_expires_at: Mapped[datetime | None]

@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     case,
     delete,
+    func,
     insert,
     or_,
     select,
@@ -35,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.storage.models import (
     WORKER_ID_LENGTH,
     CoachSession,
+    CommandSync,
     GuildSettings,
     Reminder,
     SellerPolicy,
@@ -211,6 +213,12 @@ class Store:
             return None
         return _session(row)
 
+    async def session_version(self, session_id: str) -> int | None:
+        """The session's current version (None if it is gone): a cheap check of a cached copy."""
+        statement = select(CoachSession.version).where(CoachSession.id == session_id)
+        async with self._engine.connect() as connection:
+            return (await connection.execute(statement)).scalar_one_or_none()
+
     async def purge_sessions(self, updated_before: datetime) -> int:
         """Delete every session untouched since ``updated_before``; returns how many."""
         statement = delete(CoachSession).where(
@@ -348,11 +356,16 @@ class Store:
             row = (await connection.execute(statement)).one_or_none()
         return None if row is None else _reminder(row)
 
-    async def pending_reminders(self, user_id: int) -> list[ReminderRecord]:
-        """The user's reminders still waiting for their time, soonest first."""
+    async def pending_reminders(
+        self, user_id: int, *, guild_id: int | None = None
+    ) -> list[ReminderRecord]:
+        """The user's reminders still waiting for their time, soonest first: those set in
+        server ``guild_id``, or all of them when it is None."""
         statement = select(*_REMINDER_COLUMNS).where(
             Reminder.user_id == user_id, Reminder.status == ReminderStatus.PENDING.value
         )
+        if guild_id is not None:
+            statement = statement.where(Reminder.guild_id == guild_id)
         async with self._engine.connect() as connection:
             return _reminders((await connection.execute(statement)).all())
 
@@ -604,6 +617,110 @@ class Store:
         if not changed:
             log.warning("reminder %s not marked %s: claim lost by %s", reminder_id, to, worker_id)
         return changed
+
+    # -- retention ------------------------------------------------------------------------
+
+    async def purge_expired(self, before: datetime) -> dict[str, int]:
+        """Delete what is kept no longer: walkthroughs untouched since ``before`` (finished or
+        abandoned), and closed reminders (sent, done or cancelled) delivered, or if never
+        delivered created, before it. Pending, held and in-flight reminders stay (detached from
+        a deleted walkthrough). Counts per kind."""
+        before = _aware(before, "before")
+        closed = [
+            status.value
+            for status in (ReminderStatus.SENT, ReminderStatus.DONE, ReminderStatus.CANCELLED)
+        ]
+        reminders = delete(Reminder).where(
+            Reminder.status.in_(closed),
+            func.coalesce(Reminder.delivered_at, Reminder.created_at) < before,
+        )
+        sessions = delete(CoachSession).where(CoachSession.updated_at < before)
+        async with self._engine.begin() as connection:
+            counts = {
+                "reminders": (await connection.execute(reminders)).rowcount,
+                "sessions": (await connection.execute(sessions)).rowcount,
+            }
+        if any(counts.values()):
+            log.info("retention: deleted %s", counts)
+        return counts
+
+    # -- application command sync ---------------------------------------------------------
+
+    async def claim_command_sync(
+        self,
+        scope: str,
+        payload_hash: str,
+        worker_id: str,
+        *,
+        force: bool = False,
+        lease: timedelta = DEFAULT_LEASE,
+    ) -> bool:
+        """Claim the right to sync ``scope``'s commands, if they changed (or ``force``).
+
+        True for exactly one caller while the claim's lease lasts, and only when the last
+        synced hash differs from ``payload_hash`` (any hash with ``force``). Follow with
+        :meth:`finish_command_sync` (success) or :meth:`release_command_sync` (failure).
+        """
+        now = self._now()
+        seed = self._insert_ignore(CommandSync, {"scope": scope}, key="scope")
+        free = or_(CommandSync.claim_expires_at.is_(None), CommandSync.claim_expires_at <= now)
+        wanted = [CommandSync.scope == scope, free]
+        if not force:
+            wanted.append(
+                or_(CommandSync.payload_hash.is_(None), CommandSync.payload_hash != payload_hash)
+            )
+        claim = (
+            update(CommandSync)
+            .where(*wanted)
+            .values(claimed_by=worker_id, claim_expires_at=now + lease)
+            .returning(CommandSync.scope)
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(seed)
+            claimed = (await connection.execute(claim)).one_or_none() is not None
+        log.debug("command sync of %s claimed: %s", scope, claimed)
+        return claimed
+
+    async def finish_command_sync(self, scope: str, payload_hash: str, worker_id: str) -> bool:
+        """Record that ``worker_id`` synced ``payload_hash``; ends its claim."""
+        statement = (
+            update(CommandSync)
+            .where(CommandSync.scope == scope, CommandSync.claimed_by == worker_id)
+            .values(
+                payload_hash=payload_hash,
+                synced_at=self._now(),
+                claimed_by=None,
+                claim_expires_at=None,
+            )
+        )
+        async with self._engine.begin() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
+    async def release_command_sync(self, scope: str, worker_id: str) -> None:
+        """Give up a claim without recording a sync (it failed): the next start tries again."""
+        statement = (
+            update(CommandSync)
+            .where(CommandSync.scope == scope, CommandSync.claimed_by == worker_id)
+            .values(claimed_by=None, claim_expires_at=None)
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    async def synced_command_hash(self, scope: str) -> str | None:
+        """The hash of the commands last synced in ``scope``."""
+        statement = select(CommandSync.payload_hash).where(CommandSync.scope == scope)
+        async with self._engine.connect() as connection:
+            return (await connection.execute(statement)).scalar_one_or_none()
+
+    def _insert_ignore(self, model: type[CommandSync], values: dict[str, Any], *, key: str) -> Any:
+        dialect = self._engine.dialect.name
+        if dialect == "postgresql":
+            return (
+                postgresql.insert(model).values(values).on_conflict_do_nothing(index_elements=[key])
+            )
+        if dialect == "sqlite":
+            return sqlite.insert(model).values(values).on_conflict_do_nothing(index_elements=[key])
+        raise NotImplementedError(f"insert-or-ignore on {dialect}")  # pragma: no cover
 
     # -- privacy --------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,17 +36,26 @@ class Harness:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(double: DiscordDouble, url: str, **settings: Any) -> AsyncIterator[Harness]:
-    """Start the real bot against ``double`` on the database at ``url``; stop it afterwards."""
+async def running_bot(
+    double: DiscordDouble,
+    url: str,
+    *,
+    commands: bool = True,
+    clock: Callable[[], datetime] | None = None,
+    **settings: Any,
+) -> AsyncIterator[Harness]:
+    """Start the real bot against ``double`` on the database at ``url``; stop it afterwards.
+    With ``commands=False`` it does not wait for the slash commands to be synced; ``clock``
+    is the service's (reminder due dates, retention)."""
     config = Settings(
         discord_token=double.token,
         database_url=url,
         reminder_poll_seconds=settings.pop("reminder_poll_seconds", 0.05),
         **settings,
     )
-    bot, database = await create_bot(config, catalog=CATALOG, guild_ready_timeout=0.05)
+    bot, database = await create_bot(config, catalog=CATALOG, clock=clock, guild_ready_timeout=0.05)
     try:
-        async with double.running(bot, commands=True):
+        async with double.running(bot, commands=commands):
             yield Harness(double, bot, database, url)
     finally:
         await database.dispose()

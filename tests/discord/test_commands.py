@@ -79,6 +79,28 @@ async def test_help_explains_how_to_start(harness: Harness) -> None:
     double = harness.double
     shown = await double.slash(double.member, double.guild, "help")
     assert shown.ephemeral and "/coach" in text_of(shown)
+    assert "in a server those set there, in a DM with me all of them" in text_of(shown)
+
+
+async def test_followups_in_a_server_are_that_servers_and_in_dms_all(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    other = double.add_guild("Another shop")
+    await double.wait_for(lambda: harness.bot.get_guild(other.id) is not None)
+    store = harness.service.store
+    later = datetime.now(UTC) + timedelta(days=3)
+    await store.add_reminder(seller.id, double.guild.id, None, later, follow_up("Ana"))
+    await store.add_reminder(seller.id, other.id, None, later, follow_up("Bo"))
+    await store.add_reminder(seller.id, None, None, later, follow_up("Cy"))
+
+    here = text_of(await double.slash(seller, double.guild, "followups"))
+    assert "Ana" in here and "Bo" not in here and "Cy" not in here
+    assert "in this server" in here
+    there = text_of(await double.slash(seller, other, "followups"))
+    assert "Bo" in there and "Ana" not in there
+    everywhere = text_of(await double.slash(seller, None, "followups"))
+    assert all(name in everywhere for name in ("Ana", "Bo", "Cy"))
+    nothing = text_of(await double.slash(double.manager, other, "followups"))
+    assert "no follow-ups waiting in this server" in nothing
 
 
 async def test_followups_are_listed_and_cancelled(harness: Harness) -> None:

@@ -1,5 +1,10 @@
-"""Bot processes sharing one PostgreSQL database: each reminder delivered once; a walkthrough
-carries over from one process to another."""
+"""Several ``seller-coach run`` processes on one PostgreSQL database, through the double.
+
+The double routes events as Discord does (a guild's to its shard, DMs to shard 0, each to
+every session that takes them), so processes that split the shards answer each interaction
+once, while processes that do not are caught answering twice. A walkthrough carries over from
+one process to another.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from tests.conftest import PostgresServer
 from tests.discord.conftest import CATALOG, at_draft, custom_id, running_bot, text_of
 from tests.discord.test_failures import switch_target
 from tests.double import DiscordDouble
+from tests.double.state import User
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
 
@@ -29,11 +36,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def bot_process(
-    double: DiscordDouble, database_url: str, data_dir: Path
+    double: DiscordDouble, database_url: str, data_dir: Path, **settings: str
 ) -> subprocess.Popen[bytes]:
     """``seller-coach run`` in its own Python process, pointed at the double."""
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("SHARD_")},
         "DISCORD_TOKEN": double.token,
         "DISCORD_API_BASE": double.api_base,
         "DISCORD_GATEWAY_URL": double.gateway_url,
@@ -41,6 +48,7 @@ def bot_process(
         "REMINDER_POLL_SECONDS": "0.1",
         "SELLER_COACH_DATA_DIR": str(data_dir),
         "LOG_LEVEL": os.environ.get("TEST_BOT_LOG_LEVEL", "WARNING"),
+        **settings,
     }
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
@@ -51,53 +59,142 @@ def bot_process(
     )
 
 
+@contextlib.contextmanager
+def processes(*started: subprocess.Popen[bytes]) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """Stop the processes at the end, however the test went."""
+    try:
+        yield list(started)
+    finally:
+        for process in started:
+            process.terminate()
+        for process in started:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def assert_alive(running: list[subprocess.Popen[bytes]]) -> None:
+    for process in running:
+        assert process.poll() is None, process.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
+
+
+@contextlib.asynccontextmanager
+async def postgres_database(server: PostgresServer) -> AsyncIterator[tuple[str, Database]]:
+    url = await server.create_database()
+    database = Database.from_url(url)
+    try:
+        await database.migrate()
+        yield url, database
+    finally:
+        await database.dispose()
+        await server.drop_database(url)
+
+
+def answered_twice(double: DiscordDouble) -> set[int]:
+    """Interactions whose answer Discord refused as already acknowledged."""
+    return {int(v.path.split("/")[2]) for v in double.already_acknowledged()}
+
+
+def reminders_sent_to(double: DiscordDouble, seller: User) -> list[object]:
+    """Direct messages the bot sent on its own (not answers to the seller's interactions)."""
+    return [m for m in double.dms_to(seller) if m.interaction_id is None and not m.webhook_id]
+
+
 async def claims(database: Database) -> list[tuple[int, str, str | None]]:
     async with database.engine.connect() as connection:
         rows = await connection.execute(text("SELECT user_id, status, claimed_by FROM reminders"))
         return [(row.user_id, row.status, row.claimed_by) for row in rows]
 
 
-async def test_two_processes_deliver_each_reminder_once(
+async def add_reminders(database: Database, sellers: list[User]) -> None:
+    # Due one after another, so the processes keep competing for them.
+    start = datetime.now(UTC) + timedelta(seconds=0.5)
+    for n, seller in enumerate(sellers):
+        payload = FollowUp("lost-in-transit", "Parcel lost", "Check", "Hi", None)
+        due = start + timedelta(seconds=n * 0.1)
+        await database.store.add_reminder(seller.id, None, None, due, payload.to_json())
+
+
+async def walkthrough(double: DiscordDouble, seller: User, guild: object) -> None:
+    """Start /coach, go one step on, and open /followups: three interactions."""
+    started = await double.slash(seller, guild, "coach", situation="the mug arrived in pieces")
+    assert "Arrived damaged" in text_of(started)
+    step = await double.click(seller, started, custom_id(started, ":next"))
+    assert "Apologise" in text_of(step)
+    listed = await double.slash(seller, guild, "followups")
+    assert listed.ephemeral
+
+
+async def test_two_sharded_processes_answer_each_interaction_once_and_send_each_reminder_once(
     postgres_server: PostgresServer, tmp_path: Path
 ) -> None:
-    url = await postgres_server.create_database()
-    database = Database.from_url(url)
-    try:
-        await database.migrate()
-        async with DiscordDouble() as double:
-            sellers = [double.add_user(f"seller{n}") for n in range(SELLERS)]
-            processes = [bot_process(double, url, tmp_path / f"p{n}") for n in range(2)]
-            try:
-                await double.wait_for(lambda: len(double.gateway.sessions) >= 2, timeout=60)
-                await asyncio.sleep(0.5)  # each process starts its reminder loop once ready
-                # Due one after another, so both processes keep competing for them.
-                start = datetime.now(UTC) + timedelta(seconds=0.5)
-                for n, seller in enumerate(sellers):
-                    payload = FollowUp("lost-in-transit", "Parcel lost", "Check", "Hi", None)
-                    due = start + timedelta(seconds=n * 0.1)
-                    await database.store.add_reminder(seller.id, None, None, due, payload.to_json())
-                await double.wait_for(lambda: all(double.dms_to(s) for s in sellers), timeout=60)
-                await asyncio.sleep(1.0)  # time for any duplicate to show up
-                for process in processes:
-                    assert process.poll() is None, process.stderr.read().decode()[-2000:]
-            finally:
-                for process in processes:
-                    process.terminate()
-                for process in processes:
-                    with contextlib.suppress(subprocess.TimeoutExpired):
-                        process.wait(timeout=10)
-                    if process.poll() is None:
-                        process.kill()
-            delivered = Counter({s.id: len(double.dms_to(s)) for s in sellers})
-            assert set(delivered.values()) == {1}, delivered
-            rows = await claims(database)
-            assert {status for _, status, _ in rows} == {ReminderStatus.SENT.value}
-            workers = {worker for _, _, worker in rows}
-            assert len(workers) == 2, "both processes should have delivered some reminders"
-            double.assert_no_violations()
-    finally:
-        await database.dispose()
-        await postgres_server.drop_database(url)
+    async with (
+        postgres_database(postgres_server) as (url, database),
+        DiscordDouble(defaults=False) as double,
+    ):
+        guilds = [double.add_guild(f"shop {n}", shard=(n, 2)) for n in range(2)]
+        sellers = [double.add_user(f"seller{n}") for n in range(SELLERS)]
+        with processes(
+            bot_process(double, url, tmp_path / "p0", SHARD_COUNT="2", SHARD_IDS="0"),
+            bot_process(double, url, tmp_path / "p1", SHARD_COUNT="2", SHARD_IDS="1"),
+        ) as running:
+            await double.wait_for(
+                lambda: (
+                    sorted(double.gateway.connected_shards()) == [(0, 2), (1, 2)]
+                    and double.command_syncs > 0
+                ),
+                timeout=60,
+            )
+            await add_reminders(database, sellers)
+            places: list[object] = [*guilds, None]  # None: the seller's DMs
+            await asyncio.gather(
+                *(
+                    walkthrough(double, seller, places[n % len(places)])
+                    for n, seller in enumerate(sellers[:9])
+                )
+            )
+            await double.wait_for(
+                lambda: all(reminders_sent_to(double, s) for s in sellers), timeout=60
+            )
+            await asyncio.sleep(1.0)  # time for any duplicate to show up
+            assert_alive(running)
+        answered = Counter(
+            record.callback_type is not None for record in double.interactions.values()
+        )
+        assert answered == Counter({True: 27}), answered
+        assert double.already_acknowledged() == []
+        assert double.command_syncs == 1  # one process synced, the other found it done
+        delivered = Counter({s.id: len(reminders_sent_to(double, s)) for s in sellers})
+        assert set(delivered.values()) == {1}, delivered
+        rows = await claims(database)
+        assert {status for _, status, _ in rows} == {ReminderStatus.SENT.value}
+        workers = {worker for _, _, worker in rows}
+        assert len(workers) == 2, "both processes should have delivered some reminders"
+        double.assert_no_violations()
+
+
+async def test_two_unsharded_processes_both_answer_and_the_double_shows_it(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    async with postgres_database(postgres_server) as (url, _database), DiscordDouble() as double:
+        with processes(
+            bot_process(double, url, tmp_path / "p0"),
+            bot_process(double, url, tmp_path / "p1"),
+        ) as running:
+            await double.wait_for(
+                lambda: len(double.gateway.connected_shards()) == 2 and double.command_syncs > 0,
+                timeout=60,
+            )
+            for _ in range(3):
+                await double.slash(double.member, double.guild, "help")
+            # Every one of the three is answered twice (or more: the loser may try again).
+            await double.wait_for(
+                lambda: answered_twice(double) == set(double.interactions), timeout=10
+            )
+            assert_alive(running)
+        assert len(double.interactions) == 3
 
 
 async def test_another_situation_picked_carries_over_to_another_process(
@@ -115,8 +212,7 @@ async def test_another_situation_picked_carries_over_to_another_process(
                 assert CATALOG.get(target).title in text_of(step)
             second = bot_process(double, url, tmp_path / "second")
             try:
-                syncs = double.command_syncs
-                await double.wait_for(lambda: double.command_syncs > syncs, timeout=60)
+                await double.wait_for(lambda: len(double.gateway.connected_shards()) == 1, timeout=60)
                 await asyncio.sleep(0.3)
                 while not at_draft(step):
                     step = await double.click(seller, step, custom_id(step, ":next"), timeout=10)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, inspect
 from bot.storage import Database, alembic_config
 from bot.storage.models import Base
 
-TABLES = {"coach_sessions", "seller_policies", "guild_settings", "reminders"}
+TABLES = {"coach_sessions", "seller_policies", "guild_settings", "reminders", "command_syncs"}
 
 
 def _head() -> str:

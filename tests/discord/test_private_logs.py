@@ -1,0 +1,128 @@
+"""A customer's details never reach a log, at any level, whoever logs them.
+
+The whole walkthrough (details typed into the form, the draft, the reminder sent by DM) runs
+with the root logger, discord.py's and SQLAlchemy's all at DEBUG, and every record captured is
+searched for the case's details.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot.logs import HIDDEN, configure_logging
+from tests.discord.conftest import at_draft, custom_id, running_bot, text_of
+from tests.double import DiscordDouble, InteractionTimeoutError
+
+pytestmark = pytest.mark.asyncio
+
+DETAILS = {
+    "customer": "Zephyrine Quillfeather",
+    "item": "obsidian tortoise teapot",
+    "order": "ZQ-771942",
+    "order_value": "£48",
+    "customer_message": "The teapot came in shards and I am livid, Marmaduke Street",
+}
+PRIVATE = ("Zephyrine", "Quillfeather", "tortoise teapot", "ZQ-771942", "livid", "Marmaduke")
+
+
+class Capture(logging.Handler):
+    """Keeps every record, formatted the way a log file would show it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[str] = []
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        self.lines.append(self.format(record))
+
+
+@contextlib.contextmanager
+def everything_at_debug() -> Iterator[Capture]:
+    root = logging.getLogger()
+    names = ("discord", "sqlalchemy", "aiosqlite", "asyncpg", "alembic")
+    saved = (root.level, list(root.handlers), {n: logging.getLogger(n).level for n in names})
+    capture = Capture()
+    configure_logging("DEBUG", discord_level="DEBUG", sql_level="DEBUG", handler=capture)
+    try:
+        yield capture
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(saved[0])
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)
+
+
+def leaks(capture: Capture) -> list[str]:
+    return [line for line in capture.lines if any(p.lower() in line.lower() for p in PRIVATE)]
+
+
+async def test_a_walkthrough_and_its_reminder_at_debug_log_no_customer_details(
+    double: DiscordDouble, sqlite_file_url: str
+) -> None:
+    now = [datetime.now(UTC)]
+    seller = double.member
+    with everything_at_debug() as capture:
+        async with running_bot(double, sqlite_file_url, clock=lambda: now[0]):
+            started = await double.slash(
+                seller, double.guild, "coach", situation="the teapot arrived in pieces"
+            )
+            form = await double.click(seller, started, custom_id(started, ":details"))
+            step = await double.submit_modal(seller, form, DETAILS)
+            assert "obsidian tortoise teapot" in text_of(step)
+            while not at_draft(step):
+                step = await double.click(seller, step, custom_id(step, ":next"))
+            assert "Hi Zephyrine Quillfeather," in text_of(step)
+            await double.click(seller, step, custom_id(step, ":finish"))
+            now[0] += timedelta(days=30)  # the reminder is due: the loop sends it
+            await double.wait_for(lambda: bool(double.dms_to(seller)), timeout=10)
+            assert "Zephyrine" in str(double.dms_to(seller)[0].embeds)
+    names = {record.name.split(".")[0] for record in capture.records}
+    assert {"bot", "discord", "sqlalchemy"} <= names, names  # all of them were heard
+    assert any(HIDDEN in line for line in capture.lines)  # and payloads were there to hide
+    assert leaks(capture) == []
+    double.assert_clean()
+
+
+async def test_a_database_error_with_a_reminder_payload_logs_no_customer_details(
+    double: DiscordDouble, sqlite_file_url: str
+) -> None:
+    seller = double.member
+    with everything_at_debug() as capture:
+        async with running_bot(double, sqlite_file_url) as harness:
+            step = await double.slash(
+                seller, double.guild, "coach", situation="the teapot arrived in pieces"
+            )
+            form = await double.click(seller, step, custom_id(step, ":details"))
+            step = await double.submit_modal(seller, form, DETAILS)
+            while not at_draft(step):
+                step = await double.click(seller, step, custom_id(step, ":next"))
+
+            def locked(connection: Any, cursor: Any, statement: str, *args: Any) -> None:
+                if statement.startswith("INSERT INTO reminders"):
+                    raise sqlite3.OperationalError("database is locked")
+
+            engine = harness.database.engine.sync_engine
+            event.listen(engine, "before_cursor_execute", locked)
+            try:
+                with contextlib.suppress(InteractionTimeoutError):
+                    await double.click(seller, step, custom_id(step, ":finish"))
+                await double.wait_for(
+                    lambda: any(r.exc_info and r.levelno >= logging.ERROR for r in capture.records)
+                )
+            finally:
+                event.remove(engine, "before_cursor_execute", locked)
+    errors = [r for r in capture.records if r.exc_info and r.levelno >= logging.ERROR]
+    assert any("OperationalError" in repr(r.exc_info[1]) for r in errors if r.exc_info)
+    assert any("INSERT INTO reminders" in line for line in capture.lines)
+    assert leaks(capture) == []
