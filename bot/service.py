@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,8 +31,8 @@ log = logging.getLogger(__name__)
 
 #: Walkthroughs kept in memory (their latest version), so a button press needs one write.
 RECENT_SESSIONS = 10_000
-#: How long a seller's policy is reused before it is read again (other processes may change it).
-POLICY_SECONDS = 60.0
+#: Parsed policies kept, by their stored JSON.
+PARSED_POLICIES = 10_000
 #: How often a form's details are re-applied when the walkthrough changes under them.
 SAVE_ATTEMPTS = 3
 #: How long finished or abandoned walkthroughs and closed reminders are kept, by default.
@@ -174,7 +173,9 @@ class CoachService:
         # save is a compare-and-set on the version in the database, so a stale entry can only
         # make a save fail (and be re-read), never overwrite newer state.
         self._recent: OrderedDict[str, tuple[SessionRecord, CoachState]] = OrderedDict()
-        self._policies: dict[int, tuple[float, Policy]] = {}
+        # Parsed policies by their stored JSON: the row is read every time (another process
+        # may have changed or forgotten it), the parse is done once.
+        self._policies: OrderedDict[str, Policy] = OrderedDict()
         # Sellers with reminders held back from DMs, refreshed by the delivery loop, so a
         # command only queries for them when there is something to show.
         self._held_users: set[int] | None = None
@@ -207,18 +208,26 @@ class CoachService:
     # -- policy ---------------------------------------------------------------------------------
 
     async def policy(self, user_id: int) -> Policy:
-        """The seller's saved policy, or the defaults (kept for a minute between reads)."""
-        cached = self._policies.get(user_id)
-        if cached is not None and time.monotonic() - cached[0] < POLICY_SECONDS:
-            return cached[1]
+        """The seller's saved policy, or the defaults.
+
+        Read from the database each time (one primary-key lookup), so a change or a /forget-me
+        in another process counts at once; the parsed policy is reused while the text is the
+        same."""
         raw = await self.store.get_policy(user_id)
-        policy = Policy()
-        if raw is not None:
-            try:
-                policy = Policy.model_validate_json(raw)
-            except ValidationError:
-                log.warning("stored policy of a seller could not be read; using the defaults")
-        self._policies[user_id] = (time.monotonic(), policy)
+        if raw is None:
+            return Policy()
+        policy = self._policies.get(raw)
+        if policy is not None:
+            self._policies.move_to_end(raw)
+            return policy
+        try:
+            policy = Policy.model_validate_json(raw)
+        except ValidationError:
+            log.warning("stored policy of a seller could not be read; using the defaults")
+            return Policy()
+        self._policies[raw] = policy
+        while len(self._policies) > PARSED_POLICIES:
+            self._policies.popitem(last=False)
         return policy
 
     async def update_policy(self, user_id: int, **changes: Any) -> Policy:
@@ -231,7 +240,6 @@ class CoachService:
         except ValidationError as error:
             raise ServiceError(_validation_message(error)) from None
         await self.store.set_policy(user_id, policy.model_dump_json())
-        self._policies[user_id] = (time.monotonic(), policy)
         return policy
 
     # -- walkthroughs ---------------------------------------------------------------------------
@@ -269,20 +277,39 @@ class CoachService:
         while len(self._recent) > RECENT_SESSIONS:
             self._recent.popitem(last=False)
 
+    async def _still_current(self, record: SessionRecord) -> bool:
+        """Whether a cached walkthrough is still in the database at that version: another
+        process may have moved it on, or deleted it (/forget-me, retention). One cheap query;
+        a stale entry is dropped."""
+        if await self.store.session_version(record.id) == record.version:
+            return True
+        self._recent.pop(record.id, None)
+        return False
+
     async def _load(
-        self, session_id: str, user_id: int, guild_id: int | None, version: int
+        self,
+        session_id: str,
+        user_id: int,
+        guild_id: int | None,
+        version: int,
+        *,
+        verify: bool = True,
     ) -> tuple[SessionRecord, CoachState, Playbook, bool]:
         """The walkthrough's latest version, if this user may act on it.
 
         The last value says whether ``version`` (the one on the pressed button) is still the
         latest. The playbook is the one the stored state names: the state is the only record
-        of it, so switching playbook is stored with the state itself.
+        of it, so switching playbook is stored with the state itself. A cached copy is checked
+        against the database first (``verify``: another process may have moved it on or
+        deleted it), unless the caller only writes with a compare-and-set, which fails on a
+        stale copy anyway.
         """
         cached = self._recent.get(session_id)
         if (
             cached is not None
             and cached[0].version == version
             and cached[0].belongs_to(user_id, guild_id)
+            and (not verify or await self._still_current(cached[0]))
         ):
             record, state = cached
             playbook = self.catalog.get(state.playbook_id)
@@ -328,7 +355,10 @@ class CoachService:
         """
         if action not in Action.ALL:
             raise ServiceError("That button is not one I know.")
-        record, state, playbook, latest = await self._load(session_id, user_id, guild_id, version)
+        # The save is a compare-and-set: a stale cached copy makes it fail, so no check here.
+        record, state, playbook, latest = await self._load(
+            session_id, user_id, guild_id, version, verify=False
+        )
         if not latest:
             raise MovedOn(self._walkthrough(record, state, playbook))
         values = values or []
@@ -368,7 +398,9 @@ class CoachService:
         was opened (what the seller typed is never thrown away).
         """
         for _ in range(SAVE_ATTEMPTS):
-            record, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
+            record, state, playbook, _ = await self._load(
+                session_id, user_id, guild_id, version, verify=False
+            )
             details = parse_details(
                 fields, state.details, engine.currency_of(state.details, state.policy)
             )
@@ -573,7 +605,6 @@ class CoachService:
     async def forget(self, user_id: int) -> dict[str, int]:
         """Delete everything stored about the seller."""
         counts = await self.store.forget_user(user_id)
-        self._policies.pop(user_id, None)
         for session_id, (record, _) in list(self._recent.items()):
             if record.user_id == user_id:
                 del self._recent[session_id]

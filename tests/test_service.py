@@ -190,6 +190,47 @@ async def test_forget_removes_the_sellers_walkthroughs_and_policy(service: Coach
     assert moved.state.step is Step.APOLOGISE
 
 
+async def test_forgetting_in_one_process_empties_every_other_processs_cache(
+    service: CoachService,
+) -> None:
+    other_process = CoachService(CATALOG, service.store)
+    await service.update_policy(SELLER, seller_name="Sam Ashdown")
+    started = await other_process.start(SELLER, GUILD, "lost parcel")
+    details = {"customer": "Priya", "item": "blue mug"}
+    mine = await other_process.set_details(
+        started.session_id, SELLER, GUILD, started.version, details
+    )
+    assert (await other_process.policy(SELLER)).seller_name == "Sam Ashdown"
+    current = await other_process.current(mine.session_id, SELLER, GUILD, mine.version)
+    assert current.state.details.customer == "Priya"  # served from its memory
+
+    await service.forget(SELLER)
+
+    for read in (other_process.current, other_process.current_draft):
+        with pytest.raises(ServiceError, match="no longer exists"):
+            await read(mine.session_id, SELLER, GUILD, mine.version)
+    with pytest.raises(ServiceError, match="no longer exists"):
+        await other_process.act(mine.session_id, SELLER, GUILD, mine.version, "next")
+    with pytest.raises(ServiceError, match="no longer exists"):
+        await other_process.set_details(mine.session_id, SELLER, GUILD, mine.version, details)
+    assert (await other_process.policy(SELLER)).seller_name is None
+    fresh = await other_process.start(SELLER, GUILD, "lost parcel")
+    assert "Sam Ashdown" not in fresh.draft
+
+
+async def test_a_walkthrough_moved_on_elsewhere_is_not_served_stale(service: CoachService) -> None:
+    other_process = CoachService(CATALOG, service.store)
+    started = await service.start(SELLER, GUILD, "lost parcel")
+    await other_process.current(started.session_id, SELLER, GUILD, started.version)  # cached
+    moved = await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    try:
+        seen = await other_process.current(started.session_id, SELLER, GUILD, started.version)
+    except ServiceError as refused:
+        assert "earlier step" in str(refused)
+    else:  # or shown as it is now
+        assert (seen.version, seen.state.step) == (moved.version, Step.APOLOGISE)
+
+
 async def test_the_tone_check_is_available_to_front_ends(service: CoachService) -> None:
     report = service.check_tone("WHY WOULD I REFUND THAT")
     assert not report.ok

@@ -80,6 +80,17 @@ def assert_alive(running: list[subprocess.Popen[bytes]]) -> None:
         assert process.poll() is None, process.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
 
 
+async def wait_started(double: DiscordDouble, running: list[subprocess.Popen[bytes]]) -> None:
+    """Until every process is connected and the commands are synced; a process that dies
+    fails the test with its last words."""
+
+    def started() -> bool:
+        assert_alive(running)
+        return len(double.gateway.connected_shards()) == len(running) and double.command_syncs > 0
+
+    await double.wait_for(started, timeout=90)
+
+
 @contextlib.asynccontextmanager
 async def postgres_database(server: PostgresServer) -> AsyncIterator[tuple[str, Database]]:
     url = await server.create_database()
@@ -140,13 +151,8 @@ async def test_two_sharded_processes_answer_each_interaction_once_and_send_each_
             bot_process(double, url, tmp_path / "p0", SHARD_COUNT="2", SHARD_IDS="0"),
             bot_process(double, url, tmp_path / "p1", SHARD_COUNT="2", SHARD_IDS="1"),
         ) as running:
-            await double.wait_for(
-                lambda: (
-                    sorted(double.gateway.connected_shards()) == [(0, 2), (1, 2)]
-                    and double.command_syncs > 0
-                ),
-                timeout=60,
-            )
+            await wait_started(double, running)
+            assert sorted(double.gateway.connected_shards()) == [(0, 2), (1, 2)]
             await add_reminders(database, sellers)
             places: list[object] = [*guilds, None]  # None: the seller's DMs
             await asyncio.gather(
@@ -183,10 +189,7 @@ async def test_two_unsharded_processes_both_answer_and_the_double_shows_it(
             bot_process(double, url, tmp_path / "p0"),
             bot_process(double, url, tmp_path / "p1"),
         ) as running:
-            await double.wait_for(
-                lambda: len(double.gateway.connected_shards()) == 2 and double.command_syncs > 0,
-                timeout=60,
-            )
+            await wait_started(double, running)
             for _ in range(3):
                 await double.slash(double.member, double.guild, "help")
             # Every one of the three is answered twice (or more: the loser may try again).
@@ -224,3 +227,47 @@ async def test_another_situation_picked_carries_over_to_another_process(
             double.assert_no_violations()
     finally:
         await postgres_server.drop_database(url)
+
+
+async def test_forget_me_in_one_process_takes_effect_in_the_other_at_once(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    async with (
+        postgres_database(postgres_server) as (url, _database),
+        DiscordDouble(defaults=False) as double,
+    ):
+        shop = double.add_guild("shop on shard 1", shard=(1, 2))
+        seller = double.add_user("seller")
+        with processes(
+            bot_process(double, url, tmp_path / "p0", SHARD_COUNT="2", SHARD_IDS="0"),
+            bot_process(double, url, tmp_path / "p1", SHARD_COUNT="2", SHARD_IDS="1"),
+        ) as running:
+            await wait_started(double, running)
+            # In the server, on shard 1: the second process keeps this walkthrough in memory.
+            await double.slash(seller, shop, "policy", your_name="Sam Ashdown")
+            started = await double.slash(seller, shop, "coach", situation="the mug arrived broken")
+            form = await double.click(seller, started, custom_id(started, ":details"))
+            details = {"customer": "Priya Ravel", "item": "celadon vase"}
+            filled = await double.submit_modal(seller, form, details)
+            assert "celadon vase" in text_of(filled)
+            again = await double.click(seller, filled, custom_id(filled, ":details"))
+            assert again.modal is not None  # the form opens, filled in from memory
+            assert again.modal.fields()["customer"].get("value") == "Priya Ravel"
+
+            # In a DM, on shard 0: the first process deletes everything.
+            asked = await double.slash(seller, None, "forget-me")
+            done = await double.click(seller, asked, f"forget:{seller.id}:yes")
+            assert "deleted 1 walkthrough" in done.content
+
+            # Back in the server, the second process serves nothing of it.
+            for action in (":details", ":next"):
+                pressed = await double.click(seller, filled, custom_id(filled, action))
+                assert pressed.modal is None
+                assert "no longer exists" in text_of(pressed)
+            fresh = await double.slash(seller, shop, "coach", situation="playbook:lost-in-transit")
+            while not any(c.endswith(":finish") for c in fresh.custom_ids()):
+                fresh = await double.click(seller, fresh, custom_id(fresh, ":next"))
+            assert "Sam Ashdown" not in text_of(fresh) and "celadon" not in text_of(fresh)
+            assert_alive(running)
+        assert double.already_acknowledged() == []
+        double.assert_no_violations()
