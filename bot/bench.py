@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 import resource
 import statistics
@@ -20,6 +21,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+#: A PostgreSQL server's administrator URL, to make a throwaway database for the run with two
+#: sharded processes (the same server the tests use).
+DEFAULT_BENCH_POSTGRES = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 
 #: Targets from the product's requirements, shown next to each figure.
 TARGETS = {
@@ -159,6 +168,7 @@ def run_bench(
     out: Callable[[str], None] = print,
     *,
     discord: bool = True,
+    postgres_url: str | None = DEFAULT_BENCH_POSTGRES,
 ) -> dict[str, object]:
     """Measure and print the report; return the figures."""
     report: dict[str, object] = {}
@@ -210,7 +220,7 @@ def run_bench(
     out("memory after the queries.")
     report["tone"] = tone_report(out)
     if discord:
-        report["discord"] = interaction_report(out=out)
+        report["discord"] = interaction_report(out=out, postgres_url=postgres_url)
     return report
 
 
@@ -245,42 +255,71 @@ def tone_report(out: Callable[[str], None] = print) -> dict[str, float]:
     return {"median_ms": timing.median_ms, "p99_ms": timing.p99_ms, "build_s": built}
 
 
-async def _interaction_figures(sellers: int, rounds: int, pace: float) -> dict[str, float]:
-    """Latency and throughput of the real bot, in its own process, through the Discord double.
+async def _interaction_figures(
+    sellers: int, rounds: int, pace: float, shards: int = 1, database_url: str | None = None
+) -> dict[str, float]:
+    """Latency and throughput of the real bot, in its own process(es), through the Discord double.
 
     Each simulated seller runs ``/coach`` and walks to the draft (five interactions a round),
     all sellers at once: first paced (each seller acts every ``pace`` seconds, as busy people
     clicking through do), then flat out, which gives the most the bot can answer per second.
+    With ``shards`` above 1, that many ``seller-coach run`` processes each run one shard of
+    ``shards`` on the database at ``database_url``, and the sellers are spread over one server
+    per shard.
     """
     import os
     import random
 
     from tests.double import DiscordDouble
 
-    async with DiscordDouble(openapi=False) as double:
+    async with DiscordDouble(openapi=False, defaults=shards == 1) as double:
+        if shards == 1:
+            places = [double.guild]
+        else:
+            places = [double.add_guild(f"shop {n}", shard=(n, shards)) for n in range(shards)]
         people = [double.add_user(f"seller{n}") for n in range(sellers)]
+        where = {id(p): places[n % len(places)] for n, p in enumerate(people)}
         with tempfile.TemporaryDirectory(prefix="seller-coach-bench-") as scratch:
             env = {
                 **os.environ,
                 "DISCORD_TOKEN": double.token,
                 "DISCORD_API_BASE": double.api_base,
                 "DISCORD_GATEWAY_URL": double.gateway_url,
-                "DATABASE_URL": f"sqlite:///{Path(scratch) / 'bench.sqlite3'}",
+                "DATABASE_URL": database_url or f"sqlite:///{Path(scratch) / 'bench.sqlite3'}",
                 "SELLER_COACH_DATA_DIR": scratch,
                 "LOG_LEVEL": "WARNING",
             }
-            process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.DEVNULL
+            shard_envs = (
+                [{}]
+                if shards == 1
+                else [{"SHARD_COUNT": str(shards), "SHARD_IDS": str(n)} for n in range(shards)]
             )
+            running = [
+                await asyncio.create_subprocess_exec(
+                    sys.executable,
+                    "-m",
+                    "bot",
+                    "run",
+                    env=env | extra,
+                    stderr=asyncio.subprocess.DEVNULL,
+                )
+                for extra in shard_envs
+            ]
             try:
-                await double.wait_until_ready(timeout=60, commands=True)
+                await double.wait_for(
+                    lambda: (
+                        len(double.gateway.connected_shards()) == len(running)
+                        and double.command_syncs > 0
+                    ),
+                    timeout=90,
+                )
 
                 async def walk(person: object, gap: float) -> None:
                     if gap:
                         await asyncio.sleep(random.uniform(0, gap))
                     step = await double.slash(
                         person,
-                        double.guild,
+                        where[id(person)],
                         "coach",
                         situation="the mug arrived broken",
                         timeout=30,
@@ -302,10 +341,13 @@ async def _interaction_figures(sellers: int, rounds: int, pace: float) -> dict[s
                 elapsed = time.perf_counter() - started
                 flat_out = Timing.of(double.ack_latencies)
             finally:
-                process.terminate()
-                await process.wait()
+                for process in running:
+                    process.terminate()
+                for process in running:
+                    await process.wait()
         return {
             "sellers": sellers,
+            "processes": len(running),
             "offered_per_second": sellers / pace,
             "paced_interactions": paced.count,
             "ack_median_ms": paced.median_ms,
@@ -315,13 +357,49 @@ async def _interaction_figures(sellers: int, rounds: int, pace: float) -> dict[s
             "flat_out_p99_ms": flat_out.p99_ms,
             "interactions_per_second": flat_out.count / elapsed,
             "violations": len(double.violations),
+            "answered_twice": len(double.already_acknowledged()),
         }
 
 
+async def _sharded_figures(
+    sellers: int, rounds: int, pace: float, admin_url: str
+) -> dict[str, float]:
+    """:func:`_interaction_figures` with two sharded processes on a throwaway PostgreSQL
+    database made through ``admin_url``."""
+    import secrets
+
+    from sqlalchemy import make_url, text
+
+    from bot.storage import create_engine
+
+    name = f"seller_coach_bench_{secrets.token_hex(4)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+        try:
+            return await _interaction_figures(sellers, rounds, pace, 2, url)
+        finally:
+            async with admin.connect() as connection:
+                await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        await admin.dispose()
+
+
 def interaction_report(
-    sellers: int = 50, rounds: int = 4, pace: float = 0.5, out: Callable[[str], None] = print
-) -> dict[str, float] | None:
-    """The Discord part of the report; None when the Discord double is not available."""
+    sellers: int = 50,
+    rounds: int = 4,
+    pace: float = 0.5,
+    out: Callable[[str], None] = print,
+    *,
+    postgres_url: str | None = DEFAULT_BENCH_POSTGRES,
+) -> dict[str, object] | None:
+    """The Discord part of the report; None when the Discord double is not available.
+
+    One process on SQLite, then (with ``postgres_url``, an administrator's URL of a PostgreSQL
+    server to make a throwaway database on) two processes sharding the bot between them.
+    """
     try:
         import tests.double  # noqa: F401  (part of a source checkout, not of an installation)
     except ImportError:
@@ -334,6 +412,26 @@ def interaction_report(
         "the bot in its own process, the Discord double checking Discord's limits on every "
         "request (the tests also check each against the OpenAPI description)."
     )
+    _interaction_lines(figures, pace, out)
+    report: dict[str, object] = {"one_process": figures}
+    if postgres_url is None:
+        return report
+    try:
+        pair = asyncio.run(_sharded_figures(sellers, rounds, pace, postgres_url))
+    except (OSError, SQLAlchemyError) as error:
+        out(f"Two sharded processes: skipped (no PostgreSQL: {type(error).__name__}).")
+        return report
+    out(
+        f"Two processes, SHARD_COUNT=2 with SHARD_IDS 0 and 1, on one PostgreSQL database; "
+        f"the {sellers} sellers spread over a server on each shard:"
+    )
+    _interaction_lines(pair, pace, out)
+    out(f"  answered twice: {int(pair['answered_twice'])}")
+    report["two_sharded_processes"] = pair
+    return report
+
+
+def _interaction_lines(figures: dict[str, float], pace: float, out: Callable[[str], None]) -> None:
     out(
         f"  each seller acting every {pace:g} s ({figures['offered_per_second']:.0f} "
         f"interactions/s offered): answered in {figures['ack_median_ms']:.1f} ms median, "
@@ -342,7 +440,7 @@ def interaction_report(
     out(
         f"  flat out: {figures['interactions_per_second']:.0f} interactions/s, "
         f"{figures['flat_out_median_ms']:.1f} ms median, {figures['flat_out_p99_ms']:.1f} ms p99 "
-        f"({int(figures['flat_out_interactions'])} interactions, 50 in flight)"
+        f"({int(figures['flat_out_interactions'])} interactions, {int(figures['sellers'])} "
+        "in flight)"
     )
     out(f"  requests refused by the double: {int(figures['violations'])}")
-    return figures

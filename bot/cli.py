@@ -392,9 +392,13 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from bot.bench import run_bench
+    from bot.bench import DEFAULT_BENCH_POSTGRES, run_bench
 
-    report = run_bench(tuple(args.sizes), discord=not args.skip_discord)
+    report = run_bench(
+        tuple(args.sizes),
+        discord=not args.skip_discord,
+        postgres_url=None if args.no_pair else (args.postgres or DEFAULT_BENCH_POSTGRES),
+    )
     if args.json:
         print(json.dumps(report, indent=2))
     return 0
@@ -565,6 +569,16 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="also print the figures as JSON")
     bench.add_argument(
         "--skip-discord", action="store_true", help="leave out the Discord interaction figures"
+    )
+    bench.add_argument(
+        "--postgres",
+        metavar="URL",
+        default=None,
+        help="a PostgreSQL server to make a throwaway database on, for the run with two "
+        "sharded processes (default: $TEST_POSTGRES_URL or the local server)",
+    )
+    bench.add_argument(
+        "--no-pair", action="store_true", help="leave out the run with two sharded processes"
     )
     bench.set_defaults(handler=_bench)
 

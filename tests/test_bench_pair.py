@@ -1,0 +1,21 @@
+"""The bench's run with two sharded processes works (tiny sizes: a smoke test, not a figure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.bench import _sharded_figures
+from tests.conftest import PostgresServer
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
+
+
+async def test_two_sharded_processes_share_the_sellers_and_answer_each_once(
+    postgres_server: PostgresServer,
+) -> None:
+    figures = await _sharded_figures(4, 1, 0.05, postgres_server.admin_url)
+    assert figures["processes"] == 2
+    assert figures["flat_out_interactions"] == 4 * 5
+    assert figures["answered_twice"] == 0 and figures["violations"] == 0
+    assert figures["interactions_per_second"] > 0
+
