@@ -23,6 +23,7 @@ from bot.core.catalog import Catalog
 from bot.core.tone import ToneChecker, load_tone_rules
 from bot.exts.answer import FormRouter, InFlight, accepting, answering
 from bot.failures import new_error_id, redacted_traceback
+from bot.metrics import Health, Metrics, MetricsServer, health
 from bot.reminders import ReminderHealth
 from bot.service import CoachService
 from bot.settings import Settings
@@ -88,12 +89,43 @@ class SellerCoachBot(commands.AutoShardedBot):
         self.force_sync = False
         #: Whether the last :meth:`sync_commands` synced (None: not tried yet).
         self.synced: bool | None = None
+        self.metrics = Metrics(self.reminder_health)
+        #: Serves /metrics and /healthz when METRICS_PORT is set.
+        self.metrics_server: MetricsServer | None = None
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands(force=self.force_sync)
+        if self.settings.metrics_port is not None and not self.force_sync:
+            self.metrics_server = MetricsServer(
+                self.metrics,
+                self.health,
+                host=self.settings.metrics_host,
+                port=self.settings.metrics_port,
+            )
+            await self.metrics_server.start()
+
+    def health(self) -> Health:
+        """Connected to Discord (every shard of this process) and the reminder loop polling."""
+        connected = (
+            self.is_ready()
+            and not self.is_closed()
+            and bool(self.shards)
+            and all(not shard.is_closed() for shard in self.shards.values())
+        )
+        return health(
+            self.metrics,
+            gateway_connected=connected,
+            poll_seconds=self.settings.reminder_poll_seconds,
+        )
+
+    async def close(self) -> None:
+        await super().close()
+        if self.metrics_server is not None:
+            await self.metrics_server.stop()
+            self.metrics_server = None
 
     def command_scope(self) -> tuple[discord.Object | None, str]:
         """Where commands are synced (the development server, or None: globally) and the

@@ -21,7 +21,8 @@ RETENTION_DAYS         finished or abandoned walkthroughs and closed reminders a
 LOG_LEVEL              DEBUG, INFO, WARNING, ... for Seller Coach's own loggers
 DISCORD_LOG_LEVEL      the same for discord.py's loggers (default WARNING)
 SQL_LOG_LEVEL          the same for SQLAlchemy's loggers (default WARNING)
-METRICS_PORT           serve Prometheus metrics and ``/healthz`` on this port (off if unset)
+METRICS_PORT           serve Prometheus metrics and ``/healthz`` on this port (off if unset;
+                       0 picks a free port and logs it)
 METRICS_HOST           the address they listen on (default 127.0.0.1)
 =====================  ==========================================================
 """
@@ -144,7 +145,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     discord_log_level: str = "WARNING"
     sql_log_level: str = "WARNING"
-    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:

@@ -18,4 +18,3 @@ async def test_two_sharded_processes_share_the_sellers_and_answer_each_once(
     assert figures["flat_out_interactions"] == 4 * 5
     assert figures["answered_twice"] == 0 and figures["violations"] == 0
     assert figures["interactions_per_second"] > 0
-

@@ -21,6 +21,8 @@ Each slash command body, button, select menu and form submission runs inside
 - **An expired or already answered interaction** (Discord codes 10062, 10015, 40060) is logged
   and dropped, never raised again; nothing more can be sent on it.
 - **No silence.** A body that returns without answering gets the polite message too.
+- **Counted.** Each answer is counted in the bot's metrics by ``name`` and outcome (``ok``,
+  ``refused``, ``error``, ``gone``), with the time it took.
 
 Buttons and menus subclass :class:`RoutedItem` (their ``custom_id`` carries what they act on,
 so they work after a restart); forms subclass :class:`RoutedForm` and are registered with the
@@ -211,23 +213,32 @@ async def answering(
     watchdog = asyncio.get_running_loop().call_later(
         DEFER_AFTER, lambda: asyncio.ensure_future(_defer_quietly(answer, name))
     )
+    outcome = "ok"
     with in_flight:
         try:
             yield answer
         except (ServiceError, CoachError) as error:
+            outcome = "refused"
             await _answer_quietly(answer, name, friendly(error))
         except discord.HTTPException as error:
             if gone(error):
+                outcome = "gone"
                 _log_gone(name, error, started)
             else:
+                outcome = "error"
                 await _unexpected(answer, name, error)
         except Exception as error:
+            outcome = "error"
             await _unexpected(answer, name, error)
         else:
             if not answer.responded:
+                outcome = "error"
                 await _unexpected(answer, name, RuntimeError("the interaction was left unanswered"))
         finally:
             watchdog.cancel()
+            metrics = getattr(interaction.client, "metrics", None)
+            if metrics is not None:
+                metrics.interaction(name, outcome, time.monotonic() - started)
 
 
 async def _defer_quietly(answer: Answer, name: str) -> None:
