@@ -7,7 +7,7 @@ import pytest
 from bot.bench import _sharded_figures
 from tests.conftest import PostgresServer
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
+pytestmark = [pytest.mark.asyncio, pytest.mark.postgres, pytest.mark.timeout(400)]
 
 
 async def test_two_sharded_processes_share_the_sellers_and_answer_each_once(

@@ -72,6 +72,7 @@ async def test_a_failed_sync_is_logged_and_the_bot_carries_on(
     assert double.command_syncs == 1
 
 
+@pytest.mark.timeout(300)  # starts a second Python process, slow on a loaded machine
 async def test_seller_coach_sync_forces_a_sync(
     double: DiscordDouble, sqlite_file_url: str, tmp_path: Path
 ) -> None:
@@ -96,7 +97,7 @@ async def test_seller_coach_sync_forces_a_sync(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=240)
     assert process.returncode == 0, stderr.decode()[-2000:]
     assert "synced" in stdout.decode()
     assert double.command_syncs == 2

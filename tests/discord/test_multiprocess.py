@@ -29,7 +29,8 @@ from tests.discord.test_failures import switch_target
 from tests.double import DiscordDouble
 from tests.double.state import User
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
+# Each test starts two bot processes: give a loaded machine time.
+pytestmark = [pytest.mark.asyncio, pytest.mark.postgres, pytest.mark.timeout(400)]
 
 SELLERS = 30
 REPO = Path(__file__).resolve().parents[2]
