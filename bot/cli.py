@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from bot.core import engine
 from bot.core.catalog import Catalog
+from bot.core.details import read_details
 from bot.core.engine import (
     CaseDetails,
     CoachError,
@@ -100,8 +101,10 @@ def _match(args: argparse.Namespace) -> int:
     queries = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
     for query in queries:
         result = catalog.matcher.match(query, top=args.top)
+        details = read_details(query)
         if args.json:
-            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+            answer = {**result.to_dict(), "details": details.to_dict()}
+            print(json.dumps(answer, ensure_ascii=False), flush=True)
             continue
         verdict = "confident" if result.confident else "not confident"
         print(f"{query!r}: {verdict}")
@@ -111,6 +114,9 @@ def _match(args: argparse.Namespace) -> int:
             print("  no playbook matches")
         if result.also:
             print("  also sounds like: " + ", ".join(f"{m.id} ({m.title})" for m in result.also))
+        if details:
+            shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in details.found().items())
+            print(f"  read from the message: {shown}")
     return 0
 
 

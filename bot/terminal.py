@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
+from bot.core.details import MessageDetails, read_details
 from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
 from bot.core.models import CATEGORY_NAMES, Playbook
 from bot.core.presenter import StepView
@@ -147,7 +148,8 @@ def run_coach(
         playbook = _choose_playbook(catalog, options, console)
         if playbook is None:
             return 1
-        details = _ask_details(options.details, console)
+        source = options.details.customer_message or options.situation or ""
+        details = _ask_details(options.details, console, read_details(source))
         policy = _ask_signature(options.policy, console)
         state = engine.start(playbook, details, policy)
         state = _walk(state, playbook, console)
@@ -209,9 +211,28 @@ def _pick_from_list(catalog: Catalog, closest: list[str], console: Console) -> P
         console.say(f"Please answer with a number from 1 to {len(choices)}.")
 
 
-def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:
-    """Ask for what the command line didn't give; an empty answer leaves it out."""
-    console.say("A few details for the reply (press Enter to skip any):")
+def _ask_details(
+    details: CaseDetails, console: Console, found: MessageDetails | None = None
+) -> CaseDetails:
+    """Ask for what the command line didn't give; an empty answer leaves it out.
+
+    Details ``found`` in the customer's message are offered as the answer, marked as read
+    from the message: Enter keeps one, typing replaces it, '-' leaves it out.
+    """
+    found = found or MessageDetails()
+    read = {
+        key: value
+        for key, value in found.found().items()
+        if getattr(details, key, None) is None and not (key == "currency" and details.currency)
+    }
+    if read:
+        console.say(
+            "A few details for the reply. Those marked (read from the message) were picked out "
+            "of what the customer wrote: press Enter to keep, or type a correction ('-' leaves "
+            "it out)."
+        )
+    else:
+        console.say("A few details for the reply (press Enter to skip any):")
     answers: dict[str, object] = {}
     prompts = [
         ("customer", "Customer's name"),
@@ -220,16 +241,20 @@ def _ask_details(details: CaseDetails, console: Console) -> CaseDetails:
     ]
     for key, prompt in prompts:
         if getattr(details, key) is None:
-            answer = console.ask(f"  {prompt}")
+            answer = _ask_one(console, prompt, read.get(key))
             if answer:
                 answers[key] = answer[:100]
     if details.order_value is None:
+        currency = details.currency or read.get("currency")
+        suggested = None
+        if "order_value" in read:
+            suggested = f"{read['order_value']} {currency or ''}".strip()
         while True:
-            answer = console.ask("  Order value")
+            answer = _ask_one(console, "Order value", suggested)
             if not answer:
                 break
             try:
-                answers["order_value"], named = engine.parse_money(answer, details.currency)
+                answers["order_value"], named = engine.parse_money(answer, currency)
             except CoachError:
                 console.say("  Please give an amount, like 24.50 or 24.50 EUR.")
                 continue
@@ -273,6 +298,14 @@ def _ask_offer_details(state: CoachState, playbook: Playbook, console: Console) 
     if not answers:
         return state
     return engine.with_details(state, state.details.model_copy(update=answers))
+
+
+def _ask_one(console: Console, prompt: str, suggested: object | None) -> str:
+    """One detail; a ``suggested`` value read from the message is the default."""
+    if suggested is None:
+        return console.ask(f"  {prompt}")
+    answer = console.ask(f"  {prompt} (read from the message)", str(suggested))
+    return "" if answer == "-" else answer
 
 
 def show(view: StepView, console: Console) -> None:

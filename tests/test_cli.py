@@ -117,7 +117,9 @@ def test_match_json() -> None:
     result = run("match", "the mug arrived in pieces", "--json")
     assert result.returncode == 0
     [answer] = json_lines(result.stdout)
-    assert {"query", "confident", "matches", "also"} <= set(answer)
+    assert {"query", "confident", "matches", "also", "details"} <= set(answer)
+    nothing_else = dict.fromkeys(["customer", "order", "order_value", "currency"])
+    assert answer["details"] == {**nothing_else, "item": "mug"}
     assert answer["query"] == "the mug arrived in pieces"
     assert answer["also"] == []
     assert answer["confident"] is True
@@ -132,6 +134,20 @@ def test_match_json() -> None:
     assert matches[0]["title"] == "Arrived damaged"
     scores = [m["score"] for m in matches]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_match_json_reads_the_details_of_a_pasted_message() -> None:
+    message = "Hi Jo, my blue mug arrived in pieces. Order #4471, I paid £40. Thanks, Priya"
+    [answer] = json_lines(run("match", message, "--json").stdout)
+    assert answer["details"] == {
+        "customer": "Priya",
+        "order": "4471",
+        "order_value": 40,
+        "currency": "GBP",
+        "item": "blue mug",
+    }
+    plain = run("match", message, "--top", "1").stdout
+    assert "read from the message: customer Priya, order 4471" in plain
 
 
 def test_match_reads_one_situation_per_line_from_stdin() -> None:
@@ -282,6 +298,22 @@ def test_coach_mentions_the_second_problem() -> None:
     assert result.returncode == 0, result.stderr
     assert "This sounds like: " in result.stdout
     assert "It also sounds like: " in result.stdout
+
+
+def test_coach_offers_the_details_read_from_the_message_to_keep_or_correct() -> None:
+    message = "Hi Jo, my blue mug arrived in pieces! Order #4471, I paid £40. Thanks, Priya"
+    # customer: kept; item: corrected; order number: left out; order value: kept.
+    answers = "\nlarge blue mug\n-\n" + "\n" * 40
+    result = run("coach", message, "--playbook", "damaged-in-transit", stdin=answers)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Customer's name (read from the message) [Priya]:" in out
+    assert "Order value (read from the message) [40 GBP]:" in out
+    assert "press Enter to keep, or type a correction" in out
+    draft = out[out.index("── Your reply") :]
+    assert "Hi Priya," in draft
+    assert "your large blue mug" in draft
+    assert "4471" not in draft
 
 
 def test_coach_refuses_a_bad_amount_clearly() -> None:
