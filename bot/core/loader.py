@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.core import safe_yaml
 from bot.core.models import Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
@@ -66,6 +68,12 @@ def playbook_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 def read_document(path: Path, *, source: str | None = None) -> safe_yaml.Document:
     """Read one YAML file strictly (size, encoding, syntax and safety checks)."""
     label = source or str(path)
+    return safe_yaml.parse(label, read_text(path, source=label))
+
+
+def read_text(path: Path, *, source: str | None = None) -> str:
+    """A YAML file's text, after the size and encoding checks."""
+    label = source or str(path)
     try:
         size = path.stat().st_size
         if size > safe_yaml.MAX_FILE_BYTES:
@@ -82,12 +90,27 @@ def read_document(path: Path, *, source: str | None = None) -> safe_yaml.Documen
         raw = path.read_bytes()
     except OSError as error:
         raise DocumentError([Problem(label, 1, 1, f"cannot read: {error.strerror}")]) from None
-    return safe_yaml.parse(label, safe_yaml.decode(label, raw))
+    return safe_yaml.decode(label, raw)
 
 
 def load_playbook(path: Path, *, source: str | None = None) -> Playbook:
-    """Read and validate one playbook file; raise :class:`DocumentError` listing its problems."""
-    document = read_document(path, source=source)
+    """Read and validate one playbook file; raise :class:`DocumentError` listing its problems.
+
+    A well-formed file is read by the C parser and validated at once; any file it is not sure
+    of, or that fails validation, is read again the careful way, which says where each
+    problem is.
+    """
+    label = source or str(path)
+    text = read_text(path, source=label)
+    data = safe_yaml.parse_quick(text)
+    if isinstance(data, dict):
+        try:
+            quick = Playbook.model_validate(data)
+        except ValidationError:
+            quick = None
+        if quick is not None and quick.id == path.stem:
+            return quick
+    document = safe_yaml.parse(label, text)
     playbook = safe_yaml.load_model(Playbook, document)
     if playbook.id != path.stem:
         raise DocumentError(

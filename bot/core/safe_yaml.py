@@ -144,6 +144,77 @@ def parse(source: str, text: str, *, max_depth: int = MAX_DEPTH) -> Document:
     return document
 
 
+_MAP_TAG = f"{_CORE}map"
+_SEQ_TAG = f"{_CORE}seq"
+_STR_TAG = f"{_CORE}str"
+#: The first characters of every plain scalar PyYAML's resolver may read as something other
+#: than text (bool, null, numbers, timestamps, merge and value keys).
+_MAYBE_NOT_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
+
+
+class _QuickLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The C composer, with tags resolved exactly as the careful path's resolver does, but
+    skipping its regular expressions for scalars that can only be text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
+                return _scalar_resolver.resolve(kind, value, implicit)
+            return _STR_TAG
+        return _MAP_TAG if kind is yaml.MappingNode else _SEQ_TAG
+
+
+class _Doubt(Exception):
+    """The quick reading is not sure: the careful one decides."""
+
+
+def parse_quick(text: str, *, max_depth: int = MAX_DEPTH) -> Any | None:
+    """The plain data of a document, read by the C parser and composer, or None.
+
+    None means "read it carefully": whenever a document has anything the careful
+    :func:`parse` might refuse (tabs, anchors or aliases, tags, keys that are not text or
+    repeat, nesting too deep, several documents, a syntax error) or is empty. Data returned
+    here is exactly what :func:`parse` returns for the same text; only the marks are
+    missing, so a document that fails validation must be parsed again with :func:`parse` to
+    locate its problems.
+    """
+    if "\t" in text or "&" in text:
+        return None
+    loader = _QuickLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _plain(node, 0, max_depth)
+    except (_Doubt, yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _plain(node: Any, depth: int, max_depth: int) -> Any:
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag in _ALLOWED_TAGS:
+            return _scalar_constructor.construct_object(node)
+        raise _Doubt
+    if depth >= max_depth:
+        raise _Doubt
+    if kind is yaml.SequenceNode:
+        if node.tag != _SEQ_TAG:
+            raise _Doubt
+        return [_plain(item, depth + 1, max_depth) for item in node.value]
+    if node.tag != _MAP_TAG:
+        raise _Doubt
+    mapping: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.__class__ is not yaml.ScalarNode or key.tag != _STR_TAG or key.value in mapping:
+            raise _Doubt
+        mapping[key.value] = _plain(value, depth + 1, max_depth)
+    return mapping
+
+
 class _Frame:
     __slots__ = ("container", "key", "key_mark", "path")
 
@@ -204,7 +275,11 @@ def _build(source: str, text: str, max_depth: int) -> Document:
         if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
             fail(event, f"the tag {tag!r} is not allowed: only plain text, numbers and lists")
         if isinstance(event, yaml.ScalarEvent):
-            place(event, _scalar(event))
+            try:
+                value = _scalar(event)
+            except (ValueError, TypeError, ArithmeticError):
+                fail(event, f"cannot read {event.value!r} as {tag.rsplit(':', 1)[-1]}")
+            place(event, value)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             if len(stack) >= max_depth:
                 fail(event, f"nested deeper than {max_depth} levels")

@@ -1,0 +1,108 @@
+"""The quick YAML reading (C parser and composer) never accepts what the careful one refuses,
+and reads exactly the same data from what both accept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core import safe_yaml
+from bot.core.loader import load_playbook, shipped_playbooks_dir
+from bot.core.safe_yaml import DocumentError, parse, parse_quick
+
+SHIPPED = shipped_playbooks_dir()
+
+
+def _careful(text: str) -> object:
+    try:
+        return parse("x.yaml", text).data
+    except DocumentError:
+        return DocumentError
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SHIPPED.glob("*.yaml")) + sorted(SHIPPED.glob("*/*.yaml")), ids=str
+)
+def test_the_shipped_files_read_the_same_both_ways(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    quick = parse_quick(text)
+    if path.parent == SHIPPED:  # playbooks: read quickly; other files may use '&' in text
+        assert quick is not None
+    assert quick is None or quick == parse(str(path), text).data
+
+
+TRICKY = [
+    "a: 1\nb: yes\nc: ~\nd: 1.5\ne: '007'\nf: 0x1F\ng: .inf\nh: -3\ni: \"no\"\nj: +1\n",
+    "when: 2024-01-02\nkey: = \n",  # a timestamp and a value key stay text, carefully
+    "<<: {a: 1}\n",
+    "a: &x 1\nb: *x\n",
+    "a: *x\n",
+    "a: !!python/object:os.system ls\n",
+    "a: !custom 1\n",
+    "a: !!str 12\nb: !!int '12'\n",
+    "a: !!int twelve\n",
+    "a: !!float x\n",
+    "a: !!set {x, y}\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: 1\na: 2\n",
+    "1: one\n",
+    "yes: true\n",
+    "[1, 2]: pair\n",
+    "? [a]\n: b\n",
+    "a:\n\t- tab\n",
+    "a: 'tab\tinside'\n",
+    "a: 1\n---\nb: 2\n",
+    "",
+    "~\n",
+    "# only a comment\n",
+    "a: [1, 2\n",
+    "a: b: c\n",
+    "- just\n- a list\n",
+    "plain text\n",
+    "a: " + "[" * 20 + "]" * 20 + "\n",
+    "a: " + "[" * 15 + "]" * 15 + "\n",
+    "a: " + "[" * 16 + "]" * 16 + "\n",
+    "a: ! 12\nb: ! text\n",
+    "a: |\n  literal\n  block\nb: >-\n  folded\n  text\n",
+    "title: Ok & fine\n",
+    'x: "\\u00e9\\t"\n',
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_quick_reading_is_never_less_strict(text: str) -> None:
+    quick = parse_quick(text)
+    careful = _careful(text)
+    if quick is not None:
+        assert careful is not DocumentError, (
+            f"quick accepted what the careful path refuses: {text!r}"
+        )
+        assert quick == careful
+    assert parse_quick(text, max_depth=3) is None or text.count("[") < 3
+
+
+def test_a_playbook_that_fails_validation_is_still_located(tmp_path: Path) -> None:
+    good = (SHIPPED / "lost-in-transit.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "lost-in-transit.yaml"
+    bad.write_text(good.replace("title:", "titel:", 1), encoding="utf-8")
+    assert parse_quick(bad.read_text(encoding="utf-8")) is not None  # well-formed YAML
+    with pytest.raises(DocumentError) as raised:
+        load_playbook(bad)
+    located = {(p.line, p.col, p.message) for p in raised.value.problems}
+    assert (3, 1, "unknown key 'titel'; did you mean 'title'?") in located
+
+
+def test_a_value_that_is_not_its_tag_is_refused_with_its_place() -> None:
+    with pytest.raises(DocumentError) as raised:
+        parse("x.yaml", "a: 1\nb: !!int twelve\n")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.col) == (2, 4)
+    assert "twelve" in problem.message
+
+
+def test_the_quick_loader_resolves_like_the_careful_one() -> None:
+    for value in ["yes", "No", "on", "OFF", "null", "Null", "~", "", "12", "1_000", "0o17", "1e3"]:
+        text = f"v: {value}\n"
+        assert parse_quick(text) == _careful(text), value
+    assert safe_yaml.MAX_DEPTH == 16
