@@ -26,7 +26,13 @@ from bot.core.engine import (
     parse_money,
 )
 from bot.core.lexicon import lexicon_path, load_lexicon
-from bot.core.loader import LoadResult, load_playbooks, read_document, shipped_playbooks_dir
+from bot.core.loader import (
+    LoadResult,
+    PlaybookCache,
+    load_playbooks,
+    read_document,
+    shipped_playbooks_dir,
+)
 from bot.core.models import Playbook
 from bot.core.proofread import check_playbook
 from bot.core.safe_yaml import DocumentError, Problem
@@ -39,9 +45,20 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 
+def cache_dir() -> Path:
+    """The folder of the validated-playbook cache and saved index, shared by every command
+    (``run`` too): ``cache`` in the data folder."""
+    from bot.settings import Settings, default_data_dir
+
+    try:
+        return Settings().data_dir / "cache"
+    except ValidationError:
+        return default_data_dir() / "cache"
+
+
 def _lint(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [shipped_playbooks_dir()]
-    result = load_playbooks(paths)
+    result = load_playbooks(paths, cache=PlaybookCache(cache_dir()))
     result.problems.extend(_proofreading_problems(result))
     if not args.paths:  # the shipped set: its language and tone data too
         result.problems.extend(_data_problems())
@@ -90,7 +107,7 @@ def _data_problems() -> list[Problem]:
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     paths = [Path(p) for p in args.playbooks] if getattr(args, "playbooks", None) else None
-    catalog, problems = Catalog.load(paths)
+    catalog, problems = Catalog.load(paths, cache_dir=cache_dir())
     for problem in problems:
         print(f"skipped: {problem}", file=sys.stderr)
     return catalog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -14,8 +15,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "playbooks"
-#: The coach remembers the seller's policy in the data folder: never the real one in tests.
+#: The coach remembers the seller's policy, and every command keeps its playbook cache, in the
+#: data folder: never the real one in tests.
 DATA_DIR = tempfile.mkdtemp(prefix="seller-coach-cli-")
+atexit.register(shutil.rmtree, DATA_DIR, True)
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>\S.*)$")
 
 
@@ -23,7 +26,7 @@ def run(*args: str, stdin: str | None = None, cwd: Path = REPO) -> subprocess.Co
     result = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
-        env={**os.environ, "SELLER_COACH_DATA_DIR": DATA_DIR},
+        env={**os.environ, "SELLER_COACH_DATA_DIR": str(DATA_DIR)},
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -13,11 +13,12 @@ from pathlib import Path
 from bot.core.lexicon import Lexicon, lexicon_path, load_lexicon
 from bot.core.loader import (
     PlaybookCache,
+    content_digest,
     duplicate_id,
-    file_stamp,
     load_playbook,
     load_playbooks,
     playbook_files,
+    read_playbook_files,
     shipped_playbooks_dir,
 )
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
@@ -107,40 +108,34 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
     cache = PlaybookCache(cache_dir)
     summaries: dict[str, PlaybookSummary] = {}
     sources: dict[str, Path] = {}
-    stamps: list[tuple[str, str, list[int]]] = []
-    for path in files:
-        summary = cache.summary(path)
+    fields: dict[str, MatchEntry] = {}
+    for done in read_playbook_files(files, cache):
+        summary = done.summary
         if summary is None:
-            try:
-                playbook = load_playbook(path)
-            except DocumentError as error:
-                problems.extend(error.problems)
-                continue
-            cache.put(path, playbook)
-            summary = PlaybookSummary.of(playbook)
-        if summary.id in sources:
-            problems.append(duplicate_id(path, summary.id, sources[summary.id]))
+            problems.extend(done.problems)
             continue
-        sources[summary.id] = path
+        if summary.id in sources:
+            problems.append(duplicate_id(done.path, summary.id, sources[summary.id]))
+            continue
+        sources[summary.id] = done.path
         summaries[summary.id] = summary
-        stamps.append((summary.id, str(path.resolve()), file_stamp(path)))
-    cache.save()
+        if done.fields is not None:
+            fields[summary.id] = MatchEntry(summary.id, *done.fields)
     for problem in problems:
         log.warning("skipped playbook: %s", problem)
 
     lexicon_file = lexicon_path()
     lexicon = load_lexicon(lexicon_file)
     analyzer = Analyzer(lexicon, english_words(cache_dir))
+    contents = [(i, cache.digest(path)) for i, path in sources.items()]
     fingerprint = hashlib.sha256(
-        json.dumps([INDEX_VERSION, lexicon_file.read_bytes().hex(), stamps]).encode()
+        json.dumps([INDEX_VERSION, content_digest(lexicon_file.read_bytes()), contents]).encode()
     ).hexdigest()[:16]
     index_file = cache_dir / f"index-{fingerprint}"
     index = MatchIndex.load(index_file)
     if index is None:
-        entries = []
-        for path in sources.values():
-            entries.append(MatchEntry.of(cache.get(path) or load_playbook(path)))
-        index = MatchIndex.build(entries, analyzer, lexicon.off_topic)
+        entries = [fields.get(i) or _match_entry(cache, path, i) for i, path in sources.items()]
+        index = MatchIndex.build([e for e in entries if e is not None], analyzer, lexicon.off_topic)
         try:
             index.save(index_file)
             for old in cache_dir.glob("index-*"):
@@ -162,3 +157,25 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
         return playbook
 
     return Catalog(summaries, Matcher(index, analyzer), fetch), problems
+
+
+def _match_entry(cache: PlaybookCache, path: Path, playbook_id: str) -> MatchEntry | None:
+    """The match fields of a cached playbook, straight from its JSON."""
+    raw = cache.raw(path)
+    if raw is not None:
+        try:
+            data = json.loads(raw)
+            match = data["match"]
+            return MatchEntry(
+                playbook_id,
+                data["title"],
+                data["summary"],
+                tuple(match["examples"]),
+                tuple(match.get("keywords", ())),
+            )
+        except (ValueError, KeyError, TypeError):
+            pass
+    try:
+        return MatchEntry.of(load_playbook(path))
+    except DocumentError:
+        return None

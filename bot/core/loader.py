@@ -8,15 +8,17 @@ size and modification time are unchanged and the playbook model is the same.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -93,15 +95,15 @@ def read_text(path: Path, *, source: str | None = None) -> str:
     return safe_yaml.decode(label, raw)
 
 
-def load_playbook(path: Path, *, source: str | None = None) -> Playbook:
+def load_playbook(path: Path, *, source: str | None = None, raw: bytes | None = None) -> Playbook:
     """Read and validate one playbook file; raise :class:`DocumentError` listing its problems.
 
     A well-formed file is read by the C parser and validated at once; any file it is not sure
     of, or that fails validation, is read again the careful way, which says where each
-    problem is.
+    problem is. ``raw``: the file's bytes, when they were already read.
     """
     label = source or str(path)
-    text = read_text(path, source=label)
+    text = read_text(path, source=label) if raw is None else safe_yaml.decode(label, raw)
     data = safe_yaml.parse_quick(text)
     if isinstance(data, dict):
         try:
@@ -124,40 +126,76 @@ def load_playbook(path: Path, *, source: str | None = None) -> Playbook:
 
 
 class PlaybookCache:
-    """Validated playbooks kept on disk between runs, keyed by file path, size and mtime.
+    """Validated playbooks kept on disk between runs, keyed by each file's content.
 
-    Two files: ``self.file``, a JSON index with each file's stamp, its match fields and where
-    its playbook sits in ``self.blobs``, a JSON-lines file of the validated playbooks. Start-up
-    reads only the index; a whole playbook is read and parsed when it is asked for, so a large
-    set costs little memory.
+    Two files: ``self.file``, a JSON index, and ``self.blobs``, the validated playbooks as
+    JSON lines. The index maps each file seen (by absolute path) to its size, modification
+    time and content digest, and each digest to its playbook's summary and place in
+    ``self.blobs``. A file whose size and time are unchanged is not read at all; any other
+    file is read and hashed, and its entry reused when the content is one already validated
+    (a touched or copied file), so only new or changed content is parsed again. Start-up reads
+    only the index; a whole playbook is read when it is asked for.
+
+    Several processes may share one cache: writes are appended under a lock and the index is
+    merged and replaced atomically. Anything unreadable in the cache is ignored.
     """
 
     def __init__(self, directory: Path) -> None:
         fingerprint = _model_fingerprint()
+        self.directory = directory
         self.file = directory / f"playbooks-{fingerprint}.json"
         self.blobs = directory / f"playbooks-{fingerprint}.jsonl"
-        self._entries: dict[str, dict[str, Any]] | None = None
-        self._pending: dict[str, bytes] = {}
+        self._files: dict[str, list[Any]] | None = None
+        self._entries: dict[str, dict[str, Any]] = {}
+        self._pending: dict[str, dict[str, Any]] = {}
+        self._spill: IO[bytes] | None = None  # new blobs until they are saved
+        self._new_files: dict[str, list[Any]] = {}
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        if self._entries is None:
+    def _load(self) -> dict[str, list[Any]]:
+        if self._files is None:
+            self._files, self._entries = _read_index(self.file)
+        return self._files
+
+    def digest(self, path: Path, raw: bytes | None = None) -> str | None:
+        """The content digest of ``path`` (read only when its size or time changed)."""
+        files = self._load()
+        key = os.path.abspath(path)
+        try:
+            stamp = file_stamp(path)
+        except OSError:
+            return None
+        known = files.get(key)
+        if known is not None and known[:3] == stamp and raw is None:
+            return str(known[3])
+        if raw is None:
             try:
-                entries = json.loads(self.file.read_bytes())
-            except (OSError, ValueError):
-                entries = None
-            if not isinstance(entries, dict):
-                entries = {}
-            self._entries = {k: v for k, v in entries.items() if isinstance(v, dict)}
-        return self._entries
+                raw = path.read_bytes()
+            except OSError:
+                return None
+        return self._record(key, stamp, content_digest(raw))
+
+    def _record(self, key: str, stamp: list[int], digest: str) -> str:
+        files = self._load()
+        known = files.get(key)
+        record = [*stamp, digest]
+        if known != record:
+            files[key] = record
+            self._new_files[key] = record
+        return digest
 
     def _entry(self, path: Path) -> dict[str, Any] | None:
-        entry = self._load().get(str(path.resolve()))
-        if entry is None or entry.get("stamp") != file_stamp(path):
+        digest = self.digest(path)
+        if digest is None:
             return None
+        entry = self._entries.get(digest) or self._pending.get(digest)
+        if entry is None or not isinstance(entry.get("summary"), dict):
+            return None
+        if entry["summary"].get("id") != path.stem:
+            return None  # the same content under another name: read the file, report its id
         return entry
 
     def summary(self, path: Path) -> PlaybookSummary | None:
-        """The match fields of a cached, unchanged file, without reading its playbook."""
+        """The list fields of a cached file's playbook, without reading the playbook."""
         entry = self._entry(path)
         if entry is None:
             return None
@@ -166,56 +204,152 @@ class PlaybookCache:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def get(self, path: Path) -> Playbook | None:
-        """The cached playbook of an unchanged file, or None."""
+    def raw(self, path: Path) -> bytes | None:
+        """The cached playbook of ``path`` as JSON, or None."""
         entry = self._entry(path)
         if entry is None:
             return None
-        key = str(path.resolve())
         try:
-            raw = self._pending.get(key)
-            if raw is None:
+            offset, length = int(entry["offset"]), int(entry["length"])
+            if entry.get("spilled"):
+                assert self._spill is not None
+                self._spill.seek(offset)
+                raw = self._spill.read(length)
+            else:
                 with self.blobs.open("rb") as handle:
-                    handle.seek(int(entry["offset"]))
-                    raw = handle.read(int(entry["length"]))
-            return Playbook.model_validate_json(raw, context=TRUSTED)
+                    handle.seek(offset)
+                    raw = handle.read(length)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        return raw if len(raw) == length else None
 
-    def put(self, path: Path, playbook: Playbook) -> None:
-        key = str(path.resolve())
-        self._load()[key] = {
-            "stamp": file_stamp(path),
-            "summary": PlaybookSummary.of(playbook).model_dump(mode="json"),
-        }
-        self._pending[key] = playbook.model_dump_json().encode()
+    def get(self, path: Path) -> Playbook | None:
+        """The cached playbook of ``path``, or None."""
+        raw = self.raw(path)
+        if raw is None:
+            return None
+        try:
+            return Playbook.model_validate_json(raw, context=TRUSTED)
+        except ValueError:
+            return None
 
-    def save(self) -> None:
-        """Write the cache atomically; a cache that cannot be written is only logged."""
-        if not self._pending or self._entries is None:
+    def put(self, path: Path, playbook: Playbook, raw: bytes | None = None) -> None:
+        """Keep ``playbook``, read from ``path`` (whose bytes are ``raw``, if at hand)."""
+        summary = PlaybookSummary.of(playbook).model_dump(mode="json")
+        self.put_validated(path, playbook.model_dump_json().encode(), summary, raw=raw)
+
+    def put_validated(
+        self,
+        path: Path,
+        blob: bytes,
+        summary: dict[str, Any],
+        *,
+        raw: bytes | None = None,
+        read: tuple[list[int], str] | None = None,
+    ) -> None:
+        """Keep a validated playbook given as its JSON (``Playbook.model_dump_json``) and its
+        summary's fields; ``read``: the file's stamp and digest, when they are known."""
+        if read is not None:
+            digest = self._record(os.path.abspath(path), *read)
+        else:
+            digest = self.digest(path, raw)
+        if digest is None or digest in self._entries or digest in self._pending:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            old = self.blobs.read_bytes() if self.blobs.is_file() else b""
-            blobs = bytearray()
-            kept: dict[str, dict[str, Any]] = {}
-            for key, entry in self._entries.items():
-                raw = self._pending.get(key)
-                if raw is None:
-                    offset, length = entry.get("offset"), entry.get("length")
-                    if not isinstance(offset, int) or not isinstance(length, int):
-                        continue
-                    raw = old[offset : offset + length]
-                    if len(raw) != length:
-                        continue
-                kept[key] = {**entry, "offset": len(blobs), "length": len(raw)}
-                blobs += raw + b"\n"
-            _write_atomically(self.blobs, bytes(blobs))
-            _write_atomically(self.file, json.dumps(kept, separators=(",", ":")).encode())
-            self._entries = kept
+            if self._spill is None:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._spill = tempfile.TemporaryFile(dir=self.directory)  # noqa: SIM115 (closed by save)
+            self._spill.seek(0, os.SEEK_END)
+            offset = self._spill.tell()
+            self._spill.write(blob)
+        except OSError:
+            return
+        self._pending[digest] = {
+            "digest": digest,
+            "summary": summary,
+            "offset": offset,
+            "length": len(blob),
+            "spilled": True,
+        }
+
+    def save(self) -> None:
+        """Write what is new; a cache that cannot be written is only logged."""
+        if not self._pending and not self._new_files:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with _locked(self.directory / "playbooks.lock"):
+                files, entries = _read_index(self.file)
+                files.update(self._new_files)
+                with self.blobs.open("ab") as handle:
+                    offset = handle.tell()
+                    for digest, entry in self._pending.items():
+                        if digest in entries or self._spill is None:
+                            continue
+                        self._spill.seek(entry["offset"])
+                        blob = self._spill.read(entry["length"])
+                        handle.write(blob + b"\n")
+                        entries[digest] = {
+                            "digest": digest,
+                            "summary": entry["summary"],
+                            "offset": offset,
+                            "length": len(blob),
+                        }
+                        offset += len(blob) + 1
+                files = {k: v for k, v in files.items() if v[3] in entries}
+                stored = {
+                    k: {"summary": v["summary"], "offset": v["offset"], "length": v["length"]}
+                    for k, v in entries.items()
+                }
+                index = {"files": files, "entries": stored}
+                _write_atomically(self.file, json.dumps(index, separators=(",", ":")).encode())
+            self._files, self._entries = files, entries
             self._pending.clear()
+            self._new_files.clear()
+            if self._spill is not None:
+                self._spill.close()
+                self._spill = None
         except OSError as error:
             log.warning("could not write the playbook cache %s: %s", self.file, error.strerror)
+
+
+def _read_index(file: Path) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
+    try:
+        data = json.loads(file.read_bytes())
+    except (OSError, ValueError):
+        return {}, {}
+    if not isinstance(data, dict):
+        return {}, {}
+    files, entries = data.get("files"), data.get("entries")
+    if not isinstance(files, dict) or not isinstance(entries, dict):
+        return {}, {}
+    entries = {
+        k: {**v, "digest": k}
+        for k, v in entries.items()
+        if isinstance(v, dict)
+        and isinstance(v.get("offset"), int)
+        and isinstance(v.get("length"), int)
+    }
+    files = {
+        k: v for k, v in files.items() if isinstance(v, list) and len(v) == 4 and v[3] in entries
+    }
+    return files, entries
+
+
+@contextlib.contextmanager
+def _locked(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (where the platform has one)."""
+    with lock_file.open("a") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on this platform
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -229,9 +363,14 @@ TRUSTED = {"trusted": True}
 
 
 def file_stamp(path: Path) -> list[int]:
-    """Size and modification time: a cached entry is reused only while they are unchanged."""
+    """Size, modification time and inode: while they are unchanged the file is not re-read."""
     stat = path.stat()
-    return [stat.st_size, stat.st_mtime_ns]
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def content_digest(raw: bytes) -> str:
+    """What a cached entry is keyed by: the file's content."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def _model_fingerprint() -> str:
@@ -248,27 +387,131 @@ def duplicate_id(path: Path, playbook_id: str, first: Path) -> Problem:
     return Problem(str(path), line, col, f"id '{playbook_id}' is already used by {first}")
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """One playbook file after reading: its summary, or the problems that kept it out.
+
+    ``fields`` holds the playbook's match fields (title, summary, examples, keywords) when the
+    file was read now; it is None when its validated playbook came from the cache.
+    """
+
+    path: Path
+    summary: PlaybookSummary | None
+    problems: tuple[Problem, ...] = ()
+    fields: tuple[str, str, tuple[str, ...], tuple[str, ...]] | None = None
+    blob: bytes | None = None  # the validated playbook as JSON, when asked to keep it
+
+
+#: Below this many files to read, one process reads them all (a pool costs more than it saves).
+PARALLEL_FROM = 64
+
+
+def read_playbook_files(
+    files: list[Path],
+    cache: PlaybookCache | None = None,
+    *,
+    workers: int | None = None,
+    keep: bool = False,
+) -> list[ReadFile]:
+    """Read and validate ``files`` (in their order), taking what the cache already holds.
+
+    Files that are new or changed are read in parallel (one process per core, up to
+    ``workers``) when there are many of them; the cache is written once at the end. With
+    ``keep``, each playbook read now comes back as JSON too.
+    """
+    cached: dict[Path, PlaybookSummary] = {}
+    missing: list[Path] = []
+    for path in files:
+        summary = cache.summary(path) if cache else None
+        if summary is None:
+            missing.append(path)
+        else:
+            cached[path] = summary
+    read: dict[Path, ReadFile] = {}
+    for path, outcome in _read_all(missing, workers):
+        if isinstance(outcome, list):
+            read[path] = ReadFile(path, None, tuple(outcome))
+            continue
+        stamp, digest, blob, summary, fields = outcome
+        if cache is not None:
+            cache.put_validated(path, blob, summary, read=(stamp, digest))
+        read[path] = ReadFile(
+            path,
+            PlaybookSummary.model_validate(summary),
+            fields=fields,
+            blob=blob if keep else None,
+        )
+    if cache is not None:
+        cache.save()
+    return [read[path] if path in read else ReadFile(path, cached[path]) for path in files]
+
+
+_Outcome = (
+    tuple[list[int], str, bytes, dict[str, Any], tuple[str, str, tuple[str, ...], tuple[str, ...]]]
+    | list[Problem]
+)
+
+
+def _read_one(path: Path) -> tuple[Path, _Outcome]:
+    """Read and validate one file; what a worker process sends back."""
+    try:
+        stamp = file_stamp(path)
+        raw = path.read_bytes() if stamp[0] <= safe_yaml.MAX_FILE_BYTES else None
+        playbook = load_playbook(path, raw=raw)
+    except DocumentError as error:
+        return path, error.problems
+    except OSError as error:
+        return path, [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
+    digest = content_digest(raw) if raw is not None else ""
+    summary = PlaybookSummary.of(playbook).model_dump(mode="json")
+    fields = (
+        playbook.title,
+        playbook.summary,
+        tuple(playbook.match.examples),
+        tuple(playbook.match.keywords),
+    )
+    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields)
+
+
+def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
+    count = min(workers or os.cpu_count() or 1, 4)
+    if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        yield from map(_read_one, paths)
+        return
+    # fork: the workers start at once with everything already imported
+    with mp.get_context("fork").Pool(count) as pool:
+        yield from pool.imap(_read_one, paths, chunksize=32)
+
+
 def load_playbooks(paths: Iterable[Path], *, cache: PlaybookCache | None = None) -> LoadResult:
     """Load every playbook under ``paths``; bad files are reported, good ones kept."""
     files, problems = playbook_files(paths)
     result = LoadResult(problems=problems)
-    for path in files:
-        playbook = cache.get(path) if cache else None
-        if playbook is None:
-            try:
-                playbook = load_playbook(path)
-            except DocumentError as error:
-                result.problems.extend(error.problems)
-                continue
-            if cache:
-                cache.put(path, playbook)
-        if playbook.id in result.sources:
-            result.problems.append(duplicate_id(path, playbook.id, result.sources[playbook.id]))
+    for done in read_playbook_files(files, cache, keep=True):
+        if done.summary is None:
+            result.problems.extend(done.problems)
             continue
-        result.sources[playbook.id] = path
+        if done.blob is not None:
+            playbook = Playbook.model_validate_json(done.blob, context=TRUSTED)
+        else:
+            playbook = (cache.get(done.path) if cache else None) or _reload(done.path, result)
+        if playbook is None:
+            continue
+        if playbook.id in result.sources:
+            result.problems.append(
+                duplicate_id(done.path, playbook.id, result.sources[playbook.id])
+            )
+            continue
+        result.sources[playbook.id] = done.path
         result.playbooks.append(playbook)
-    if cache:
-        cache.save()
     for problem in result.problems:
         log.warning("skipped playbook: %s", problem)
     return result
+
+
+def _reload(path: Path, result: LoadResult) -> Playbook | None:
+    try:
+        return load_playbook(path)
+    except DocumentError as error:  # changed while we were reading it
+        result.problems.extend(error.problems)
+        return None

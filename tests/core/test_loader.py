@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.core import loader
 from bot.core.loader import PlaybookCache, load_playbook, load_playbooks, read_document
 from bot.core.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, DocumentError, Problem, decode, parse
 
@@ -685,20 +686,20 @@ def edit_cached_playbook(
     cache: PlaybookCache, path: Path, change: Callable[[dict[str, Any]], object]
 ) -> None:
     """Change one playbook inside the cache's files, keeping every offset right."""
-    entries = json.loads(cache.file.read_text(encoding="utf-8"))
+    index = json.loads(cache.file.read_text(encoding="utf-8"))
     blobs = cache.blobs.read_bytes()
-    key = str(path.resolve())
+    digest = index["files"][os.path.abspath(path)][3]
     rewritten = bytearray()
-    for name, entry in entries.items():
+    for key, entry in index["entries"].items():
         raw = blobs[entry["offset"] : entry["offset"] + entry["length"]]
-        if name == key:
+        if key == digest:
             data = json.loads(raw)
             change(data)
             raw = json.dumps(data).encode()
         entry["offset"], entry["length"] = len(rewritten), len(raw)
         rewritten += raw + b"\n"
     cache.blobs.write_bytes(bytes(rewritten))
-    cache.file.write_text(json.dumps(entries), encoding="utf-8")
+    cache.file.write_text(json.dumps(index), encoding="utf-8")
 
 
 def test_second_load_is_served_from_the_cache(cached_folder: Path, tmp_path: Path) -> None:
@@ -721,16 +722,88 @@ def touch(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
-def test_touching_a_file_invalidates_its_entry(cached_folder: Path, tmp_path: Path) -> None:
+def test_touching_a_file_keeps_its_entry_and_a_change_replaces_it(
+    cached_folder: Path, tmp_path: Path
+) -> None:
     cache_dir = tmp_path / "cache"
     load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
     path = cached_folder / f"{BASE_ID}.yaml"
-    assert PlaybookCache(cache_dir).get(path) is not None
-    touch(path)
+    edit_cached_playbook(
+        PlaybookCache(cache_dir), path, lambda data: data.update(title="Title from the cache")
+    )
+    touch(path)  # the same content: still served from the cache
+    cached = PlaybookCache(cache_dir).get(path)
+    assert cached is not None and cached.title == "Title from the cache"
 
+    path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     cache = PlaybookCache(cache_dir)
-    assert cache.get(path) is None
+    assert cache.get(path) is None  # new content: read again
     assert cache.get(cached_folder / "lost-in-transit.yaml") is not None
+
+
+def test_a_copy_under_another_folder_is_served_from_the_cache(
+    cached_folder: Path, tmp_path: Path
+) -> None:
+    cache_dir = tmp_path / "cache"
+    load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
+    path = cached_folder / f"{BASE_ID}.yaml"
+    edit_cached_playbook(
+        PlaybookCache(cache_dir), path, lambda data: data.update(title="Title from the cache")
+    )
+    copy = tmp_path / "elsewhere"
+    copy.mkdir()
+    shutil.copy(path, copy / path.name)
+    result = load_playbooks([copy], cache=PlaybookCache(cache_dir))
+    assert [p.title for p in result.playbooks] == ["Title from the cache"]
+
+
+def test_the_same_content_under_another_name_is_still_refused(
+    cached_folder: Path, tmp_path: Path
+) -> None:
+    cache_dir = tmp_path / "cache"
+    load_playbooks([cached_folder], cache=PlaybookCache(cache_dir))
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    shutil.copy(cached_folder / f"{BASE_ID}.yaml", renamed / "another-name.yaml")
+    result = load_playbooks([renamed], cache=PlaybookCache(cache_dir))
+    [problem] = result.problems
+    assert "must equal the file name 'another-name'" in problem.message
+
+
+def test_two_caches_writing_one_folder_keep_both(cached_folder: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    first, second = PlaybookCache(cache_dir), PlaybookCache(cache_dir)
+    path = cached_folder / f"{BASE_ID}.yaml"
+    other = cached_folder / "lost-in-transit.yaml"
+    first.put(path, load_playbook(path))
+    second.put(other, load_playbook(other))
+    first.save()
+    second.save()
+    reopened = PlaybookCache(cache_dir)
+    assert reopened.get(path) is not None and reopened.get(other) is not None
+
+
+def test_many_files_are_read_in_parallel_with_the_same_outcome(
+    base_text: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(loader.PARALLEL_FROM + 6):
+        name = f"case-{number:03d}"
+        (folder / f"{name}.yaml").write_text(
+            base_text.replace(f"id: {BASE_ID}", f"id: {name}", 1), encoding="utf-8"
+        )
+    (folder / "case-bad.yaml").write_text("id: [\n", encoding="utf-8")
+    files = sorted(folder.iterdir())
+    serial = loader.read_playbook_files(files, workers=1)
+    parallel = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2)
+    assert [(r.path, r.summary, r.problems) for r in serial] == [
+        (r.path, r.summary, r.problems) for r in parallel
+    ]
+    assert [r.path.name for r in parallel if r.problems] == ["case-bad.yaml"]
+    again = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2)
+    assert [r.summary for r in again] == [r.summary for r in parallel]
+    assert all(r.fields is None for r in again if r.summary)  # all from the cache
 
 
 def test_an_edit_of_the_same_size_is_picked_up(cached_folder: Path, tmp_path: Path) -> None:
