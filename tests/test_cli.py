@@ -22,7 +22,9 @@ atexit.register(shutil.rmtree, DATA_DIR, True)
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>\S.*)$")
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path = REPO, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -31,7 +33,7 @@ def run(*args: str, stdin: str | None = None, cwd: Path = REPO) -> subprocess.Co
         text=True,
         encoding="utf-8",
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
     assert "Traceback" not in result.stderr, result.stderr
@@ -332,8 +334,10 @@ def test_coach_refuses_a_bad_amount_clearly() -> None:
 
 
 def test_bench_prints_the_report_for_small_sets() -> None:
-    result = run("bench", "--sizes", "40", "--skip-discord")
+    result = run("bench", "--sizes", "40", "--skip-discord", timeout=600)
     assert result.returncode == 0, result.stderr
     assert "match median" in result.stdout
+    assert "as its own process" in result.stdout
+    assert "warm: first answer in" in result.stdout
     assert "Tone check:" in result.stdout
     assert "      40   warm" in result.stdout

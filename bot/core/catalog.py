@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -135,14 +136,15 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
     index = MatchIndex.load(index_file)
     if index is None:
         entries = [fields.get(i) or _match_entry(cache, path, i) for i, path in sources.items()]
-        index = MatchIndex.build([e for e in entries if e is not None], analyzer, lexicon.off_topic)
-        try:
-            index.save(index_file)
-            for old in cache_dir.glob("index-*"):
-                if old != index_file:
-                    shutil.rmtree(old, ignore_errors=True)
-        except OSError as error:
-            log.warning("could not save the match index in %s: %s", cache_dir, error.strerror)
+        fields.clear()
+        found = [e for e in entries if e is not None]
+        if len(found) >= BUILD_APART_FROM and _build_apart(found, analyzer, lexicon, index_file):
+            index = MatchIndex.load(index_file)
+        if index is None:
+            index = MatchIndex.build(found, analyzer, lexicon.off_topic)
+            _save(index, index_file)
+        else:
+            analyzer.learn_words(index.vocabulary)
     else:
         analyzer.learn_words(index.vocabulary)
 
@@ -157,6 +159,50 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
         return playbook
 
     return Catalog(summaries, Matcher(index, analyzer), fetch), problems
+
+
+#: From this many playbooks, a new index is built in a process of its own: the memory the
+#: build needs goes back to the system when it ends, and this process maps the saved index.
+BUILD_APART_FROM = 500
+
+
+def _build_apart(
+    entries: list[MatchEntry], analyzer: Analyzer, lexicon: Lexicon, index_file: Path
+) -> bool:
+    """Build and save the index in a forked process; False when that could not be done."""
+    if "fork" not in mp.get_all_start_methods():
+        return False
+    process = mp.get_context("fork").Process(
+        target=_build_and_save, args=(entries, analyzer, lexicon, index_file)
+    )
+    try:
+        process.start()
+        process.join()
+    except OSError as error:
+        log.warning("could not start a process to build the match index: %s", error)
+        return False
+    return process.exitcode == 0
+
+
+def _build_and_save(
+    entries: list[MatchEntry], analyzer: Analyzer, lexicon: Lexicon, index_file: Path
+) -> None:
+    index = MatchIndex.build(entries, analyzer, lexicon.off_topic)
+    if not _save(index, index_file):
+        raise SystemExit(1)
+
+
+def _save(index: MatchIndex, index_file: Path) -> bool:
+    """Save the index, leaving no older one behind; False (and a warning) when it can't."""
+    try:
+        index.save(index_file)
+        for old in index_file.parent.glob("index-*"):
+            if old != index_file:
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError as error:
+        log.warning("could not save the match index in %s: %s", index_file.parent, error.strerror)
+        return False
+    return True
 
 
 def _match_entry(cache: PlaybookCache, path: Path, playbook_id: str) -> MatchEntry | None:

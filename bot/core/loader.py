@@ -23,7 +23,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from bot.core import safe_yaml
-from bot.core.models import Playbook, PlaybookSummary
+from bot.core.models import Category, Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
 
 log = logging.getLogger(__name__)
@@ -57,9 +57,13 @@ def playbook_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.iterdir() if p.suffix in PLAYBOOK_SUFFIXES and p.is_file())
-            )
+            with os.scandir(path) as found:  # the folder's own listing: no stat per file
+                names = [
+                    entry.name
+                    for entry in found
+                    if entry.name.endswith(PLAYBOOK_SUFFIXES) and entry.is_file()
+                ]
+            files.extend(path / name for name in sorted(names))
         elif path.is_file():
             files.append(path)
         else:
@@ -150,6 +154,7 @@ class PlaybookCache:
         self._pending: dict[str, dict[str, Any]] = {}
         self._spill: IO[bytes] | None = None  # new blobs until they are saved
         self._new_files: dict[str, list[Any]] = {}
+        self._seen: dict[str, str] = {}  # each file's digest, looked at once per start
 
     def _load(self) -> dict[str, list[Any]]:
         if self._files is None:
@@ -160,13 +165,16 @@ class PlaybookCache:
         """The content digest of ``path`` (read only when its size or time changed)."""
         files = self._load()
         key = os.path.abspath(path)
+        if raw is None and key in self._seen:
+            return self._seen[key]
         try:
             stamp = file_stamp(path)
         except OSError:
             return None
         known = files.get(key)
         if known is not None and known[:3] == stamp and raw is None:
-            return str(known[3])
+            self._seen[key] = str(known[3])
+            return self._seen[key]
         if raw is None:
             try:
                 raw = path.read_bytes()
@@ -175,6 +183,7 @@ class PlaybookCache:
         return self._record(key, stamp, content_digest(raw))
 
     def _record(self, key: str, stamp: list[int], digest: str) -> str:
+        self._seen[key] = digest
         files = self._load()
         known = files.get(key)
         record = [*stamp, digest]
@@ -199,8 +208,14 @@ class PlaybookCache:
         entry = self._entry(path)
         if entry is None:
             return None
-        try:
-            return PlaybookSummary.model_validate(entry["summary"])
+        try:  # validated when it was cached: only rebuilt
+            fields = entry["summary"]
+            return PlaybookSummary.model_construct(
+                id=str(fields["id"]),
+                title=str(fields["title"]),
+                summary=str(fields["summary"]),
+                category=Category(fields["category"]),
+            )
         except (ValueError, KeyError, TypeError):
             return None
 

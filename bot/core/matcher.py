@@ -23,10 +23,11 @@ import contextlib
 import itertools
 import math
 import mmap
+import multiprocessing as mp
 import os
 import shutil
 import tempfile
-from collections import defaultdict
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,18 @@ class _Csr:
         values = np.fromiter((v for _, v in flat), dtype=np.float32, count=len(flat))
         return cls(ptr, ids, values)
 
+    @classmethod
+    def of(cls, keys: np.ndarray, ids: np.ndarray, values: np.ndarray, size: int) -> _Csr:
+        """Postings from parallel arrays: each row in ascending ``ids``."""
+        order = np.lexsort((ids, keys))
+        ptr = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys, minlength=size)[:size], out=ptr[1:])
+        return cls(
+            ptr,
+            np.asarray(ids, dtype=np.int32)[order],
+            np.asarray(values, dtype=np.float32)[order],
+        )
+
     def row(self, key: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = self.ptr[key], self.ptr[key + 1]
         return self.ids[start:end], self.values[start:end]
@@ -180,6 +193,45 @@ def _unpack(
         data[int(offsets[i]) - base : int(offsets[i + 1]) - base].decode()
         for i in range(start, end)
     ]
+
+
+_EMPTY_I32 = np.zeros(0, dtype=np.int32)
+_EMPTY_I64 = np.zeros(0, dtype=np.int64)
+#: Below this many playbooks, one process analyses them all (a pool costs more than it saves).
+PARALLEL_FROM = 500
+#: The analyser the forked workers use (set while a pool runs).
+_WORKER: dict[str, Analyzer] = {}
+_Job = tuple[int, list[str], list[str]]
+
+
+def _analyse_chunk(chunk: list[_Job]) -> list[list[list[str]]]:
+    analyzer = _WORKER["analyzer"]
+    return [[analyzer.terms(text) for text in texts] for _, _, texts in chunk]
+
+
+def _analyse(
+    entries: Sequence[MatchEntry], analyzer: Analyzer, workers: int | None
+) -> Iterable[tuple[int, list[str], list[tuple[str, list[str]]]]]:
+    """Each entry's index, kinds of text and texts with their terms, in order; in parallel
+    for large sets."""
+    jobs: list[_Job] = [
+        (index, [kind for kind, _ in entry.texts()], [text for _, text in entry.texts()])
+        for index, entry in enumerate(entries)
+    ]
+    count = min(workers or os.cpu_count() or 1, 4)
+    if count < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        for index, kinds, texts in jobs:
+            yield index, kinds, [(text, analyzer.terms(text)) for text in texts]
+        return
+    _WORKER["analyzer"] = analyzer  # the forked workers start with the learned analyser
+    try:
+        chunks = [jobs[i : i + 64] for i in range(0, len(jobs), 64)]
+        with mp.get_context("fork").Pool(count) as pool:
+            for chunk, analysed in zip(chunks, pool.imap(_analyse_chunk, chunks), strict=True):
+                for (index, kinds, texts), terms in zip(chunk, analysed, strict=True):
+                    yield index, kinds, list(zip(texts, terms, strict=True))
+    finally:
+        _WORKER.clear()
 
 
 #: Playbooks whose texts are kept decoded for string comparison (the most recently used).
@@ -246,89 +298,123 @@ class MatchIndex:
 
     @classmethod
     def build(
-        cls, entries: Sequence[MatchEntry], analyzer: Analyzer, off_topic: Sequence[str] = ()
+        cls,
+        entries: Sequence[MatchEntry],
+        analyzer: Analyzer,
+        off_topic: Sequence[str] = (),
+        *,
+        workers: int | None = None,
     ) -> MatchIndex:
-        """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given)."""
+        """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
+
+        Each text's terms are kept as term numbers in flat arrays, and the postings are made
+        by sorting those arrays, so a large set is indexed in little memory. Many texts are
+        analysed in parallel (one process per core, up to ``workers``).
+        """
         entries = list(entries)
         off_topic_index = -1
         if off_topic:
             off_topic_index = len(entries)
             entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
         analyzer.learn(text for entry in entries for _, text in entry.texts())
-        analysed = [
-            [(kind, analyzer.terms(text)) for kind, text in entry.texts()] for entry in entries
-        ]
+
+        # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.
         term_ids: dict[str, int] = {}
-        document_frequency: list[int] = []
-        for texts in analysed:
-            for term in {t for _, terms in texts for t in terms}:
-                index = term_ids.setdefault(term, len(term_ids))
-                if index == len(document_frequency):
-                    document_frequency.append(0)
-                document_frequency[index] += 1
-        count = len(entries)
-        idf = np.log((count + 1) / (np.asarray(document_frequency, dtype=np.float64) + 0.5)) + 0.5
-        entry_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
-        unit_rows: list[list[tuple[int, float]]] = [[] for _ in term_ids]
-        pair_ids: dict[int, int] = {}
-        pair_rows: list[list[tuple[int, float]]] = []
-        width = len(term_ids)
-        unit_norms: list[float] = []
-        unit_weights: list[float] = []
-        unit_starts: list[int] = []
-        unit_texts: list[str] = []
-        for index, (entry, texts) in enumerate(zip(entries, analysed, strict=True)):
-            unit_starts.append(len(unit_norms))
-            frequency: dict[int, float] = defaultdict(float)
-            for (kind, terms), (_, raw) in zip(texts, entry.texts(), strict=True):
-                unit = len(unit_norms)
-                unique = {term_ids[t] for t in terms}
-                for term in unique:
-                    frequency[term] += FIELD_WEIGHTS[kind]
-                    unit_rows[term].append((unit, float(idf[term])))
-                for first, second in set(itertools.pairwise(terms)):
-                    pair = term_ids[first] * width + term_ids[second]
-                    key = pair_ids.setdefault(pair, len(pair_ids))
-                    if key == len(pair_rows):
-                        pair_rows.append([])
-                    pair_rows[key].append((unit, PAIR_BONUS))
-                unit_norms.append(math.sqrt(sum(float(idf[t]) ** 2 for t in unique)) or 1.0)
+        unit_terms = array("i")  # the terms of every unit, one after another
+        unit_term_ptr = array("q", [0])
+        unit_entry = array("i")
+        unit_weights = array("f")
+        unit_kind_weight = array("d")
+        unit_texts = bytearray()
+        unit_text_offsets = array("q", [0])
+        unit_starts = array("q")
+        for index, kinds, analysed in _analyse(entries, analyzer, workers):
+            unit_starts.append(len(unit_entry))
+            for kind, (raw, terms) in zip(kinds, analysed, strict=True):
+                for term in terms:
+                    unit_terms.append(term_ids.setdefault(term, len(term_ids)))
+                unit_term_ptr.append(len(unit_terms))
+                unit_entry.append(index)
                 unit_weights.append(min(FIELD_WEIGHTS[kind], 1.2))
-                unit_texts.append(normalise(raw))
-            vector = {t: math.log1p(f) * float(idf[t]) for t, f in frequency.items()}
-            length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            for term, value in vector.items():
-                entry_rows[term].append((index, value / length))
-        unit_starts.append(len(unit_norms))
+                unit_kind_weight.append(FIELD_WEIGHTS[kind])
+                unit_texts += normalise(raw).encode()
+                unit_text_offsets.append(len(unit_texts))
+        unit_starts.append(len(unit_entry))
+        count = len(entries)
+        width = max(len(term_ids), 1)
+        units = len(unit_entry)
+
+        terms_flat = np.frombuffer(unit_terms, dtype=np.int32) if unit_terms else _EMPTY_I32
+        ptr = np.frombuffer(unit_term_ptr, dtype=np.int64)
+        owner = np.repeat(np.arange(units, dtype=np.int64), np.diff(ptr))
+        # Each term once per unit: the (term, unit) postings.
+        unit_key = np.unique(terms_flat.astype(np.int64) * units + owner)
+        unit_term = (unit_key // units).astype(np.int64)
+        unit_of = (unit_key % units).astype(np.int32)
+        entry_of_unit = np.frombuffer(unit_entry, dtype=np.int32)
+        # Document frequency: each term once per playbook.
+        entry_key = np.unique(unit_term * count + entry_of_unit[unit_of])
+        document_frequency = np.bincount(entry_key // count, minlength=len(term_ids))
+        idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
+        unit_postings = _Csr.of(unit_term, unit_of, idf[unit_term], len(term_ids))
+        unit_norms = np.sqrt(np.bincount(unit_of, weights=idf[unit_term] ** 2, minlength=units))
+        unit_norms[unit_norms == 0] = 1.0
+        # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
+        kind_weight = np.frombuffer(unit_kind_weight, dtype=np.float64)
+        pair_entry_term = entry_of_unit[unit_of].astype(np.int64) * width + unit_term
+        profile_key, where = np.unique(pair_entry_term, return_inverse=True)
+        frequency = np.bincount(where, weights=kind_weight[unit_of])
+        profile_entry = profile_key // width
+        profile_term = profile_key % width
+        vector = np.log1p(frequency) * idf[profile_term]
+        length = np.sqrt(np.bincount(profile_entry, weights=vector**2, minlength=count))
+        length[length == 0] = 1.0
+        entry_postings = _Csr.of(
+            profile_term, profile_entry, vector / length[profile_entry], len(term_ids)
+        )
+        # Word pairs, each once per unit, keyed by one number.
+        starts, ends = ptr[:-1], ptr[1:]
+        has_next = np.ones(len(terms_flat), dtype=bool)
+        has_next[(ends - 1)[ends > starts]] = False
+        firsts = np.nonzero(has_next)[0]
+        pair_numbers = terms_flat[firsts].astype(np.int64) * width + terms_flat[firsts + 1]
+        pair_unit = np.unique(pair_numbers * units + owner[firsts]) if len(firsts) else _EMPTY_I64
+        pair_number = pair_unit // units
+        pair_keys, pair_rank = np.unique(pair_number, return_inverse=True)
+        pair_postings = _Csr.of(
+            pair_rank,
+            (pair_unit % units).astype(np.int32),
+            np.full(len(pair_unit), PAIR_BONUS),
+            len(pair_keys),
+        )
+        del unit_key, entry_key, pair_entry_term, profile_key, where, pair_unit, owner
+
         vocabulary = analyzer.vocabulary()
-        entry_csr = _Csr.build(entry_rows)
-        unit_csr = _Csr.build(unit_rows)
-        order = sorted(pair_ids, key=int)
-        pair_csr = _Csr.build([pair_rows[pair_ids[k]] for k in order])
         arrays: dict[str, np.ndarray] = {
             "idf": idf.astype(np.float32),
-            "entry_ptr": entry_csr.ptr,
-            "entry_ids": entry_csr.ids,
-            "entry_values": entry_csr.values,
-            "unit_ptr": unit_csr.ptr,
-            "unit_ids": unit_csr.ids,
-            "unit_values": unit_csr.values,
-            "pair_keys": np.asarray(order, dtype=np.int64),
-            "pair_ptr": pair_csr.ptr,
-            "pair_ids": pair_csr.ids,
-            "pair_values": pair_csr.values,
-            "unit_norms": np.asarray(unit_norms, dtype=np.float32),
-            "unit_weights": np.asarray(unit_weights, dtype=np.float32),
-            "unit_starts": np.asarray(unit_starts, dtype=np.int64),
+            "entry_ptr": entry_postings.ptr,
+            "entry_ids": entry_postings.ids,
+            "entry_values": entry_postings.values,
+            "unit_ptr": unit_postings.ptr,
+            "unit_ids": unit_postings.ids,
+            "unit_values": unit_postings.values,
+            "pair_keys": pair_keys.astype(np.int64),
+            "pair_ptr": pair_postings.ptr,
+            "pair_ids": pair_postings.ids,
+            "pair_values": pair_postings.values,
+            "unit_norms": unit_norms.astype(np.float32),
+            "unit_weights": np.frombuffer(unit_weights, dtype=np.float32).copy(),
+            "unit_starts": np.frombuffer(unit_starts, dtype=np.int64).copy(),
             "off_topic": np.asarray([off_topic_index], dtype=np.int64),
             "unknown_idf": np.asarray([math.log(count + 1) + 1.0], dtype=np.float64),
             "version": np.asarray([INDEX_VERSION], dtype=np.int64),
+            "text_blob": np.frombuffer(bytes(unit_texts), dtype=np.uint8),
+            "text_offsets": np.frombuffer(unit_text_offsets, dtype=np.int64).copy(),
         }
         for name, strings in (
             ("id", [e.id for e in entries]),
             ("title", [e.title for e in entries]),
             ("term", list(term_ids)),
-            ("text", unit_texts),
             ("vocabulary", list(vocabulary)),
         ):
             arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(strings)

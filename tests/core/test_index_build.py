@@ -1,0 +1,66 @@
+"""The match index is the same whether its texts are analysed in one process or several."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core import catalog, matcher
+from bot.core.catalog import Catalog
+from bot.core.lexicon import load_lexicon
+from bot.core.loader import load_playbooks, shipped_playbooks_dir
+from bot.core.matcher import MatchEntry, Matcher, MatchIndex
+from bot.core.text import Analyzer
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[MatchEntry]:
+    return [MatchEntry.of(p) for p in load_playbooks([shipped_playbooks_dir()]).playbooks]
+
+
+def test_parallel_analysis_builds_the_same_index(
+    entries: list[MatchEntry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lexicon = load_lexicon()
+    serial = MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic, workers=1)
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 2)
+    parallel = MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic, workers=2)
+    assert serial.arrays.keys() == parallel.arrays.keys()
+    for name, array in serial.arrays.items():
+        assert np.array_equal(array, parallel.arrays[name]), name
+
+
+def test_postings_hold_each_text_and_playbook_once(entries: list[MatchEntry]) -> None:
+    lexicon = load_lexicon()
+    index = MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic)
+    for postings in (index.entry_postings, index.unit_postings, index.pair_postings):
+        assert postings.ptr[0] == 0 and postings.ptr[-1] == len(postings.ids)
+        for key in range(len(postings.ptr) - 1):
+            ids, _ = postings.row(key)
+            assert list(ids) == sorted(set(ids.tolist()))
+    # every playbook's profile is a unit vector
+    squares = np.zeros(len(index.ids))
+    np.add.at(squares, index.entry_postings.ids, index.entry_postings.values.astype(float) ** 2)
+    assert np.allclose(squares, 1.0, atol=1e-4)
+    assert list(np.diff(index.pair_keys) > 0) == [True] * (len(index.pair_keys) - 1)
+
+
+def test_an_index_of_nothing_but_off_topic_lines_still_answers() -> None:
+    lexicon = load_lexicon()
+    index = MatchIndex.build([], Analyzer(lexicon), lexicon.off_topic)
+    assert Matcher(index, Analyzer(lexicon)).match("the parcel never came").matches == ()
+
+
+def test_an_index_built_in_its_own_process_answers_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
+    here, _ = Catalog.load(cache_dir=tmp_path / "here")
+    monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
+    apart, problems = Catalog.load(cache_dir=tmp_path / "apart")
+    assert not problems
+    assert list((tmp_path / "apart").glob("index-*"))
+    for query in queries:
+        assert apart.matcher.match(query).to_dict() == here.matcher.match(query).to_dict()
