@@ -216,7 +216,9 @@ async def test_another_situation_picked_carries_over_to_another_process(
                 assert CATALOG.get(target).title in text_of(step)
             second = bot_process(double, url, tmp_path / "second")
             try:
-                await double.wait_for(lambda: len(double.gateway.connected_shards()) == 1, timeout=60)
+                await double.wait_for(
+                    lambda: len(double.gateway.connected_shards()) == 1, timeout=60
+                )
                 await asyncio.sleep(0.3)
                 while not at_draft(step):
                     step = await double.click(seller, step, custom_id(step, ":next"), timeout=10)
