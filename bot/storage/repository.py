@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.sql.dml import ReturningInsert
 
 from bot.storage.models import (
     WORKER_ID_LENGTH,
@@ -283,16 +284,16 @@ class Store:
 
     # -- reminders: the seller's side -----------------------------------------------------
 
-    async def add_reminder(
+    def _new_reminder(
         self,
         user_id: int,
         guild_id: int | None,
         session_id: str | None,
         due_at: datetime,
         payload: str,
-    ) -> ReminderRecord:
-        """Schedule a follow-up reminder; ``payload`` is opaque JSON (the draft etc.)."""
-        statement = (
+    ) -> ReturningInsert[Any]:
+        """The INSERT of a pending reminder, returning its row."""
+        return (
             insert(Reminder)
             .values(
                 user_id=user_id,
@@ -306,6 +307,17 @@ class Store:
             )
             .returning(*_REMINDER_COLUMNS)
         )
+
+    async def add_reminder(
+        self,
+        user_id: int,
+        guild_id: int | None,
+        session_id: str | None,
+        due_at: datetime,
+        payload: str,
+    ) -> ReminderRecord:
+        """Schedule a follow-up reminder; ``payload`` is opaque JSON (the draft etc.)."""
+        statement = self._new_reminder(user_id, guild_id, session_id, due_at, payload)
         async with self._engine.begin() as connection:
             record = _reminder((await connection.execute(statement)).one())
         log.debug("reminder %s added for session %s", record.id, session_id)
@@ -329,20 +341,7 @@ class Store:
         The payload copies the walkthrough's details when it is finished; finishing again
         (after going back and changing them) must not leave the old copy to be sent too.
         """
-        statement = (
-            insert(Reminder)
-            .values(
-                user_id=user_id,
-                guild_id=guild_id,
-                session_id=session_id,
-                due_at=_aware(due_at, "due_at"),
-                payload=payload,
-                status=ReminderStatus.PENDING.value,
-                attempts=0,
-                created_at=self._now(),
-            )
-            .returning(*_REMINDER_COLUMNS)
-        )
+        statement = self._new_reminder(user_id, guild_id, session_id, due_at, payload)
         async with self._engine.begin() as connection:
             replaced = (await connection.execute(_cancel_waiting(session_id, user_id))).rowcount
             record = _reminder((await connection.execute(statement)).one())
