@@ -55,6 +55,9 @@ WHOLE_WEIGHT = 0.4
 #: A sentence of a long text counts when its best playbook scores at least this much (its
 #: scores leave out the string comparison, so they run lower than whole queries).
 READING_THRESHOLD = 25.0
+#: The same for a sentence that turns towards a problem ("but", "unfortunately", a negation).
+TURN_READING_THRESHOLD = 18.0
+TURN_OFF_TOPIC_MARGIN = 5.0
 #: A second situation is offered as "also" when a sentence matches it at least this well on
 #: its own, leads the main situation in that sentence by the margin, and the situation scores
 #: at least this share of the main one over the whole message.
@@ -549,9 +552,11 @@ class Matcher:
             if not scores:
                 continue
             best = max(scores, key=scores.__getitem__)
+            turn = self.analyzer.has_turn(piece)
             if (
-                scores[best] >= READING_THRESHOLD
-                and scores[best] - off_topic >= self.off_topic_margin
+                scores[best] >= (TURN_READING_THRESHOLD if turn else READING_THRESHOLD)
+                and scores[best] - off_topic
+                >= (TURN_OFF_TOPIC_MARGIN if turn else self.off_topic_margin)
                 and self.evidence(terms, best) >= self.min_evidence
             ):
                 reading = _Reading(piece, terms, scores, off_topic, best)

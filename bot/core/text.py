@@ -226,6 +226,11 @@ class Analyzer:
         words = set(self._plain_words(sentence))
         return bool(words & self._pleasantries) and not words & self._turns
 
+    def has_turn(self, sentence: str) -> bool:
+        """Whether ``sentence`` turns towards a problem ("but", "unfortunately", a negation):
+        in a long message, that is where the problem is usually told."""
+        return bool(set(self._plain_words(sentence)) & self._turns)
+
     def _stem_words(self, words: list[str]) -> list[str]:
         return [self._stem(word) for word in words]
 
