@@ -13,6 +13,11 @@ and indexed:
 * *coverage* says how much of the query the playbook explains at all; text about something else
   entirely explains little of it, which keeps off-topic questions from looking confident.
 
+Questions that are not customer situations (shop talk, good news, anything else) form one
+pseudo-playbook. Its texts are unrelated to one another, so it is scored by the one text closest
+to the query rather than by its vocabulary as a whole; the verdict is never confident when it
+comes within a margin of the best playbook.
+
 The verdict is ``confident`` when the best score clears a threshold and leads the runner-up by
 a margin, as Rasa's fallback classifier does; otherwise the front ends offer the alternatives.
 """
@@ -57,7 +62,7 @@ WHOLE_WEIGHT = 0.4
 READING_THRESHOLD = 25.0
 #: The same for a sentence that turns towards a problem ("but", "unfortunately", a negation).
 TURN_READING_THRESHOLD = 18.0
-TURN_OFF_TOPIC_MARGIN = 5.0
+TURN_OFF_TOPIC_MARGIN = 2.0
 #: A second situation is offered as "also" when a sentence matches it at least this well on
 #: its own, leads the main situation in that sentence by the margin, and the situation scores
 #: at least this share of the main one over the whole message.
@@ -462,15 +467,18 @@ class Matcher:
         index: MatchIndex,
         analyzer: Analyzer,
         *,
-        threshold: float = 30.0,
+        threshold: float = 32.0,
+        long_threshold: float = 30.0,
         margin: float = 0.5,
-        off_topic_margin: float = 12.0,
+        off_topic_margin: float = 4.0,
         min_evidence: float = 1.5,
     ) -> None:
         self.index = index
         self.min_evidence = min_evidence
         self.analyzer = analyzer
         self.threshold = threshold
+        # A long message read sentence by sentence scores lower than a short description.
+        self.long_threshold = long_threshold
         self.margin = margin
         self.off_topic_margin = off_topic_margin
 
@@ -522,7 +530,7 @@ class Matcher:
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
         confident = (
             bool(scored)
-            and best >= self.threshold
+            and best >= (self.long_threshold if readings else self.threshold)
             and best - runner_up >= self.margin
             and best - off_topic >= self.off_topic_margin
             and self.evidence(terms, scored[0][0]) >= self.min_evidence
@@ -668,6 +676,11 @@ class Matcher:
         best_unit = np.maximum.reduceat(units, index.unit_starts[:-1])
         w_profile, w_unit, w_coverage, w_fuzzy = SCORE_WEIGHTS
         lexical = w_profile * profile + w_unit * best_unit + w_coverage * coverage
+        if index.off_topic >= 0:
+            # The off-topic questions are unrelated to one another: a query is off-topic when
+            # it is close to one of them, not to their vocabulary as a whole.
+            off = index.off_topic
+            lexical[off] = (w_profile + w_unit) * best_unit[off] + w_coverage * coverage[off]
         if reached.size > CANDIDATES:
             reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:

@@ -31,11 +31,12 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
         for line in (folder / "match_eval.tsv").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    off_topic = [
-        line.strip()
-        for line in (folder / "match_offtopic.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    plain = folder / "match_offtopic.txt"
+    if plain.is_file():
+        lines = plain.read_text(encoding="utf-8").splitlines()
+        off_topic = [line.strip() for line in lines if line.strip()]
+    else:  # every off-topic line is labelled by kind
+        off_topic = [text for _, text in read_kinds(folder)[1]]
     return rows, off_topic  # type: ignore[return-value]
 
 
@@ -43,12 +44,15 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
     ("folder", "floors"),
     [
         # Written without reading the playbooks; used while developing the matcher.
-        (DATA, (0.93, 0.97, 0.90, 0.90)),
-        # A second set, also written blind, kept out of development: a guard against
-        # tuning to the first set. Its floors are lower, as befits phrasings never looked at.
-        (DATA / "holdout", (0.90, 0.96, 0.88, 0.90)),
+        # Measured: 95.8%, 99.1%, 96.1%, 96.3%.
+        (DATA, (0.95, 0.98, 0.95, 0.95)),
+        # Sets also written blind and kept out of development: a guard against tuning to
+        # the first set. Measured: 92.3%, 97.3%, 89.6%, 96.7% (holdout); 97.6%, 100%, 96.3%,
+        # 95.0% (holdout2, written later, before the matcher was tuned against the first).
+        (DATA / "holdout", (0.91, 0.965, 0.88, 0.955)),
+        (DATA / "holdout2", (0.96, 0.985, 0.95, 0.93)),
     ],
-    ids=["development", "holdout"],
+    ids=["development", "holdout", "holdout2"],
 )
 def test_quality_on_phrasings_the_playbooks_never_saw(
     catalog: Catalog, folder: Path, floors: tuple[float, float, float, float]
@@ -95,12 +99,14 @@ class KindFloors:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Measured: 95.3%, 98.8%, 87.1%, 97.7%, 95.6% (development); 90.5%, 98.4%, 92.3%,
-        # 92.9%, 91.4% (holdout), less a margin of about one line in each figure.
-        (DATA, KindFloors(0.93, 0.97, 0.84, 0.95, 0.93)),
-        (DATA / "holdout", KindFloors(0.88, 0.96, 0.88, 0.90, 0.88)),
+        # Measured: 94.1%, 98.0%, 90.2%, 95.0%, 97.8% (development); 91.4%, 97.1%, 93.3%,
+        # 91.4%, 94.3% (holdout); 91.3%, 95.7%, 75.0%, 89.9%, 95.0% (holdout2: twelve long
+        # messages, so one line is 8%), less a margin of about one line in each figure.
+        (DATA, KindFloors(0.935, 0.975, 0.88, 0.945, 0.97)),
+        (DATA / "holdout", KindFloors(0.90, 0.96, 0.90, 0.90, 0.93)),
+        (DATA / "holdout2", KindFloors(0.90, 0.94, 0.66, 0.88, 0.93)),
     ],
-    ids=["development", "holdout"],
+    ids=["development", "holdout", "holdout2"],
 )
 def test_quality_by_kind_of_line(catalog: Catalog, folder: Path, floors: KindFloors) -> None:
     """Long pasted messages, jargon, rushed typing, indirect descriptions, fragments and upset
@@ -358,8 +364,8 @@ def test_quality_on_the_public_examples(catalog: Catalog) -> None:
     sure = sum(r.confident for _, r in results) / len(results)
     refused = sum(not catalog.matcher.match(t).confident for t in off_topic) / len(off_topic)
     figures = f"top-1 {first:.1%}, top-3 {in_three:.1%}, confident {sure:.1%}, off {refused:.1%}"
-    assert first >= 0.92 and in_three >= 0.98, figures
-    assert sure >= 0.90 and refused >= 0.90, figures
+    assert first >= 0.96 and in_three >= 0.99, figures
+    assert sure >= 0.92 and refused >= 0.90, figures
 
 
 def test_the_english_word_list_is_compact_and_cached(tmp_path: Path) -> None:
