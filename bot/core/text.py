@@ -195,15 +195,25 @@ class Analyzer:
         ):
             return word
         limit = 1 if len(word) < 8 else 2
-        best: tuple[int, str] | None = None
+        # The closest known word; among equally close ones, a transposition ("cancle") before
+        # other edits, then the word the playbooks use most.
+        best: tuple[int, int, int, str] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
             candidates = self._by_length.get(length)
             if not candidates:
                 continue
-            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
-            if found is not None and (best is None or found[1] < best[0]):
-                best = (found[1], found[0])
-        return best[1] if best else word
+            for found, distance, _ in process.extract(
+                word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None
+            ):
+                key = (
+                    int(distance),
+                    0 if sorted(found) == sorted(word) else 1,
+                    -self._known[found],
+                    found,
+                )
+                if best is None or key < best:
+                    best = key
+        return best[3] if best else word
 
     # -- terms --------------------------------------------------------------------------------
 
