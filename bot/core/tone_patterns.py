@@ -7,6 +7,8 @@ The conventions contributors write patterns in (``playbooks/tone/en.yaml`` repea
 * a plain space matches any run of whitespace, line breaks included;
 * a leading ``^`` means the match must begin a sentence (or a line);
 * drafts are read with typographic quotes made straight (``’`` becomes ``'``);
+* the apostrophe of a contraction is optional (``you'll`` also matches "youll", ``can't``
+  "cant"), except where the word without it is another word (``we'll``/"well", ``I'd``/"id");
 * with whole words (the default) a match never starts or ends inside a word, so ``ass`` never
   matches "class" and ``cunt`` never matches "Scunthorpe".
 
@@ -128,6 +130,58 @@ def _widen_spaces(pattern: str) -> str:
     return "".join(out)
 
 
+#: Contractions whose form without the apostrophe is another common word ("we'll" and "well",
+#: "I'd" and "id", "he'll" and "hell"): their apostrophe stays required.
+_AMBIGUOUS_CONTRACTIONS = frozenset(
+    {("we", "ll"), ("we", "re"), ("we", "d"), ("i", "ll"), ("i", "d"), ("he", "ll"), ("she", "ll")}
+)
+
+
+def _letters_before(pattern: str, index: int) -> str:
+    """The letters just before ``pattern[index]``, looking through an opening ``(?:``."""
+    if pattern[max(0, index - 3) : index] == "(?:":
+        index -= 3
+    start = index
+    while start > 0 and pattern[start - 1].isalpha() and pattern[start - 2 : start - 1] != "\\":
+        start -= 1
+    return pattern[start:index]
+
+
+def _optional_apostrophes(pattern: str) -> str:
+    """Make the apostrophe of a contraction optional, so that a frame written "you'll", "can't"
+    or "you'd" also reads "youll", "cant" and "youd", as drafts typed in a hurry spell them.
+
+    Contractions whose bare form is another word ("we'll"/"well", "I'd"/"id") keep theirs, and
+    so does an apostrophe whose word the pattern does not show (after ``)``).
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for index, char in enumerate(pattern):
+        piece = char
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]" or out[-1:] == ["["] or out[-2:] == ["[", "^"]
+        elif char == "[":
+            in_class = True
+        elif char == "'":
+            before = _letters_before(pattern, index).lower()
+            after = re.match(r"[a-z]*", pattern[index + 1 :], re.I)
+            following = pattern[index + 1 : index + 2]
+            if (
+                before
+                and after
+                and after.group()
+                and following not in _QUANTIFIERS
+                and (before, after.group().lower()) not in _AMBIGUOUS_CONTRACTIONS
+            ):
+                piece = "'?"
+        out.append(piece)
+    return "".join(out)
+
+
 def _lower_literals(pattern: str) -> str:
     """Lower-case the letters of ``pattern``, leaving escapes (``\\S``, ``\\B``...) as they are."""
     out: list[str] = []
@@ -147,7 +201,7 @@ def _lower_literals(pattern: str) -> str:
 def _source(pattern: str, *, case_sensitive: bool) -> tuple[str, bool]:
     """The regular expression for one pattern, and whether it must begin a sentence."""
     at_sentence_start = pattern.startswith("^")
-    body = _widen_spaces(pattern[1:] if at_sentence_start else pattern)
+    body = _widen_spaces(_optional_apostrophes(pattern[1:] if at_sentence_start else pattern))
     return (body if case_sensitive else _lower_literals(body)), at_sentence_start
 
 

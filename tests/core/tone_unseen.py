@@ -4,8 +4,9 @@ ultimatums, dismissiveness, refusals without empathy, capitals and piled-up punc
 
 It was measured once before any of that work (the figures are in ``test_tone.py``); the rules
 were then developed on ``tone_dev3.py`` only, and this set was read again only for the totals.
-Never tune a rule against it and never copy its sentences into the rules (a test checks the
-second).
+Two of its hostile drafts turned out to repeat drafts of the earlier sets word for word and were
+taken out, so it holds 92 of them. Never tune a rule against it and never copy its sentences
+into the rules (a test checks the second).
 
 ``WARM_UNSEEN`` holds kind answers to complaints, refusals done kindly, firm but polite policy
 statements, polite boundaries with abusive buyers and proactive messages that answer no
@@ -103,15 +104,12 @@ HOSTILE_UNSEEN: list[str] = [
     "Nobody else has ever complained about the smell.",
     "I'm not going to argue with you about this.",
     "The photos are accurate. Perhaps your screen isn't.",
-    "It's called handmade for a reason.",
-    "You're the only customer who has ever had an issue with this.",
     "We've got hundreds of orders to get through, you'll just have to wait your turn.",
     "Your order left today. Note that we will not entertain claims of non-delivery once "
     "tracking shows delivered.",
     "Thanks for your restock question. As stated on the listing, which you obviously didn't "
     "read, it's a one-off.",
-    "Hi! So sorry for the delay. That being said, it was your bank that held the payment, not "
-    "us.",
+    "Hi! So sorry for the delay. That being said, it was your bank that held the payment, not us.",
     "Happy to help, although this is all explained in the FAQ you didn't look at.",
     "I can\u2019t help you if you won\u2019t tell me your order number.",
     "You\u2019ll have to wait like everyone else.",
@@ -227,8 +225,7 @@ WARM_UNSEEN: list[str] = [
     "I'm sorry, I know this isn't the news you wanted: the supplier has discontinued the glaze. "
     "I've refunded your order in full.",
     "Thank you for your patience, it really means a lot.",
-    "Just letting you know your order has shipped and should arrive in 2-3 working days. "
-    "Enjoy!",
+    "Just letting you know your order has shipped and should arrive in 2-3 working days. Enjoy!",
     "I hear you, and I'm sorry. Let me make it right: a full refund is on its way.",
     "Thanks for flagging the typo in the listing, I've fixed it now!",
     "Your package is out for delivery today.",
