@@ -10,14 +10,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
+import sqlalchemy
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, event, make_url
+from sqlalchemy import Connection, Engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -26,6 +29,8 @@ from bot.settings import normalise_database_url
 from bot.storage.repository import Store
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -74,8 +79,10 @@ def _ensure_sqlite_folder(url: URL) -> None:
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def _install_sqlite_hooks(engine: AsyncEngine) -> None:
-    @event.listens_for(engine.sync_engine, "connect")
+def _install_sqlite_hooks(engine: AsyncEngine | Engine) -> None:
+    sync_engine = engine.sync_engine if isinstance(engine, AsyncEngine) else engine
+
+    @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
         # Stop the sqlite3 module from issuing BEGIN itself (it skips it before DDL and
         # SELECT); the "begin" hook below does it for every transaction instead.
@@ -89,12 +96,59 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
         finally:
             cursor.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
+    @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
         mode = str(connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED"))
         if mode not in _SQLITE_BEGIN_MODES:
             raise ValueError(f"unknown SQLite BEGIN mode {mode!r}")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class SqliteWorker:
+    """Runs each short transaction on a SQLite file in one hand-off to a thread of its own.
+
+    Through the async driver, every step of a transaction (BEGIN, the statement, fetching its
+    rows, COMMIT, the pool's reset) is a separate trip to the driver's thread and back, which
+    cost a walkthrough's save about three times the CPU of the work itself. Here the whole
+    transaction runs on a plain SQLAlchemy engine in the worker's thread, with the same
+    connection set-up, statements, types and hidden parameters as the async engine.
+    """
+
+    def __init__(self, url: URL) -> None:
+        self.engine = sqlalchemy.create_engine(
+            url.set(drivername="sqlite+pysqlite"),
+            pool_size=1,
+            max_overflow=0,
+            hide_parameters=True,
+        )
+        _install_sqlite_hooks(self.engine)
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+
+    @classmethod
+    def for_url(cls, url: URL) -> SqliteWorker | None:
+        """A worker for a SQLite file; None for other databases and in-memory SQLite (whose
+        data lives in the async engine's own connection)."""
+        database = url.database
+        if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+            return None
+        if database.startswith("file:") or url.query.get("mode") == "memory":
+            return None
+        return cls(url)
+
+    async def run(self, work: Callable[[Connection], T], *, write: bool) -> T:
+        """``work(connection)`` in one transaction, committed when ``write``."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._thread, self._transaction, work, write)
+
+    def _transaction(self, work: Callable[[Connection], T], write: bool) -> T:
+        with self.engine.begin() if write else self.engine.connect() as connection:
+            return work(connection)
+
+    async def dispose(self) -> None:
+        """Close the connection (in its own thread) and stop the thread."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._thread, self.engine.dispose)
+        self._thread.shutdown(wait=False)
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -150,7 +204,8 @@ class Database:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._store = Store(engine)
+        self._worker = SqliteWorker.for_url(engine.url)
+        self._store = Store(engine, worker=self._worker)
 
     @classmethod
     def from_url(cls, url: str, **engine_options: Any) -> Database:
@@ -201,6 +256,8 @@ class Database:
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
+        if self._worker is not None:
+            await self._worker.dispose()
         await self._engine.dispose()
 
     async def __aenter__(self) -> Self:

@@ -15,10 +15,11 @@ import secrets
 import socket
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Row,
     and_,
     bindparam,
@@ -61,6 +62,8 @@ _REMINDER_COLUMNS = tuple(Reminder.__table__.c)
 _sessions = CoachSession.__table__
 _CREATE_SESSION = insert(_sessions).returning(*_SESSION_COLUMNS)
 _GET_SESSION = select(*_SESSION_COLUMNS).where(_sessions.c.id == bindparam("b_id"))
+_SESSION_VERSION = select(_sessions.c.version).where(_sessions.c.id == bindparam("b_id"))
+_GET_POLICY = select(SellerPolicy.policy).where(SellerPolicy.user_id == bindparam("b_user_id"))
 _SAVE_SESSION = (
     update(_sessions)
     .where(
@@ -137,15 +140,33 @@ def _same_guild(guild_id: int | None) -> ColumnElement[bool]:
     return CoachSession.guild_id == guild_id
 
 
+T = TypeVar("T")
+
+
+class TransactionRunner(Protocol):
+    """Runs ``work(connection)`` as one transaction somewhere other than the event loop."""
+
+    async def run(self, work: Callable[[Connection], T], *, write: bool) -> T: ...
+
+
 class Store:
     """The application's data access, over an async SQLAlchemy engine (SQLite or PostgreSQL).
 
-    ``clock`` returns the current aware UTC time; tests may pass their own.
+    ``clock`` returns the current aware UTC time; tests may pass their own. ``worker``, when
+    given, runs the statements of every interaction's path (a walkthrough's reads and saves,
+    the seller's policy) in one hand-off each; see :class:`bot.storage.database.SqliteWorker`.
     """
 
-    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        worker: TransactionRunner | None = None,
+    ) -> None:
         self._engine = engine
         self._clock = clock
+        self._worker = worker
 
     @property
     def engine(self) -> AsyncEngine:
@@ -153,6 +174,18 @@ class Store:
 
     def _now(self) -> datetime:
         return _aware(self._clock(), "clock()")
+
+    async def _read(self, work: Callable[[Connection], T]) -> T:
+        if self._worker is not None:
+            return await self._worker.run(work, write=False)
+        async with self._engine.connect() as connection:
+            return await connection.run_sync(work)
+
+    async def _write(self, work: Callable[[Connection], T]) -> T:
+        if self._worker is not None:
+            return await self._worker.run(work, write=True)
+        async with self._engine.begin() as connection:
+            return await connection.run_sync(work)
 
     # -- coaching sessions ----------------------------------------------------------------
 
@@ -169,15 +202,17 @@ class Store:
             "created_at": now,
             "updated_at": now,
         }
-        async with self._engine.begin() as connection:
-            record = _session((await connection.execute(_CREATE_SESSION, values)).one())
+        record = await self._write(
+            lambda connection: _session(connection.execute(_CREATE_SESSION, values).one())
+        )
         log.debug("session %s created", record.id)
         return record
 
     async def get_session(self, session_id: str) -> SessionRecord | None:
         """The session, whoever it belongs to: check :meth:`SessionRecord.belongs_to`."""
-        async with self._engine.connect() as connection:
-            row = (await connection.execute(_GET_SESSION, {"b_id": session_id})).one_or_none()
+        row = await self._read(
+            lambda connection: connection.execute(_GET_SESSION, {"b_id": session_id}).one_or_none()
+        )
         return None if row is None else _session(row)
 
     async def save_session(
@@ -207,8 +242,9 @@ class Store:
             "b_status": status.value,
             "b_updated_at": self._now(),
         }
-        async with self._engine.begin() as connection:
-            row = (await connection.execute(_SAVE_SESSION, parameters)).one_or_none()
+        row = await self._write(
+            lambda connection: connection.execute(_SAVE_SESSION, parameters).one_or_none()
+        )
         if row is None:
             log.debug("session %s not saved: stale version, missing or not the owner", session_id)
             return None
@@ -216,9 +252,11 @@ class Store:
 
     async def session_version(self, session_id: str) -> int | None:
         """The session's current version (None if it is gone): a cheap check of a cached copy."""
-        statement = select(CoachSession.version).where(CoachSession.id == session_id)
-        async with self._engine.connect() as connection:
-            return (await connection.execute(statement)).scalar_one_or_none()
+        return await self._read(
+            lambda connection: connection.execute(
+                _SESSION_VERSION, {"b_id": session_id}
+            ).scalar_one_or_none()
+        )
 
     async def purge_sessions(self, updated_before: datetime) -> int:
         """Delete every session untouched since ``updated_before``; returns how many."""
@@ -234,9 +272,11 @@ class Store:
 
     async def get_policy(self, user_id: int) -> str | None:
         """The seller's policy JSON, or None if they never set one."""
-        statement = select(SellerPolicy.policy).where(SellerPolicy.user_id == user_id)
-        async with self._engine.connect() as connection:
-            return (await connection.execute(statement)).scalar_one_or_none()
+        return await self._read(
+            lambda connection: connection.execute(
+                _GET_POLICY, {"b_user_id": user_id}
+            ).scalar_one_or_none()
+        )
 
     async def set_policy(self, user_id: int, policy_json: str) -> None:
         """Create or replace the seller's policy."""

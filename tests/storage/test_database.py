@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.storage import Database, Store
+from bot.storage.database import SqliteWorker
 
 
 async def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
@@ -68,3 +69,63 @@ async def test_in_memory_sqlite_works(url: str) -> None:
         await database.migrate()
         record = await database.store.create_session(None, 1, "{}")
         assert await database.store.get_session(record.id) == record
+
+
+async def test_a_sqlite_file_runs_each_walkthrough_step_in_one_hand_off(tmp_path: Path) -> None:
+    """Sessions and policies go through the worker's own connection, set up like the async
+    engine's; what either writes, the other reads."""
+    async with Database.from_url(f"sqlite:///{tmp_path / 'coach.sqlite3'}") as database:
+        await database.migrate()
+        worker = SqliteWorker.for_url(database.engine.url)
+        assert worker is not None
+        await worker.dispose()
+        handed_off: list[str] = []
+        hot = database.store._worker
+        assert hot is not None
+        original = hot.run
+
+        async def counting(work, *, write):  # type: ignore[no-untyped-def]
+            handed_off.append("write" if write else "read")
+            return await original(work, write=write)
+
+        hot.run = counting  # type: ignore[method-assign]
+        store = database.store
+        created = await store.create_session(7, 42, '{"step": 1}')
+        saved = await store.save_session(
+            created.id, user_id=42, guild_id=7, state='{"step": 2}', expected_version=1
+        )
+        assert saved is not None and saved.version == 2
+        assert await store.session_version(created.id) == 2
+        assert await store.get_policy(42) is None
+        assert handed_off == ["write", "write", "read", "read"]
+        async with database.engine.connect() as connection:
+            state = (
+                await connection.execute(
+                    text("SELECT state FROM coach_sessions WHERE id = :id"), {"id": created.id}
+                )
+            ).scalar_one()
+        assert state == '{"step": 2}'
+        await store.set_policy(42, '{"currency": "GBP"}')  # through the async engine
+        assert await store.get_policy(42) == '{"currency": "GBP"}'
+        with hot.engine.connect() as connection:
+            pragmas = {
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+            }
+        assert pragmas == {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "busy_timeout": 10_000,
+            "synchronous": 1,
+        }
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite://", "sqlite:///:memory:", "sqlite:///file:x?mode=memory&uri=true", None],
+)
+def test_in_memory_sqlite_and_postgresql_stay_on_the_async_engine(url: str | None) -> None:
+    from sqlalchemy import make_url
+
+    parsed = make_url(url or "postgresql+asyncpg://postgres@127.0.0.1/test")
+    assert SqliteWorker.for_url(parsed) is None
