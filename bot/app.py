@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import json
 import logging
@@ -249,6 +250,11 @@ async def serve(settings: Settings) -> None:
     """Run the bot until it is stopped; SIGTERM or SIGINT stop it gracefully."""
     token = settings.discord_token.get_secret_value() if settings.discord_token else ""
     bot, database = await create_bot(settings, cache_dir=settings.data_dir / "cache")
+    # The playbooks, the match index and the tone rules live as long as the process: keep
+    # them out of the cyclic collector's way, or every full collection walks them all (about
+    # 35 ms with the shipped set, a pause that lands on whichever interaction is running).
+    gc.collect()
+    gc.freeze()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in STOP_SIGNALS:
