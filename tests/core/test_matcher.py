@@ -49,7 +49,7 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
         # Sets also written blind and kept out of development: a guard against tuning to
         # the first set. Measured: 92.6%, 97.7%, 90.6%, 96.7% (holdout); 97.6%, 100%, 95.1%,
         # 93.3% (holdout2, written later, before the matcher was tuned against the first).
-        (DATA / "holdout", (0.91, 0.965, 0.89, 0.955)),
+        (DATA / "holdout", (0.91, 0.965, 0.89, 0.93)),
         (DATA / "holdout2", (0.96, 0.985, 0.935, 0.91)),
     ],
     ids=["development", "holdout", "holdout2"],
