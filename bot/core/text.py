@@ -149,7 +149,14 @@ class Analyzer:
             raise ValueError("; ".join(clashes))
         for stem in ambiguous:  # e.g. "customs" and "custom": only the exact words map
             del self._single[stem]
-        self._longest_phrase = max((len(p) for p in self._phrases), default=1)
+        # The lengths of the phrases that start with each stem, longest first: most words
+        # start no phrase, and need no look-up at all.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for phrase in self._phrases:
+            lengths[phrase[0]].add(len(phrase))
+        self._phrase_lengths = {
+            first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
+        }
         self._known: Counter[str] = Counter()
         self._sorted_known: list[str] | None = None
         self._by_length: dict[int, list[str]] = defaultdict(list)
@@ -274,9 +281,9 @@ class Analyzer:
         out: list[str] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self._longest_phrase, len(stems) - i), 1, -1):
+            for size in self._phrase_lengths.get(stems[i], ()):
                 target = self._phrases.get(tuple(stems[i : i + size]))
-                if target is not None:
+                if target is not None and i + size <= len(stems):
                     if target[1:] not in self.stopwords:
                         out.append(target)
                     i += size
