@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.core.agreement import agree, is_plural
 from bot.core.models import Fault, Offer, OfferKind, Playbook, ReturnShipping
 from bot.core.placeholders import PLACEHOLDERS, render
 
@@ -29,7 +30,7 @@ _REFUND_TIMING = "Once it's sent, a refund usually reaches your account within a
 _RETURN_POSTAGE = {
     # who pays -> how the reply says it, about sending {what} back
     "seller": "I'll send you a prepaid return label, so sending {what} back costs you nothing.",
-    "buyer": "The return postage is yours to cover.",
+    "buyer": "Please send {what} back to me; the return postage is yours to cover.",
     "agree": "I'll let you know the best way to send {what} back, and we'll agree the postage "
     "between us.",
 }
@@ -63,25 +64,32 @@ def logistics(
 ) -> list[str]:
     """The sentences that follow from the offer's kind: return, postage and timing."""
     kind = offer.kind
+    plural = is_plural(values.get("item") or "")
     # In a swap "it" could be the new one (or, for a wrong item, the one ordered): name the one
     # that goes back.
-    what = "the one you have" if kind is OfferKind.EXCHANGE else "it"
+    if kind is OfferKind.EXCHANGE:
+        what = "the ones you have" if plural else "the one you have"
+    else:
+        what = "them" if plural else "it"
     postage = _RETURN_POSTAGE[return_payer(fault, policy)].replace("{what}", what)
     tracking = bool((values.get("tracking") or "").strip())
-    if kind is OfferKind.PARTIAL_REFUND:
+    back = "they're back" if plural else "it's back"
+    if kind in (OfferKind.PARTIAL_REFUND, OfferKind.CANCEL):
         return [_REFUND_TIMING]
     if kind is OfferKind.FULL_REFUND:
         if fault in (Fault.SELLER, Fault.CARRIER):
             return ["There's no need to send anything back.", _REFUND_TIMING]
         return [_REFUND_TIMING]
     if kind is OfferKind.REFUND_ON_RETURN:
-        return [postage, "Your refund will go out as soon as it's back with me."]
+        return [postage, f"Your refund will go out as soon as {back} with me."]
     if kind is OfferKind.EXCHANGE:
         if _SAYS_WHEN.search(offer.script):
             return [postage]
+        if plural:
+            return [postage, "I'll post the new ones as soon as yours are on their way back to me."]
         return [postage, "I'll post the new one as soon as yours is on its way back to me."]
     if kind is OfferKind.REPAIR:
-        return [postage, "I'll post it back to you as soon as the work is done."]
+        return [postage, f"I'll post {what} back to you as soon as the work is done."]
     if kind is OfferKind.REPLACEMENT:
         follow = (
             "Here's the tracking number for the new one: {tracking}."
@@ -153,7 +161,8 @@ def compose(playbook: Playbook, choices: ReplyChoices, values: Mapping[str, str 
     """The whole reply for ``playbook`` with ``choices``, filled in from ``values``."""
     steps = playbook.steps
     said: set[str] = set()
-    fill = lambda text: render(text, values)  # noqa: E731
+    item = values.get("item") or ""
+    fill = lambda text: agree(render(text, values), item)  # noqa: E731
     paragraphs = [fill(GREETING)]
     lines = steps.apologise.lines
     apology = lines[min(max(choices.apology, 0), len(lines) - 1)] if lines else ""
@@ -169,16 +178,35 @@ def compose(playbook: Playbook, choices: ReplyChoices, values: Mapping[str, str 
         extra = logistics(offer, steps.compensate.fault, choices.return_shipping, values)
         paragraphs.append(_join([fill(offer.script), *(fill(e) for e in extra)], said))
     if choices.follow_up_days is not None:
-        paragraphs.append(_join([fill(steps.follow_up.promise)], said))
+        paragraphs.append(_join([fill(follow_up_promise(playbook, choices.offer))], said))
     paragraphs.append(fill(SIGN_OFF))
     kept = tuple(p for p in paragraphs if p)
     text = "\n\n".join(kept)
     return Reply(kept, missing_markers(text, values))
 
 
-def compose_follow_up(playbook: Playbook, values: Mapping[str, str | None]) -> Reply:
-    """The follow-up message, greeted and signed like the reply."""
+def follow_up_promise(playbook: Playbook, offer: Offer | None) -> str:
+    """The reply's promise to check back: the chosen offer's own, or the playbook's."""
+    if offer is not None and offer.promise:
+        return offer.promise
+    return playbook.steps.follow_up.promise
+
+
+def follow_up_body(playbook: Playbook, offer: Offer | None) -> str:
+    """The follow-up message's body: the chosen offer's own, or the playbook's."""
+    if offer is not None and offer.follow_up:
+        return offer.follow_up
+    return playbook.steps.follow_up.message
+
+
+def compose_follow_up(
+    playbook: Playbook, values: Mapping[str, str | None], offer: Offer | None = None
+) -> Reply:
+    """The follow-up message for the chosen ``offer`` (if any), greeted and signed like the
+    reply."""
+    item = values.get("item") or ""
     paragraphs = tuple(
-        render(p, values) for p in (GREETING, playbook.steps.follow_up.message, SIGN_OFF)
+        agree(render(p, values), item)
+        for p in (GREETING, follow_up_body(playbook, offer), SIGN_OFF)
     )
     return Reply(paragraphs, missing_markers("\n\n".join(paragraphs), values))

@@ -375,7 +375,9 @@ def draft(state: CoachState, playbook: Playbook) -> str:
 def follow_up_message(state: CoachState, playbook: Playbook) -> str:
     """The message to send the customer when the follow-up is due, greeted and signed."""
     _check(state, playbook)
-    return composer.compose_follow_up(playbook, placeholder_values(state)).text
+    return composer.compose_follow_up(
+        playbook, placeholder_values(state), selected_offer(state, playbook)
+    ).text
 
 
 def reminder_text(state: CoachState, playbook: Playbook) -> str:

@@ -126,6 +126,7 @@ class OfferKind(StrEnum):
     """What an offer is; it decides the logistics the reply adds and a sane cost range."""
 
     NO_OFFER = "no-offer"
+    CANCEL = "cancel"
     GOODWILL = "goodwill"
     DISCOUNT = "discount"
     SHOP_CREDIT = "shop-credit"
@@ -152,6 +153,9 @@ class OfferKind(StrEnum):
 #: A refund on return costs little: the item comes back.
 KIND_COSTS: dict[OfferKind, tuple[float, float]] = {
     OfferKind.NO_OFFER: (0.0, 0.0),
+    # Cancelling an order that hasn't gone out refunds money for goods the seller still has:
+    # it costs nothing beyond the payment fees.
+    OfferKind.CANCEL: (0.0, 0.1),
     OfferKind.GOODWILL: (0.0, 0.3),
     OfferKind.DISCOUNT: (0.0, 0.3),
     OfferKind.SHOP_CREDIT: (0.0, 0.6),
@@ -229,7 +233,7 @@ class Offer(_Strict):
         le=2,
         description="Roughly what it costs the seller, as a share of the order value: 0 is "
         "free, 0.1 a tenth, 1 the whole order. Must sit in the range of its kind: no-offer 0, "
-        "goodwill and discount 0-0.3, shop-credit 0-0.6, partial-refund 0.05-0.7, "
+        "cancel 0-0.1, goodwill and discount 0-0.3, shop-credit 0-0.6, partial-refund 0.05-0.7, "
         "refund-on-return 0-0.4, exchange 0-0.5, repair 0.05-0.8, replacement 0.2-1.2, "
         "reship 0.1-1.2, full-refund 0.8-1.2.",
     )
@@ -239,6 +243,17 @@ class Offer(_Strict):
         "A discount code offer contains {code}; a tracking number, {tracking}."
     )
     when: Tip | None = Field(default=None, description="When this rung is the right one.")
+    promise: Script | None = Field(
+        default=None,
+        description="The follow-up promise to use when this offer is chosen, if the playbook's "
+        "own would not fit it (the playbook's promises a replacement's tracking, say, and this "
+        "offer is a refund); may use {days}.",
+    )
+    follow_up: Script | None = Field(
+        default=None,
+        description="The follow-up message to send when this offer was chosen, if the "
+        "playbook's own would not fit it; greeted and signed like the reply.",
+    )
 
     @field_validator("cost")
     @classmethod

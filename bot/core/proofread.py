@@ -84,6 +84,12 @@ _PROMISED_TRACKING = re.compile(
     r"\btracking\b[^.]{0,40}\b(is below|below|attached|is here)\b",
     re.I,
 )
+#: A sentence that gives or promises a tracking number.
+_TRACKING_SENTENCE = re.compile(
+    r"\b(send|give|message|email|follow|here's|here is)\b[^.]{0,50}\btracking\b|"
+    r"\btracking number\b|\bwith (the )?tracking\b",
+    re.I,
+)
 _DETERMINERS = frozenset(
     {"a", "an", "the", "your", "my", "this", "that", "these", "those", "another", "each"}
     | {"every", "our", "their", "his", "her", "its"}
@@ -134,6 +140,10 @@ def _body_fields(playbook: Playbook) -> Iterator[tuple[Path, str]]:
         yield ("steps", "apologise", "lines", i), line
     for i, offer in enumerate(steps.compensate.ladder):
         yield ("steps", "compensate", "ladder", i, "script"), offer.script
+        if offer.promise:
+            yield ("steps", "compensate", "ladder", i, "promise"), offer.promise
+        if offer.follow_up:
+            yield ("steps", "compensate", "ladder", i, "follow_up"), offer.follow_up
     yield ("steps", "follow_up", "promise"), steps.follow_up.promise
     yield ("steps", "follow_up", "message"), steps.follow_up.message
 
@@ -150,10 +160,10 @@ def _field_findings(playbook: Playbook) -> Iterator[Finding]:
             )
         if "seller" in names:
             yield Finding(path, "{seller} in body text: the reply is signed by the composer")
-        if "days" in names and path != ("steps", "follow_up", "promise"):
+        if "days" in names and path[-1] != "promise":
             yield Finding(
                 path,
-                "{days} is the follow-up delay and belongs only in follow_up.promise; write the "
+                "{days} is the follow-up delay and belongs only in a follow-up promise; write the "
                 "time out, or use {date}",
             )
         if item_without_determiner(text):
@@ -198,6 +208,7 @@ def _script_findings(path: Path, offer: Offer) -> Iterator[Finding]:
         OfferKind.PARTIAL_REFUND,
         OfferKind.FULL_REFUND,
         OfferKind.REFUND_ON_RETURN,
+        OfferKind.CANCEL,
     ) and (timing := _REFUND_TIMING.search(script)):
         yield Finding(
             here,
@@ -207,6 +218,14 @@ def _script_findings(path: Path, offer: Offer) -> Iterator[Finding]:
     if offer.kind in (OfferKind.SHOP_CREDIT, OfferKind.EXCHANGE) and _REFUND.search(script):
         yield Finding(
             here, f"{_a(offer.kind.value)} offer is not a refund: leave refund wording out"
+        )
+    if offer.kind in (OfferKind.REPLACEMENT, OfferKind.RESHIP) and (
+        tracked := _TRACKING_SENTENCE.search(script)
+    ):
+        yield Finding(
+            here,
+            f'"{tracked.group(0)}": the reply gives the tracking number (or promises it) after '
+            f"{_a(offer.kind.value)} offer; leave tracking out of the script",
         )
     if offer.kind is OfferKind.DISCOUNT and "code" not in placeholders_in(script):
         yield Finding(here, "a discount offer gives a code: put {code} in the script")
@@ -272,6 +291,8 @@ def draft_problems(
     tracking = (values.get("tracking") or "").strip()
     if tracking and _PROMISED_TRACKING.search(text) and tracking not in text:
         problems.append("a tracking number promised but not given")
+    if sum(bool(_TRACKING_SENTENCE.search(s)) for s in body_sentences) > 1:
+        problems.append("the tracking number given or promised twice")
     return problems
 
 

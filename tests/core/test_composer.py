@@ -67,6 +67,77 @@ def make(playbook: Playbook, offer: str | None, shipping: ReturnShipping) -> str
 # -- every playbook x every offer x every return-postage policy --------------------------------
 
 
+def coherence_problems(
+    text: str, offer: Offer, fault: Fault, shipping: ReturnShipping
+) -> list[str]:
+    """What the whole-set test holds every draft to (details as in ``PRIYA``, seller Sam)."""
+    problems = []
+    lowered = text.casefold()
+    # one greeting, and the name only there
+    if not text.startswith("Hi Priya,\n\n"):
+        problems.append("does not open with the greeting")
+    if text.count("Priya") != 1:
+        problems.append("the name more than once")
+    if re.search(r"^(hi|hello|dear)\b", text[10:], re.I | re.M):
+        problems.append("a second greeting")
+    # at most one apology in a row, two in all
+    apologies = [bool(APOLOGY.search(s)) for s in sentences_of(text)]
+    if any(a and b for a, b in itertools.pairwise(apologies)):
+        problems.append("two apologies in a row")
+    if sum(apologies) > 2:
+        problems.append("more than two apologies")
+    # postage: the customer never pays for the seller's or the carrier's fault
+    if fault in (Fault.SELLER, Fault.CARRIER) and (
+        "yours to cover" in lowered or "agree the postage" in lowered
+    ):
+        problems.append("the customer pays postage for someone else's fault")
+    payers = [
+        p for p in ("yours to cover", "prepaid return label", "agree the postage") if p in lowered
+    ]
+    if len(payers) != (1 if offer.returns_item else 0):
+        problems.append(f"says who pays the return postage {len(payers)} times")
+    if offer.returns_item and fault is Fault.NOBODY:
+        expected = {
+            ReturnShipping.BUYER: "yours to cover",
+            ReturnShipping.SELLER: "prepaid return label",
+            ReturnShipping.CASE_BY_CASE: "agree the postage",
+        }[shipping]
+        if payers != [expected]:
+            problems.append("the return postage does not follow the policy")
+    if offer.returns_item and not re.search(
+        r"\b(send|sending|post|posting)\b[^.]{0,40}\bback\b", lowered
+    ):
+        problems.append("the item is to come back but the reply never asks for it")
+    # credit and swaps are not refunds
+    if offer.kind in (OfferKind.SHOP_CREDIT, OfferKind.EXCHANGE) and REFUND.search(text):
+        problems.append("refund wording for credit or a swap")
+    # the item always comes with a determiner
+    if text.count("blue mug") != len(DETERMINER.findall(text)):
+        problems.append("the item without a determiner")
+    # what is promised is there, and said once
+    if "code" in offer.script and "THANKS10" not in text:
+        problems.append("a code promised but not given")
+    if "{tracking}" in offer.script and "RM123456785GB" not in text:
+        problems.append("tracking promised but not given")
+    tracking_given = [
+        s
+        for s in sentences_of(text)
+        if re.search(r"\btracking number\b|\bsend\b[^.]*\btracking", s)
+    ]
+    if len(tracking_given) > 1:
+        problems.append("the tracking number given or promised twice")
+    if re.search(r"\[[^\]]+\]|[{}]", text):
+        problems.append("a placeholder left")
+    # no sentence twice, not too long
+    said = [s.casefold() for s in sentences_of(text)]
+    if len(said) != len(set(said)):
+        problems.append("a sentence said twice")
+    if len(text) >= 1500:
+        problems.append("too long")
+    problems += proofread.draft_problems(text, offer=offer, fault=fault)
+    return problems
+
+
 @pytest.mark.parametrize("playbook_id", sorted(SHIPPED))
 def test_every_draft_reads_as_one_coherent_message(playbook_id: str) -> None:
     playbook = SHIPPED[playbook_id]
@@ -75,48 +146,92 @@ def test_every_draft_reads_as_one_coherent_message(playbook_id: str) -> None:
         for shipping in ReturnShipping:
             text = make(playbook, offer.id, shipping)
             where = f"{playbook_id} / {offer.id} / {shipping.value}:\n{text}"
-            lowered = text.casefold()
-            # one greeting, and the name only there
-            assert text.startswith("Hi Priya,\n\n"), where
-            assert text.count("Priya") == 1, where
-            assert not re.search(r"^(hi|hello|dear)\b", text[10:], re.I | re.M), where
-            # at most one apology in a row, two in all
-            apologies = [bool(APOLOGY.search(s)) for s in sentences_of(text)]
-            assert not any(a and b for a, b in itertools.pairwise(apologies)), where
-            assert sum(apologies) <= 2, where
-            # postage: the customer never pays for the seller's or the carrier's fault
-            if fault in (Fault.SELLER, Fault.CARRIER):
-                assert "yours to cover" not in lowered, where
-                assert "agree the postage" not in lowered, where
-            payers = [
-                p
-                for p in ("yours to cover", "prepaid return label", "agree the postage")
-                if p in lowered
-            ]
-            assert len(payers) == (1 if offer.returns_item else 0), where
-            if offer.returns_item and fault is Fault.NOBODY:
-                expected = {
-                    ReturnShipping.BUYER: "yours to cover",
-                    ReturnShipping.SELLER: "prepaid return label",
-                    ReturnShipping.CASE_BY_CASE: "agree the postage",
-                }[shipping]
-                assert payers == [expected], where
-            # credit and swaps are not refunds
-            if offer.kind in (OfferKind.SHOP_CREDIT, OfferKind.EXCHANGE):
-                assert not REFUND.search(text), where
-            # the item always comes with a determiner
-            assert text.count("blue mug") == len(DETERMINER.findall(text)), where
-            # what is promised is there
-            if "code" in offer.script:
-                assert "THANKS10" in text, where
-            if "{tracking}" in offer.script:
-                assert "RM123456785GB" in text, where
-            assert not re.search(r"\[[^\]]+\]|[{}]", text), where
-            # no sentence twice, not too long
-            said = [s.casefold() for s in sentences_of(text)]
-            assert len(said) == len(set(said)), where
-            assert len(text) < 1500, where
-            assert proofread.draft_problems(text, offer=offer, fault=fault) == [], where
+            assert coherence_problems(text, offer, fault, shipping) == [], where
+
+
+SWAP = Offer(id="swap", label="Swap it", kind=OfferKind.EXCHANGE, cost=0.1, script="I'll swap it.")
+GOOD = (
+    "Hi Priya,\n\nThank you for telling me. I'm so sorry your blue mug arrived the wrong "
+    "size.\n\nI'll swap it. Please send it back to me; the return postage is yours to cover. "
+    "I'll post the new one as soon as yours is on its way back to me.\n\nWarm wishes,\nSam\n"
+    "Clay Corner"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "caught"),
+    [
+        ("Hi Priya,\n\n", "Hello,\n\n", "does not open with the greeting"),
+        ("Thank you for telling me.", "Hi Priya, thank you.", "the name more than once"),
+        ("Thank you for telling me.", "I'm sorry.", "two apologies in a row"),
+        ("I'll swap it.", "I'll swap it. Sorry. Thanks. Sorry again.", "more than two apologies"),
+        ("yours to cover", "ours to cover", "says who pays the return postage 0 times"),
+        (
+            "the return postage is yours to cover",
+            "I'll send a prepaid return label",
+            "the return postage does not follow the policy",
+        ),
+        ("Please send it back to me; the", "The", "the reply never asks for it"),
+        ("I'll swap it.", "I'll swap it or refund it.", "refund wording for credit or a swap"),
+        ("your blue mug", "blue mug", "the item without a determiner"),
+        (
+            "I'll swap it.",
+            "I'll swap it. Here's the tracking number: RM1. I'll send you the tracking soon.",
+            "the tracking number given or promised twice",
+        ),
+        ("I'll swap it.", "I'll swap it, [date].", "a placeholder left"),
+        ("I'll swap it.", "I'll swap it. I'll swap it.", "a sentence said twice"),
+        ("I'll swap it.", "I'll swap it." + " Really." * 200, "too long"),
+    ],
+)
+def test_the_whole_set_checks_can_fail(before: str, after: str, caught: str) -> None:
+    """Each check of the whole-set test catches the mistake it is there for."""
+    assert coherence_problems(GOOD, SWAP, Fault.NOBODY, ReturnShipping.BUYER) == []
+    assert before in GOOD
+    broken = GOOD.replace(before, after, 1)
+    problems = coherence_problems(broken, SWAP, Fault.NOBODY, ReturnShipping.BUYER)
+    assert any(caught in p for p in problems), problems
+
+
+def test_the_whole_set_checks_catch_postage_charged_for_the_sellers_fault() -> None:
+    problems = coherence_problems(GOOD, SWAP, Fault.SELLER, ReturnShipping.BUYER)
+    assert "the customer pays postage for someone else's fault" in problems
+
+
+def test_the_whole_set_checks_catch_a_promised_code_left_out() -> None:
+    offer = Offer(
+        id="code", label="Code", kind=OfferKind.DISCOUNT, cost=0.1, script="Use {code} next time."
+    )
+    text = GOOD.replace(
+        "I'll swap it. Please send it back to me; the return postage is yours "
+        "to cover. I'll post the new one as soon as yours is on its way back to "
+        "me.",
+        "Use the code next time.",
+    )
+    assert "a code promised but not given" in coherence_problems(
+        text, offer, Fault.NOBODY, ReturnShipping.BUYER
+    )
+
+
+PLURAL = "silver hoops"
+SINGULAR_AFTER = re.compile(
+    rf"\b{PLURAL} (?:(?:still|now|already) )?(?:is|was|has|isn't|wasn't|hasn't|doesn't)\b"
+)
+
+
+@pytest.mark.parametrize("playbook_id", sorted(SHIPPED))
+def test_a_plural_item_agrees_in_every_draft(playbook_id: str) -> None:
+    """With a plural item the verb after it, a verb-first question and the article agree."""
+    playbook = SHIPPED[playbook_id]
+    details = PRIYA.model_copy(update={"item": PLURAL})
+    for offer in [*playbook.steps.compensate.ladder, None]:
+        state = engine.start(playbook, details, policy(ReturnShipping.BUYER))
+        state = engine.choose_offer(state, playbook, offer.id if offer else None)
+        for text in (engine.draft(state, playbook), engine.follow_up_message(state, playbook)):
+            where = f"{playbook_id} / {offer.id if offer else None}:\n{text}"
+            assert not SINGULAR_AFTER.search(text), where
+            assert not re.search(rf"\b(?:a|an|another)\s+(?:[\w-]+\s+)?{PLURAL}", text), where
+            assert not re.search(rf"\b(?:Is|Has|Was|Does) (?:your|the) {PLURAL}", text), where
 
 
 def test_the_whole_set_is_covered() -> None:
@@ -181,6 +296,7 @@ def offer_of(kind: OfferKind, script: str = "Here is my offer.") -> Offer:
         (OfferKind.RESHIP, ["RM123456785GB"], ["postage", "refund"]),
         (OfferKind.PARTIAL_REFUND, ["few working days"], ["postage", "send"]),
         (OfferKind.FULL_REFUND, ["few working days"], ["postage"]),
+        (OfferKind.CANCEL, ["few working days"], ["postage", "send"]),
         (OfferKind.SHOP_CREDIT, [], ["refund", "postage"]),
         (OfferKind.DISCOUNT, [], ["refund", "postage"]),
         (OfferKind.GOODWILL, [], ["refund", "postage"]),
@@ -284,3 +400,36 @@ def test_the_follow_up_message_is_greeted_and_signed_once() -> None:
     assert message.startswith("Hi Priya,\n\n")
     assert message.endswith("\n\nWarm wishes,\nSam\nClay Corner")
     assert message.count("Priya") == 1
+
+
+def test_a_follow_up_fits_the_offer_chosen() -> None:
+    """An offer with a follow-up of its own (a refund instead of a replacement) uses it, in the
+    reply's promise and in the check-in message; other offers use the playbook's."""
+    damaged = SHIPPED["damaged-in-transit"]
+    refund = next(o for o in damaged.steps.compensate.ladder if o.id == "full-refund")
+    assert refund.follow_up and not refund.promise
+    state = engine.start(damaged, PRIYA, policy(ReturnShipping.BUYER))
+    replaced = engine.follow_up_message(engine.choose_offer(state, damaged, "replacement"), damaged)
+    refunded = engine.follow_up_message(engine.choose_offer(state, damaged, "full-refund"), damaged)
+    assert "replacement" in replaced and "refund" not in replaced
+    assert "refund for order #4471 has reached you" in refunded and "replacement" not in refunded
+    custom = SHIPPED["custom-order-issue"]
+    state = engine.start(custom, PRIYA, policy(ReturnShipping.BUYER))
+    text = engine.draft(engine.choose_offer(state, custom, "full-refund"), custom)
+    assert "make sure the refund has reached you" in text and "photo of the new" not in text
+
+
+def test_a_cancellation_costs_no_more_than_the_fees() -> None:
+    """Cancelling an order that hasn't gone out is within even a small goodwill limit."""
+    cancels = [
+        (playbook, offer)
+        for playbook in SHIPPED.values()
+        for offer in playbook.steps.compensate.ladder
+        if offer.kind is OfferKind.CANCEL
+    ]
+    assert {p.id for p, _ in cancels} >= {"cancel-order", "price-error"}
+    small = policy(ReturnShipping.BUYER, max_goodwill=Decimal("5"))
+    for playbook, offer in cancels:
+        assessment = engine.assess_offer(offer, PRIYA, small)
+        assert assessment.status is engine.OfferStatus.WITHIN, (playbook.id, assessment)
+    assert not OfferKind.CANCEL.returns_item

@@ -160,7 +160,7 @@ def test_each_playbook_file_validates_against_the_schema(
         ("after_days: 5", "after_days: soon"),
         ("title: Arrived damaged", "title: yes"),
         ("cost: 1.0", "cost: 5"),
-        ("  follow_up:", "  follow_upp:"),
+        ("\n  follow_up:\n", "\n  follow_upp:\n"),
     ],
 )
 def test_the_schema_catches_mistakes(
