@@ -53,7 +53,10 @@ class Catalog:
         by_id = {p.id: p for p in playbooks}
         lexicon = lexicon or load_lexicon()
         analyzer = Analyzer(lexicon, english_words())
-        matcher = Matcher.build(by_id.values(), analyzer, off_topic=lexicon.off_topic)
+        proactive = [p.id for p in by_id.values() if p.category is Category.PROACTIVE]
+        matcher = Matcher.build(
+            by_id.values(), analyzer, off_topic=lexicon.off_topic, never_also=proactive
+        )
         summaries = {i: PlaybookSummary.of(p) for i, p in by_id.items()}
         return cls(summaries, matcher, by_id.get)
 
@@ -158,7 +161,8 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
                 return None
         return playbook
 
-    return Catalog(summaries, Matcher(index, analyzer), fetch), problems
+    proactive = [i for i, s in summaries.items() if s.category is Category.PROACTIVE]
+    return Catalog(summaries, Matcher(index, analyzer, never_also=proactive), fetch), problems
 
 
 #: From this many playbooks, a new index is built in a process of its own: the memory the

@@ -472,8 +472,13 @@ class Matcher:
         margin: float = 0.5,
         off_topic_margin: float = 4.0,
         min_evidence: float = 1.5,
+        never_also: Iterable[str] = (),
     ) -> None:
         self.index = index
+        # Situations never offered as "also": messages the seller sends unprompted (a shipped
+        # notice, a check-in) are not something a customer's message can also be about.
+        excluded = set(never_also)
+        self._never_also = frozenset(i for i, id_ in enumerate(index.ids) if id_ in excluded)
         self.min_evidence = min_evidence
         self.analyzer = analyzer
         self.threshold = threshold
@@ -489,10 +494,11 @@ class Matcher:
         analyzer: Analyzer,
         *,
         off_topic: Sequence[str] = (),
+        never_also: Iterable[str] = (),
     ) -> Matcher:
         """Index ``entries`` and return a matcher over them."""
         listed = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
-        return cls(MatchIndex.build(listed, analyzer, off_topic), analyzer)
+        return cls(MatchIndex.build(listed, analyzer, off_topic), analyzer, never_also=never_also)
 
     def __len__(self) -> int:
         return len(self.index.ids) - (self.index.off_topic >= 0)
@@ -500,6 +506,10 @@ class Matcher:
     @property
     def ids(self) -> list[str]:
         return [i for i in self.index.ids if i != OFF_TOPIC]
+
+    def never_also(self, playbook_id: str) -> bool:
+        """Whether ``playbook_id`` is never offered as "also" (a message sent unprompted)."""
+        return any(self.index.ids[i] == playbook_id for i in self._never_also)
 
     def match(self, text: str, *, top: int = 5, partial: bool = False) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first.
@@ -608,6 +618,7 @@ class Matcher:
             score = reading.scores[other]
             if (
                 other != best
+                and other not in self._never_also
                 and score >= ALSO_MIN
                 and score - reading.scores.get(best, 0.0) >= ALSO_MARGIN
                 and overall.get(other, 0.0) >= ALSO_SHARE * best_score

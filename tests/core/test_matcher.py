@@ -13,7 +13,8 @@ import pytest
 from bot.core.catalog import Catalog
 from bot.core.lexicon import Lexicon, load_lexicon
 from bot.core.loader import shipped_playbooks_dir
-from bot.core.matcher import INDEX_VERSION, MatchIndex
+from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
+from bot.core.models import Category
 from bot.core.text import Analyzer, english_words, sentences
 
 REPO = Path(__file__).resolve().parents[2]
@@ -157,6 +158,49 @@ def test_a_second_problem_in_its_own_sentence_is_offered_as_also(catalog: Catalo
     ids = {m.id for m in (*result.matches[:1], *result.also)}
     assert ids == {"lost-in-transit", "negative-review"}, result
     assert result.to_dict()["also"] == [m.id for m in result.also]
+
+
+def test_a_message_the_seller_sends_unprompted_is_never_offered_as_also() -> None:
+    entries = [
+        MatchEntry(
+            "broken",
+            "Arrived broken",
+            "The item arrived broken.",
+            (
+                "the vase arrived broken",
+                "my mug came smashed in the post",
+                "the frame was cracked when it arrived",
+                "the lamp arrived broken and the shade is crushed",
+            ),
+        ),
+        MatchEntry(
+            "check-in",
+            "Check in after delivery",
+            "Ask how the buyer likes the order.",
+            (
+                "ask the buyer how she likes her order",
+                "check in a week after delivery and ask for a review",
+                "message to see if the buyer is happy",
+            ),
+        ),
+        MatchEntry("late", "Late parcel", "The parcel is late.", ("my parcel is late",)),
+    ]
+    message = (
+        "Hi Jo. The vase arrived broken and the lamp shade is crushed. The frame was cracked "
+        "too. Please check in after delivery and ask for a review. Thanks, Ann"
+    )
+    analyzer = Analyzer(load_lexicon())
+    either = Matcher.build(entries, analyzer).match(message)
+    assert either.best is not None and either.best.id == "broken"
+    assert [m.id for m in either.also] == ["check-in"]
+    proactive = Matcher.build(entries, analyzer, never_also=["check-in"]).match(message)
+    assert proactive.best == either.best and proactive.also == ()
+
+
+def test_the_catalogue_never_offers_a_proactive_message_as_also(catalog: Catalog) -> None:
+    proactive = {s.id for s in catalog.summaries() if s.category is Category.PROACTIVE}
+    assert proactive and all(catalog.matcher.never_also(i) for i in proactive)
+    assert not catalog.matcher.never_also("damaged-in-transit")
 
 
 def test_sentences_and_pleasantries() -> None:
