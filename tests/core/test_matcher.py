@@ -45,13 +45,13 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
     ("folder", "floors"),
     [
         # Written without reading the playbooks; used while developing the matcher.
-        # Measured: 96.3%, 98.8%, 95.8%, 96.3%.
-        (DATA, (0.95, 0.98, 0.95, 0.95)),
+        # Measured: 96.5%, 99.1%, 96.1%, 96.3%.
+        (DATA, (0.96, 0.985, 0.955, 0.95)),
         # Sets also written blind and kept out of development: a guard against tuning to
-        # the first set. Measured: 92.6%, 97.7%, 90.6%, 96.7% (holdout); 97.6%, 100%, 95.1%,
+        # the first set. Measured: 92.3%, 97.3%, 91.3%, 95.0% (holdout); 97.6%, 100%, 96.3%,
         # 93.3% (holdout2, written later, before the matcher was tuned against the first).
-        (DATA / "holdout", (0.91, 0.965, 0.89, 0.93)),
-        (DATA / "holdout2", (0.96, 0.985, 0.935, 0.91)),
+        (DATA / "holdout", (0.915, 0.965, 0.905, 0.93)),
+        (DATA / "holdout2", (0.96, 0.985, 0.95, 0.91)),
     ],
     ids=["development", "holdout", "holdout2"],
 )
@@ -100,12 +100,12 @@ class KindFloors:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Measured: 95.0%, 98.0%, 92.7%, 95.0%, 97.8% (development); 92.1%, 97.9%, 93.3%,
-        # 91.4%, 92.9% (holdout); 92.8%, 95.7%, 75.0%, 89.9%, 93.3% (holdout2: twelve long
+        # Measured: 95.5%, 99.0%, 92.7%, 96.5%, 97.8% (development); 92.9%, 97.9%, 93.3%,
+        # 92.1%, 92.9% (holdout); 92.8%, 95.7%, 75.0%, 91.3%, 93.3% (holdout2: twelve long
         # messages, so one line is 8%), less a margin of about one line in each figure.
-        (DATA, KindFloors(0.94, 0.975, 0.90, 0.945, 0.97)),
-        (DATA / "holdout", KindFloors(0.91, 0.97, 0.90, 0.90, 0.91)),
-        (DATA / "holdout2", KindFloors(0.91, 0.94, 0.66, 0.88, 0.91)),
+        (DATA, KindFloors(0.945, 0.985, 0.90, 0.955, 0.965)),
+        (DATA / "holdout", KindFloors(0.92, 0.97, 0.90, 0.91, 0.91)),
+        (DATA / "holdout2", KindFloors(0.91, 0.94, 0.66, 0.895, 0.91)),
     ],
     ids=["development", "holdout", "holdout2"],
 )
@@ -412,7 +412,7 @@ def test_quality_on_the_public_examples(catalog: Catalog) -> None:
     sure = sum(r.confident for _, r in results) / len(results)
     refused = sum(not catalog.matcher.match(t).confident for t in off_topic) / len(off_topic)
     figures = f"top-1 {first:.1%}, top-3 {in_three:.1%}, confident {sure:.1%}, off {refused:.1%}"
-    assert first >= 0.96 and in_three >= 0.99, figures
+    assert first >= 0.97 and in_three >= 0.99, figures
     assert sure >= 0.92 and refused >= 0.90, figures
 
 
