@@ -26,7 +26,7 @@ SIGN_OFF = "Warm wishes,\n{seller}\n{shop}"
 #: A reply longer than this reads as a wall of text (and nears Discord's own limits).
 MAX_REPLY = 1500
 
-_REFUND_TIMING = "Once it's sent, a refund usually reaches your account within a few working days."
+_REFUND_TIMING = "Refunds usually reach your account within a few working days."
 _RETURN_POSTAGE = {
     # who pays -> how the reply says it, about sending {what} back
     "seller": "I'll send you a prepaid return label, so sending {what} back costs you nothing.",
@@ -42,6 +42,12 @@ _POLICY_PAYER = {
 #: Words by which a script already says when the new one goes out ("I'll post it now").
 _SAYS_WHEN = re.compile(
     r"\b(now|today|tomorrow|straight away|right away|first thing|immediately)\b", re.I
+)
+#: Words by which a replacement's script says it goes out now, so its tracking number can be given.
+_GOES_NOW = re.compile(
+    r"\b(post|send|ship|dispatch)\w*\b[^.]{0,60}\b(now|today|straight away|right away|"
+    r"this morning|first thing)\b|\bI've (posted|sent|shipped)\b",
+    re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\[(])")
 
@@ -72,7 +78,9 @@ def logistics(
     else:
         what = "them" if plural else "it"
     postage = _RETURN_POSTAGE[return_payer(fault, policy)].replace("{what}", what)
-    tracking = bool((values.get("tracking") or "").strip())
+    # A tracking number is given only when the script sends the new one now ("I'll post it
+    # today"); one to be made, or posted once the customer answers, gets a promise instead.
+    tracking = bool((values.get("tracking") or "").strip()) and bool(_GOES_NOW.search(offer.script))
     back = "they're back" if plural else "it's back"
     if kind in (OfferKind.PARTIAL_REFUND, OfferKind.CANCEL):
         return [_REFUND_TIMING]

@@ -306,8 +306,10 @@ def offer_of(kind: OfferKind, script: str = "Here is my offer.") -> Offer:
 def test_each_kind_adds_its_own_logistics(
     kind: OfferKind, says: list[str], never: list[str]
 ) -> None:
+    # a replacement or a reship that goes out today gets its tracking number given
+    sent_today = kind in (OfferKind.REPLACEMENT, OfferKind.RESHIP)
     lines = composer.logistics(
-        offer_of(kind),
+        offer_of(kind, "I'll post it today." if sent_today else "Here is my offer."),
         Fault.NOBODY,
         ReturnShipping.BUYER,
         VALUES,
@@ -324,6 +326,16 @@ def test_an_exchange_that_already_says_when_does_not_say_it_again() -> None:
     later = offer_of(OfferKind.EXCHANGE, "I'd be happy to swap it.")
     assert len(composer.logistics(now, Fault.NOBODY, ReturnShipping.BUYER, VALUES)) == 1
     assert len(composer.logistics(later, Fault.NOBODY, ReturnShipping.BUYER, VALUES)) == 2
+
+
+def test_a_replacement_still_to_be_made_promises_its_tracking_rather_than_giving_it() -> None:
+    """The tracking number is given only for one that goes out now, not one to be made first."""
+    later = offer_of(OfferKind.REPLACEMENT, "I'll make you a new one.")
+    now = offer_of(OfferKind.REPLACEMENT, "I'll post a new one today.")
+    said_later = " ".join(composer.logistics(later, Fault.SELLER, ReturnShipping.BUYER, VALUES))
+    said_now = " ".join(composer.logistics(now, Fault.SELLER, ReturnShipping.BUYER, VALUES))
+    assert "{tracking}" not in said_later and "as soon as it's in the post" in said_later
+    assert "{tracking}" in said_now
 
 
 def test_a_replacement_without_tracking_promises_it_rather_than_leaving_a_blank() -> None:
