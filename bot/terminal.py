@@ -86,17 +86,6 @@ class Console:
             raise Quit
         return answer or default
 
-    def ask_block(self, prompt: str) -> str:
-        """Several lines, ended by an empty line (or the end of input)."""
-        self.say(prompt)
-        lines = []
-        while True:
-            line = self.stdin.readline()
-            if not line or not line.strip():
-                break
-            lines.append(line.rstrip("\n"))
-        return "\n".join(lines)
-
     def rule(self, title: str = "") -> None:
         bar = "─" * max(self.width - len(title) - 4, 4)
         self.say(f"── {title} {bar}" if title else "─" * self.width)
@@ -386,18 +375,10 @@ def _keys(view: StepView, answer: str) -> list[str]:
 def _finish(
     state: CoachState, playbook: Playbook, console: Console, tone_check: ToneCheck | None
 ) -> None:
+    """The follow-up and the tone check first; the reply last and alone, ready to copy."""
     view = presenter.present(state, playbook)
+    reply = next(s.lines[0] for s in view.sections if s.heading == presenter.READY)
     console.say()
-    console.rule(view.title)
-    reply = ""
-    for section in view.sections:
-        if section.heading == presenter.READY:
-            reply = section.lines[0]
-        else:
-            console.wrap(" ".join(section.lines))
-    console.say()
-    console.say(reply)
-    console.rule()
     if state.choices.follow_up_days is not None:
         days = state.choices.follow_up_days
         console.wrap(
@@ -406,17 +387,19 @@ def _finish(
         )
         console.say("Follow-up message:")
         console.wrap(engine.follow_up_message(state, playbook), indent="  ")
-    if tone_check is None:
-        return
+    if tone_check is not None:
+        findings = tone_check(reply)
+        if not findings:
+            console.say("Tone check: reads kindly. Good to send.")
+        else:
+            console.say("Tone check: worth another look before you send:")
+            for finding in findings:
+                console.wrap(finding, indent="  • ", hanging="    ")
+        console.say("(Check the version you send with: seller-coach tone)")
+    for section in view.sections:
+        if section.heading != presenter.READY:
+            console.wrap(" ".join(section.lines))
     console.say()
-    edited = console.ask_block(
-        "Check my tone: paste the version you'll send (end with an empty line), "
-        "or press Enter to check the draft above:"
-    )
-    findings = tone_check(edited or reply)
-    if not findings:
-        console.say("Tone check: reads kindly. Good to send.")
-        return
-    console.say("Tone check: worth another look before you send:")
-    for finding in findings:
-        console.wrap(finding, indent="  • ", hanging="    ")
+    console.rule(view.title)
+    console.say(reply)
+    console.rule()
