@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,7 +20,8 @@ from pydantic import ValidationError
 
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
-from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
+from bot.core.details import read_details
+from bot.core.engine import CaseDetails, CoachError, CoachState, Origin, Policy, Step
 from bot.core.matcher import MatchResult
 from bot.core.models import Playbook
 from bot.core.presenter import StepView
@@ -45,6 +47,10 @@ PLAYBOOK_VALUE = "playbook:"
 
 class ServiceError(Exception):
     """Something the seller asked for cannot be done; the message says why, kindly."""
+
+
+class NoMatch(ServiceError):
+    """What the seller typed matches no situation; the front end offers them all to pick from."""
 
 
 class MovedOn(ServiceError):
@@ -86,6 +92,8 @@ class Walkthrough:
     finished: bool = False
     match: MatchResult | None = None
     reminder: ReminderRecord | None = None
+    #: Other situations worth switching to, as (id, title), those also mentioned first.
+    others: tuple[tuple[str, str], ...] = ()
 
     @property
     def draft(self) -> str:
@@ -242,6 +250,19 @@ class CoachService:
         await self.store.set_policy(user_id, policy.model_dump_json())
         return policy
 
+    async def replace_policy(self, user_id: int, **fields: Any) -> Policy:
+        """Set these fields of the seller's policy, None included (a form's blank field
+        clears a name or a limit); raise ServiceError on a bad value."""
+        current = await self.policy(user_id)
+        data = current.model_dump()
+        data.update(fields)
+        try:
+            policy = Policy.model_validate(data)
+        except ValidationError as error:
+            raise ServiceError(_validation_message(error)) from None
+        await self.store.set_policy(user_id, policy.model_dump_json())
+        return policy
+
     # -- walkthroughs ---------------------------------------------------------------------------
 
     def resolve(self, situation: str) -> tuple[Playbook | None, MatchResult | None]:
@@ -254,19 +275,52 @@ class CoachService:
             return None, result
         return self.catalog.get(result.best.id), result
 
-    async def start(self, user_id: int, guild_id: int | None, situation: str) -> Walkthrough:
-        """Match the situation and start a walkthrough of the best playbook."""
+    async def start(
+        self,
+        user_id: int,
+        guild_id: int | None,
+        situation: str,
+        *,
+        customer: str | None = None,
+        item: str | None = None,
+    ) -> Walkthrough:
+        """Match the situation and start a walkthrough of the best playbook.
+
+        The case details the seller's text gives (a pasted customer message: the name, the
+        order, what it cost, the item) are taken in and remembered as read from the message;
+        ``customer`` and ``item``, when given, win over what was read.
+        """
         playbook, result = self.resolve(situation)
         if playbook is None:
-            raise ServiceError(
-                "I couldn't match that to a situation. Try describing what the customer said, "
-                "or browse them all with /playbooks."
+            raise NoMatch(
+                "I couldn't match that to a situation. Pick the one that fits below, or "
+                "describe what the customer said."
             )
         policy = await self.policy(user_id)
-        details = CaseDetails()
-        if result is not None and len(situation) > 80:
-            details = CaseDetails(customer_message=situation[:4000])
-        state = engine.start(playbook, details, policy)
+        values: dict[str, Any] = {}
+        origin = Origin()
+        if result is not None:
+            found = read_details(situation).found()
+            values.update(found)
+            if len(situation) > 80:
+                values["customer_message"] = situation[:4000]
+            origin = Origin(
+                confident=result.confident,
+                others=tuple(m.id for m in result.matches[1:]),
+                also=tuple(m.id for m in result.also),
+                read=tuple(name for name in found if name != "currency"),
+            )
+        given = {"customer": customer, "item": item}
+        values.update({k: v.strip() for k, v in given.items() if v and v.strip()})
+        origin = origin.model_copy(
+            update={"read": tuple(r for r in origin.read if not (given.get(r) or "").strip())}
+        )
+        try:
+            details = CaseDetails.model_validate(values)
+        except ValidationError:  # a detail read or given that doesn't fit: left for the form
+            details = CaseDetails(customer_message=values.get("customer_message"))
+            origin = origin.model_copy(update={"read": ()})
+        state = engine.start(playbook, details, policy).model_copy(update={"origin": origin})
         record = await self.store.create_session(guild_id, user_id, state.to_json())
         self._remember(record, state)
         return self._walkthrough(record, state, playbook, match=result)
@@ -314,7 +368,7 @@ class CoachService:
             record, state = cached
             playbook = self.catalog.get(state.playbook_id)
             if playbook is not None:
-                return record, state, playbook, True
+                return record, await self._with_policy(user_id, state), playbook, True
         record = await self.store.get_session(session_id)
         if record is None:
             raise ServiceError(
@@ -330,7 +384,14 @@ class CoachService:
         if playbook is None:
             raise ServiceError("The playbook of this walkthrough is no longer available.")
         self._remember(record, state)
+        state = await self._with_policy(user_id, state)
         return record, state, playbook, record.version == version
+
+    async def _with_policy(self, user_id: int, state: CoachState) -> CoachState:
+        """``state`` with the seller's policy as it is now: a name, shop or limit set with
+        /policy while the walkthrough was open counts from its next step."""
+        policy = await self.policy(user_id)
+        return state if policy == state.policy else state.model_copy(update={"policy": policy})
 
     async def current(
         self, session_id: str, user_id: int, guild_id: int | None, version: int
@@ -370,8 +431,18 @@ class CoachService:
             elif action == Action.PICK:
                 state = presenter.apply_choice(state, playbook, values)
             elif action == Action.SWITCH:
+                left = playbook.id
                 playbook = self._switch_target(values)
-                state = engine.start(playbook, state.details, state.policy)
+                others = (left, *(o for o in state.origin.others if o not in (left, playbook.id)))
+                origin = state.origin.model_copy(
+                    update={
+                        "others": others,
+                        "also": tuple(a for a in state.origin.also if a != playbook.id),
+                    }
+                )
+                state = engine.start(playbook, state.details, state.policy).model_copy(
+                    update={"origin": origin}
+                )
             elif action == Action.FINISH:
                 return await self._finish(record, state, playbook)
         except CoachError as error:
@@ -395,8 +466,13 @@ class CoachService:
         """Fill in the case details from the details form; blank fields are cleared.
 
         The details go into the walkthrough as it is now, even when it moved on since the form
-        was opened (what the seller typed is never thrown away).
+        was opened (what the seller typed is never thrown away). A ``signature`` field ("your
+        name, shop") is saved to the seller's policy, so it signs every later reply too. A
+        detail the seller changed is no longer marked as read from the message.
         """
+        signature = parse_signature(fields.get("signature", ""))
+        if signature:
+            await self.update_policy(user_id, **signature)
         for _ in range(SAVE_ATTEMPTS):
             record, state, playbook, _ = await self._load(
                 session_id, user_id, guild_id, version, verify=False
@@ -404,8 +480,16 @@ class CoachService:
             details = parse_details(
                 fields, state.details, engine.currency_of(state.details, state.policy)
             )
+            read = tuple(
+                name
+                for name in state.origin.read
+                if getattr(details, name) == getattr(state.details, name)
+            )
+            state = engine.with_details(state, details).model_copy(
+                update={"origin": state.origin.model_copy(update={"read": read})}
+            )
             try:
-                return await self._save(record, engine.with_details(state, details), playbook)
+                return await self._save(record, state, playbook)
             except MovedOn as moved:
                 version = moved.walkthrough.version
         raise ServiceError("This walkthrough is changing too fast; please try again.")
@@ -468,6 +552,13 @@ class CoachService:
         playbook: Playbook,
         match: MatchResult | None = None,
     ) -> Walkthrough:
+        origin = state.origin
+        ids = [*origin.also, *(o for o in origin.others if o not in origin.also)]
+        others = []
+        for playbook_id in ids:
+            summary = self.catalog.summary(playbook_id)
+            if summary is not None and playbook_id != playbook.id:
+                others.append((playbook_id, summary.title))
         return Walkthrough(
             session_id=record.id,
             version=record.version,
@@ -476,6 +567,7 @@ class CoachService:
             view=presenter.present(state, playbook),
             finished=record.finished,
             match=match,
+            others=tuple(others),
         )
 
     # -- reminders ------------------------------------------------------------------------------
@@ -621,16 +713,29 @@ def _validation_message(error: ValidationError) -> str:
 
 
 DETAIL_FIELDS = ("customer", "item", "order", "order_value", "customer_message")
+#: How a seller may separate their name from their shop's in one field.
+SIGNATURE_SEPARATORS = re.compile(r"\s*(?:[,·|/]|\s-\s|\sfrom\s|\sat\s)\s*", re.IGNORECASE)
+
+
+def parse_signature(text: str) -> dict[str, str]:
+    """ "Sam, Clay Corner" as ``{"seller_name": "Sam", "shop_name": "Clay Corner"}``; a name
+    alone sets only the name; blank sets nothing."""
+    parts = [p.strip() for p in SIGNATURE_SEPARATORS.split(text.strip(), maxsplit=1)]
+    names = dict(zip(("seller_name", "shop_name"), parts, strict=False))
+    return {key: value[:100] for key, value in names.items() if value}
 
 
 def parse_details(fields: dict[str, str], current: CaseDetails, currency: str) -> CaseDetails:
-    """Case details from a form: blank means unknown; an amount may carry a symbol or code."""
-    data: dict[str, Any] = {}
+    """Case details from a form: blank means unknown; an amount may carry a symbol or code.
+
+    Details the form did not ask for (it may not show them all) keep their values."""
+    data: dict[str, Any] = current.model_dump()
     for name in DETAIL_FIELDS:
-        value = (fields.get(name) or "").strip()
-        data[name] = value or None
-    amount = data.pop("order_value")
-    data["order_value"], data["currency"] = None, current.currency
+        if name in fields:
+            data[name] = (fields.get(name) or "").strip() or None
+    amount = data.pop("order_value") if "order_value" in fields else None
+    if "order_value" in fields:
+        data["order_value"], data["currency"] = None, current.currency
     if amount:
         try:
             data["order_value"], data["currency"] = engine.parse_money(amount, currency)

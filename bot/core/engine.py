@@ -103,6 +103,19 @@ class Choices(_Value):
     follow_up_days: int | None = None
 
 
+class Origin(_Value):
+    """How a walkthrough began, kept so that every later step can still offer it.
+
+    ``others`` are situations worth switching to (best first), ``also`` those the seller's text
+    clearly mentions as well, ``read`` the case details read from the customer's message.
+    """
+
+    confident: bool = True
+    others: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    read: tuple[str, ...] = ()
+
+
 class CoachState(_Value):
     """One walkthrough, as stored between steps."""
 
@@ -111,6 +124,7 @@ class CoachState(_Value):
     details: CaseDetails = CaseDetails()
     policy: Policy = Policy()
     choices: Choices = Choices()
+    origin: Origin = Origin()
 
     def to_json(self) -> str:
         return self.model_dump_json(exclude_defaults=True)

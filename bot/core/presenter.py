@@ -33,11 +33,13 @@ class ChoiceKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading and its lines."""
+    """A heading and its lines; ``more`` marks background (tips, evidence, what the reply
+    says) that a small screen shows only when asked."""
 
     heading: str
     lines: tuple[str, ...]
     quote: bool = False
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +110,12 @@ def _listen(state: CoachState, playbook: Playbook) -> StepView:
     values = engine.placeholder_values(state)
     message = state.details.customer_message
     sections = [
-        Section("Their message", (message,) if message else (), quote=True),
-        Section("Tips", tuple(step.tips)),
-        Section("Evidence to gather", tuple(step.evidence)),
-        Section("Your reply opens with", (render(step.acknowledge, values),), quote=True),
+        Section("Their message", (message,) if message else (), quote=True, more=True),
+        Section("Tips", tuple(step.tips), more=True),
+        Section("Evidence to gather", tuple(step.evidence), more=True),
+        Section(
+            "Your reply opens with", (render(step.acknowledge, values),), quote=True, more=True
+        ),
     ]
     options = tuple(
         Option(str(i), render(q, values), selected=i in state.choices.questions)
@@ -132,7 +136,7 @@ def _apologise(state: CoachState, playbook: Playbook) -> StepView:
     return _view(
         state,
         playbook,
-        [Section("Tips", tuple(step.tips))],
+        [Section("Tips", tuple(step.tips), more=True)],
         choice=ChoiceKind.APOLOGY,
         options=options,
     )
@@ -164,8 +168,8 @@ def _compensate(state: CoachState, playbook: Playbook) -> StepView:
     step = playbook.steps.compensate
     insurance = step.if_insured if state.policy.insures_parcels else step.if_uninsured
     sections = [
-        Section("Tips", tuple(step.tips)),
-        Section("Insurance", (insurance,) if insurance else ()),
+        Section("Tips", tuple(step.tips), more=True),
+        Section("Insurance", (insurance,) if insurance else (), more=True),
         Section("Your policy", policy_summary(state)),
     ]
     options = []
@@ -205,9 +209,9 @@ def _follow_up(state: CoachState, playbook: Playbook) -> StepView:
     step = playbook.steps.follow_up
     values = engine.placeholder_values(state)
     sections = [
-        Section("Tips", tuple(step.tips)),
-        Section("You'll be reminded to check", (step.reminder,)),
-        Section("Follow-up message", (render(step.message, values),), quote=True),
+        Section("Tips", tuple(step.tips), more=True),
+        Section("You'll be reminded to check", (step.reminder,), more=True),
+        Section("Follow-up message", (render(step.message, values),), quote=True, more=True),
     ]
     chosen = state.choices.follow_up_days
     days = sorted({*FOLLOW_UP_DAYS, step.after_days} | ({chosen} if chosen else set()))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -12,7 +13,7 @@ from discord.ext import commands
 
 from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
-from bot.exts.answer import Answer, RoutedItem, answering
+from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
 from bot.exts.common import show_held_reminders
 from bot.service import ServiceError
 
@@ -26,25 +27,212 @@ RETURN_SHIPPING = {
 }
 
 
-def policy_blocks(policy: Policy) -> list[str]:
+def goodwill_text(policy: Policy) -> str:
     limits = []
     if policy.max_goodwill is not None:
         limits.append(format_money(policy.max_goodwill, policy.currency))
     if policy.max_goodwill_share is not None:
-        limits.append(f"{policy.max_goodwill_share:.0%} of the order value")
+        limits.append(f"{policy.max_goodwill_share:.0%} of the order")
+    return " or ".join(limits) if limits else "no limit set"
+
+
+def policy_blocks(policy: Policy) -> list[str]:
     signature = (
-        " · ".join(render.safe(v) for v in (policy.seller_name, policy.shop_name) if v)
-        or "not set (your drafts will show [your name] and [shop name])"
+        ", ".join(render.safe(v) for v in (policy.seller_name, policy.shop_name) if v)
+        or "not set: replies end with [your name], [shop name]"
     )
     return [
-        f"**Currency** {policy.currency}",
-        f"**Most goodwill per case** {' or '.join(limits) if limits else 'no limit set'}",
-        f"**Return postage** {RETURN_SHIPPING[policy.return_shipping]}",
+        f"**Signed** {signature}\n"
+        f"**Goodwill limit** {goodwill_text(policy)} ({policy.currency})\n"
+        f"**Return postage** {RETURN_SHIPPING[policy.return_shipping].lower()}\n"
         f"**Parcels insured** {'yes' if policy.insures_parcels else 'no'}",
-        f"**Signature** {signature}",
-        "Offers over your limit are still shown, marked ⚠️, for you to decide. "
-        "Change any of this with the options of `/policy`.",
+        "Change it with the menu and buttons below; open walkthroughs use it from their next step.",
     ]
+
+
+def policy_message(user_id: int, policy: Policy, title: str = "Your policy") -> dict[str, Any]:
+    """The policy, and the controls that change it in place."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(
+        PolicySelect(
+            discord.ui.Select(
+                custom_id=f"pol:{user_id}:postage",
+                placeholder="Who pays return postage",
+                options=[
+                    discord.SelectOption(
+                        label=label, value=option.value, default=option is policy.return_shipping
+                    )
+                    for option, label in RETURN_SHIPPING.items()
+                ],
+                row=0,
+            )
+        )
+    )
+    view.add_item(
+        PolicyButton.make(user_id, "edit", "Name, shop & limit", discord.ButtonStyle.primary)
+    )
+    insured = "Parcels insured: yes" if policy.insures_parcels else "Parcels insured: no"
+    view.add_item(PolicyButton.make(user_id, "insured", insured, discord.ButtonStyle.secondary))
+    return {"embeds": render.pack(title, policy_blocks(policy)), "view": view, "content": None}
+
+
+class PolicyItem:
+    """Only the seller whose policy it is may change it."""
+
+    user_id: int
+
+    async def mine(self, answer: Answer) -> bool:
+        if answer.interaction.user.id != self.user_id:
+            await answer.send("This policy belongs to someone else; see yours with /policy.")
+            return False
+        return True
+
+
+class PolicySelect(
+    PolicyItem,
+    RoutedItem,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"pol:(?P<user>[0-9]{1,20}):postage",
+):
+    """Who pays return postage."""
+
+    def read(self, match: re.Match[str]) -> None:
+        self.user_id = int(match["user"])
+
+    async def handle(self, answer: Answer) -> None:
+        if not await self.mine(answer):
+            return
+        value = self.item.values[0] if self.item.values else None
+        policy = await answer.bot.service.update_policy(self.user_id, return_shipping=value)
+        await answer.update(**policy_message(self.user_id, policy, "Your policy is saved"))
+
+
+class PolicyButton(
+    PolicyItem,
+    RoutedItem,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"pol:(?P<user>[0-9]{1,20}):(?P<action>edit|insured)",
+):
+    """Parcels insured (a toggle), or the form for the name, shop, currency and limits."""
+
+    action: str
+
+    def read(self, match: re.Match[str]) -> None:
+        self.user_id, self.action = int(match["user"]), match["action"]
+
+    @classmethod
+    def make(
+        cls, user_id: int, action: str, label: str, style: discord.ButtonStyle
+    ) -> PolicyButton:
+        return cls(
+            discord.ui.Button(label=label, style=style, custom_id=f"pol:{user_id}:{action}", row=1)
+        )
+
+    async def handle(self, answer: Answer) -> None:
+        if not await self.mine(answer):
+            return
+        service = answer.bot.service
+        policy = await service.policy(self.user_id)
+        if self.action == "edit":
+            await answer.form(PolicyForm.prefilled(self.user_id, policy))
+            return
+        policy = await service.update_policy(
+            self.user_id, insures_parcels=not policy.insures_parcels
+        )
+        await answer.update(**policy_message(self.user_id, policy, "Your policy is saved"))
+
+
+class PolicyForm(RoutedForm, title="Your policy"):
+    """The seller's name, shop, currency and goodwill limits."""
+
+    route = re.compile(r"polf:(?P<user>[0-9]{1,20})")
+
+    seller_name: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="seller_name",
+        label="Your name (signs replies)",
+        max_length=100,
+        required=False,
+    )
+    shop_name: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="shop_name", label="Your shop's name", max_length=100, required=False
+    )
+    currency: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="currency",
+        label="Currency",
+        min_length=3,
+        max_length=3,
+        placeholder="e.g. GBP",
+    )
+    max_goodwill: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="max_goodwill",
+        label="Most goodwill per case (amount)",
+        max_length=12,
+        required=False,
+        placeholder="e.g. 20; empty: no limit",
+    )
+    max_goodwill_percent: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="max_goodwill_percent",
+        label="…or as a % of the order",
+        max_length=4,
+        required=False,
+        placeholder="e.g. 50",
+    )
+
+    user_id: int
+
+    def read(self, match: re.Match[str]) -> None:
+        self.user_id = int(match["user"])
+
+    @classmethod
+    def prefilled(cls, user_id: int, policy: Policy) -> PolicyForm:
+        form = cls(f"polf:{user_id}", timeout=None)
+        form.seller_name.default = policy.seller_name
+        form.shop_name.default = policy.shop_name
+        form.currency.default = policy.currency
+        form.max_goodwill.default = (
+            str(policy.max_goodwill) if policy.max_goodwill is not None else None
+        )
+        form.max_goodwill_percent.default = (
+            f"{policy.max_goodwill_share * 100:g}"
+            if policy.max_goodwill_share is not None
+            else None
+        )
+        return form
+
+    async def submitted(self, answer: Answer, values: Mapping[str, str]) -> None:
+        if answer.interaction.user.id != self.user_id:
+            await answer.send("This policy belongs to someone else; see yours with /policy.")
+            return
+        service = answer.bot.service
+        try:
+            changes = policy_changes(values)
+            policy = await service.replace_policy(self.user_id, **changes)
+        except ServiceError as error:
+            await answer.send(f"{error} Your policy was not changed.")
+            return
+        await answer.update(**policy_message(self.user_id, policy, "Your policy is saved"))
+
+
+def policy_changes(values: Mapping[str, str]) -> dict[str, Any]:
+    """The policy form's fields as policy values: blank clears a name or a limit."""
+
+    def number(name: str, label: str) -> Decimal | None:
+        text = (values.get(name) or "").strip().replace(",", ".").rstrip("%")
+        if not text:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ServiceError(f"{label} should be a number, like 20.") from None
+
+    share = number("max_goodwill_percent", "The percentage")
+    return {
+        "seller_name": (values.get("seller_name") or "").strip() or None,
+        "shop_name": (values.get("shop_name") or "").strip() or None,
+        "currency": (values.get("currency") or "").strip().upper() or None,
+        "max_goodwill": number("max_goodwill", "The goodwill limit"),
+        "max_goodwill_share": float(share) / 100 if share is not None else None,
+    }
 
 
 class AccountCog(commands.Cog):
@@ -105,7 +293,7 @@ class AccountCog(commands.Cog):
             except ServiceError as error:
                 await answer.send(f"{error} Your policy was not changed.")
                 return
-            await answer.send(embeds=render.pack(title, policy_blocks(policy)))
+            await answer.send(**policy_message(interaction.user.id, policy, title))
             await show_held_reminders(answer)
 
     @app_commands.command(
@@ -125,19 +313,15 @@ class AccountCog(commands.Cog):
     @app_commands.command(name="help", description="What Seller Coach does and how to start")
     async def help(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         blocks = [
-            "I coach you through answering an unhappy customer, the way experienced sellers do: "
-            "**listen**, **apologise**, **offer** something within your own policy, and "
-            "**follow up**. At the end you get a reply ready to copy and send.",
-            "**Start** `/coach situation:` and describe what happened, or paste the customer's "
-            "message. Fill in **Case details** so the reply names your customer and item.",
-            "**Other commands**\n"
-            "• `/playbooks`: browse every situation, or read one in full\n"
-            "• `/policy`: your goodwill limit, return postage, insurance and signature\n"
-            "• `/followups`: your follow-up reminders; in a server those set there, in a DM "
-            "with me all of them\n"
-            "• `/tone`: check a reply before you send it\n"
-            "• `/forget-me`: delete everything stored about you",
-            "Everything about your cases is shown only to you.",
+            "I coach you through answering an unhappy customer: **listen**, **apologise**, "
+            "**offer** within your policy, **follow up**. You end with a reply to copy.",
+            "**Start** with `/coach situation:` (what happened, or paste their message).",
+            "**Also**\n"
+            "• `/playbooks` every situation\n"
+            "• `/policy` your name, shop, limits\n"
+            "• `/followups` your reminders (here: this server's; in a DM with me: all)\n"
+            "• `/tone` check a reply before sending\n"
+            "• `/forget-me` delete your data",
         ]
         async with answering(interaction, "/help") as answer:
             await answer.send(embeds=render.pack("Seller Coach", blocks))
@@ -189,9 +373,11 @@ class ForgetButton(
 
 
 async def setup(bot: SellerCoachBot) -> None:
-    bot.add_dynamic_items(ForgetButton)
+    bot.add_dynamic_items(ForgetButton, PolicySelect, PolicyButton)
+    bot.forms.add(PolicyForm)
     await bot.add_cog(AccountCog(bot))
 
 
 async def teardown(bot: SellerCoachBot) -> None:
-    bot.remove_dynamic_items(ForgetButton)
+    bot.remove_dynamic_items(ForgetButton, PolicySelect, PolicyButton)
+    bot.forms.remove(PolicyForm)

@@ -17,14 +17,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.engine import Step
+from bot.core.engine import Step, currency_of, format_money, missing_details
 from bot.core.presenter import ChoiceKind
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
 from bot.exts.common import guild_of, show_held_reminders
 from bot.exts.tone import open_tone_check
 from bot.failures import new_error_id, redacted_traceback
-from bot.service import PLAYBOOK_VALUE, Action, MovedOn, ServiceError, Walkthrough
+from bot.service import PLAYBOOK_VALUE, Action, MovedOn, NoMatch, ServiceError, Walkthrough
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -61,7 +61,7 @@ class WalkthroughButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=rf"scb:{SESSION}:{VERSION}:(?P<action>[a-z]{{2,12}})",
 ):
-    """Back, Next, Done, Check my tone and Case details on a walkthrough message."""
+    """Next, Back, Done, Check my tone, the case details and the tips on a walkthrough."""
 
     @classmethod
     def make(cls, walkthrough: Walkthrough, action: str, **button: Any) -> WalkthroughButton:
@@ -73,6 +73,8 @@ class WalkthroughButton(
             await open_details(answer, self.session_id, self.version)
         elif self.action == "tone":
             await open_tone_check(answer, self.session_id, self.version)
+        elif self.action in (SHOW_TIPS, HIDE_TIPS):
+            await show_tips(answer, self.session_id, self.version, self.action == SHOW_TIPS)
         else:
             await act(answer, self.session_id, self.version, self.action, [])
 
@@ -94,6 +96,18 @@ class WalkthroughSelect(
         await act(answer, self.session_id, self.version, self.action, list(self.item.values))
 
 
+SHOW_TIPS = "tips"
+HIDE_TIPS = "lesstips"
+
+
+async def show(answer: Answer, walkthrough: Walkthrough, *, note: str | None = None) -> None:
+    """Show the walkthrough in place of the message pressed; when it shows the finished reply,
+    the reply follows as a plain private message of its own, ready to copy on a phone."""
+    await answer.update(**walkthrough_message(walkthrough, note=note))
+    if walkthrough.view.step is Step.DRAFT and not walkthrough.finished:
+        await answer.send(render.plain(walkthrough.draft))
+
+
 async def act(
     answer: Answer, session_id: str, version: int, action: str, values: list[str]
 ) -> None:
@@ -108,42 +122,29 @@ async def act(
             session_id, interaction.user.id, guild_of(interaction), version, action, values
         )
     except MovedOn as moved:
-        await answer.update(**walkthrough_message(moved.walkthrough, note=str(moved)))
+        await show(answer, moved.walkthrough, note=str(moved))
         return
-    await answer.update(**walkthrough_message(walkthrough))
+    await show(answer, walkthrough)
+
+
+async def show_tips(answer: Answer, session_id: str, version: int, shown: bool) -> None:
+    """Show the step with its tips, evidence and what the reply says (or without again)."""
+    interaction = answer.interaction
+    walkthrough = await answer.bot.service.current(
+        session_id, interaction.user.id, guild_of(interaction), version
+    )
+    await answer.update(**walkthrough_message(walkthrough, tips=shown))
 
 
 DETAILS_ROUTE = re.compile(rf"scm:{SESSION}:{VERSION}")
+READ_NOTE = "Read from the customer's message: check it"
 
 
-class DetailsForm(RoutedForm, title="Case details"):
-    """The customer's name, the item, the order and what the customer wrote."""
+class DetailsForm(RoutedForm, title="Customer, item & signature"):
+    """The customer's name, the item, the order and the seller's signature; a detail read
+    from the customer's message says so under its name."""
 
     route = DETAILS_ROUTE
-
-    customer: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="customer", label="Customer's name", max_length=100, required=False
-    )
-    item: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="item", label="Item", max_length=100, required=False, placeholder="e.g. blue mug"
-    )
-    order: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="order", label="Order number", max_length=64, required=False
-    )
-    order_value: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="order_value",
-        label="Order value",
-        max_length=20,
-        required=False,
-        placeholder="e.g. 24.50 or 24.50 EUR",
-    )
-    customer_message: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="customer_message",
-        label="The customer's message (optional)",
-        style=discord.TextStyle.paragraph,
-        max_length=4000,
-        required=False,
-    )
 
     session_id: str
     version: int
@@ -151,20 +152,52 @@ class DetailsForm(RoutedForm, title="Case details"):
     def read(self, match: re.Match[str]) -> None:
         self.session_id, self.version = match["sid"], int(match["version"])
 
+    def field(
+        self, custom_id: str, text: str, value: str | None, description: str | None, **input: Any
+    ) -> None:
+        entry = discord.ui.TextInput[Any](
+            custom_id=custom_id, default=value, required=False, **input
+        )
+        self.add_item(discord.ui.Label(text=text, description=description, component=entry))
+
     @classmethod
     def prefilled(cls, walkthrough: Walkthrough) -> DetailsForm:
         """The form for ``walkthrough``, showing the details it already has."""
         form = cls(f"scm:{walkthrough.session_id}:{walkthrough.version}", timeout=None)
         details = walkthrough.state.details
-        form.customer.default = details.customer
-        form.item.default = details.item
-        form.order.default = details.order
-        form.order_value.default = (
-            f"{details.order_value} {details.currency or ''}".strip()
-            if details.order_value is not None
-            else None
+        read = walkthrough.state.origin.read
+
+        def note(name: str, otherwise: str | None = None) -> str | None:
+            return READ_NOTE if name in read else otherwise
+
+        value = None
+        if details.order_value is not None:
+            value = f"{details.order_value} {details.currency or ''}".strip()
+        form.field(
+            "customer", "Customer's name", details.customer, note("customer"), max_length=100
         )
-        form.customer_message.default = details.customer_message
+        form.field(
+            "item", "Item", details.item, note("item"), max_length=100, placeholder="e.g. blue mug"
+        )
+        form.field("order", "Order number", details.order, note("order", "Optional"), max_length=64)
+        form.field(
+            "order_value",
+            "Order value",
+            value,
+            note("order_value", "Optional; it prices the offers"),
+            max_length=20,
+            placeholder="e.g. 24.50 or 24.50 EUR",
+        )
+        policy = walkthrough.state.policy
+        signed = ", ".join(v for v in (policy.seller_name, policy.shop_name) if v)
+        form.field(
+            "signature",
+            "Sign as: your name, shop",
+            signed or None,
+            "Kept for your next replies too",
+            max_length=200,
+            placeholder="e.g. Sam, Clay Corner",
+        )
         return form
 
     async def submitted(self, answer: Answer, values: Mapping[str, str]) -> None:
@@ -174,16 +207,20 @@ class DetailsForm(RoutedForm, title="Case details"):
                 self.session_id, interaction.user.id, guild_of(interaction), self.version, values
             )
         except MovedOn as moved:  # pragma: no cover - set_details re-applies instead
-            await answer.update(**walkthrough_message(moved.walkthrough, note=str(moved)))
+            await show(answer, moved.walkthrough, note=str(moved))
             return
         except ServiceError as error:
-            await answer.send(f"{error} Nothing was lost: press Case details to try again.")
+            await answer.send(f"{error} Nothing was lost: press {EDIT_DETAILS} to try again.")
             return
-        await answer.update(**walkthrough_message(walkthrough))
+        await show(answer, walkthrough)
+
+
+ADD_DETAILS = "Add customer & item"
+EDIT_DETAILS = "Edit details"
 
 
 async def open_details(answer: Answer, session_id: str, version: int) -> None:
-    """Case details: the form, filled in with what the walkthrough knows now."""
+    """The details form, filled in with what the walkthrough knows now."""
     interaction = answer.interaction
     walkthrough = await answer.bot.service.current(
         session_id, interaction.user.id, guild_of(interaction), version
@@ -191,31 +228,120 @@ async def open_details(answer: Answer, session_id: str, version: int) -> None:
     await answer.form(DetailsForm.prefilled(walkthrough))
 
 
-def walkthrough_message(walkthrough: Walkthrough, *, note: str | None = None) -> dict[str, Any]:
-    """The embeds and components that show a walkthrough at its current step."""
+def details_missing(walkthrough: Walkthrough) -> bool:
+    """True while the reply would greet no one by name or not name the item."""
+    details = walkthrough.state.details
+    return details.customer is None or details.item is None
+
+
+def details_line(walkthrough: Walkthrough) -> str | None:
+    """The case details the reply uses, in a line (📋: read from the customer's message), and
+    what is still missing."""
+    state = walkthrough.state
+    details = state.details
+    shown = []
+    for name in ("customer", "item", "order", "order_value"):
+        value = getattr(details, name)
+        if value is None:
+            continue
+        text = str(value)
+        if name == "order_value":
+            text = format_money(value, currency_of(details, state.policy))
+        elif name == "order":
+            text = f"order {text}"
+        shown.append(("📋 " if name in state.origin.read else "") + render.safe(text))
+    lines = []
+    if shown:
+        read = " (📋 read from the message: check it)" if state.origin.read else ""
+        lines.append(f"**Case:** {' · '.join(shown)}{read}")
+    if details_missing(walkthrough):
+        lines.append("Add your customer's name and the item, so the reply names them.")
+    return "\n".join(lines) or None
+
+
+def switch_choices(walkthrough: Walkthrough) -> list[tuple[str, str]]:
+    """The situations "Not this?" offers (ids and titles, those also mentioned first): while
+    the match was unsure or the message mentions another one, until the offer step."""
+    origin = walkthrough.state.origin
+    if walkthrough.view.step not in SWITCH_STEPS or (origin.confident and not origin.also):
+        return []
+    return list(walkthrough.others[:25])
+
+
+#: The steps on which the seller can still switch to another situation.
+SWITCH_STEPS = (Step.LISTEN, Step.APOLOGISE)
+
+
+def walkthrough_message(
+    walkthrough: Walkthrough, *, note: str | None = None, tips: bool = False
+) -> dict[str, Any]:
+    """The embed and components that show a walkthrough at its current step.
+
+    As first shown a step fits a phone screen: what to do now, the current pick in a line and
+    the menu; tips, evidence and what the reply says come with "Show tips".
+    """
     view = walkthrough.view
+    state = walkthrough.state
     blocks = []
     if note:
         blocks.append(note)
-    if walkthrough.match is not None and walkthrough.match.best is not None:
-        sure = walkthrough.match.confident
-        blocks.append(
-            f"This sounds like **{walkthrough.playbook.title}**."
-            if sure
-            else f"I'm not sure which situation this is; I started with "
-            f"**{walkthrough.playbook.title}**. Pick another below if it fits better."
-        )
-    blocks.extend(render.blocks_for(view))
+    if walkthrough.finished:
+        blocks.append(finished_line(walkthrough))
+    elif view.step in SWITCH_STEPS and not state.origin.confident:
+        blocks.append("Not sure this is your situation? Pick another below.")
+    if view.step in SWITCH_STEPS and state.origin.also:
+        titles = dict(walkthrough.others)
+        also = next((titles[a] for a in state.origin.also if a in titles), None)
+        if also:
+            blocks.append(f"Also sounds like: **{also}** (switch below).")
+    line = details_line(walkthrough)
+    if line and not walkthrough.finished:
+        blocks.append(line)
+    if view.step is Step.DRAFT:
+        blocks += draft_blocks(walkthrough)
+    else:
+        blocks += render.blocks_for(view, more=tips)
+    embeds = render.pack(f"{view.playbook_title} · {view.title}", blocks)
+    return {"embeds": embeds, "view": walkthrough_view(walkthrough, tips=tips), "content": None}
+
+
+def finished_line(walkthrough: Walkthrough) -> str:
+    """What Done did, said first."""
     if walkthrough.reminder is not None:
         due = discord.utils.format_dt(walkthrough.reminder.due_at, "R")
-        blocks.append(f"⏰ I'll remind you to follow up {due}, by direct message.")
-    elif walkthrough.finished:
-        blocks.append("Done. Good luck with your reply!")
-    embeds = render.pack(f"{view.playbook_title} · {view.title}", blocks)
-    return {"embeds": embeds, "view": walkthrough_view(walkthrough), "content": None}
+        return f"✅ Done. I'll remind you to follow up {due}, by direct message."
+    return "✅ Done, with no reminder. Good luck with your reply!"
 
 
-def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
+def draft_blocks(walkthrough: Walkthrough) -> list[str]:
+    """The last step: where the reply is, and what is still to fill in."""
+    reply = walkthrough.draft
+    blocks = []
+    if not walkthrough.finished:
+        blocks.append(
+            "Your reply is ready: it's the message below, on its own. "
+            "Long-press it to copy, then paste it to your customer."
+        )
+    missing = missing_details(walkthrough.state, walkthrough.playbook, reply)
+    if missing:
+        blocks.append(
+            f"**Fill in before sending:** {', '.join(missing)} "
+            f"(or press {EDIT_DETAILS if not details_missing(walkthrough) else ADD_DETAILS})."
+        )
+    return blocks
+
+
+def done_label(walkthrough: Walkthrough) -> str:
+    """The confirm button says what it will do."""
+    days = walkthrough.state.choices.follow_up_days
+    if days is None:
+        return "Done · no reminder"
+    return f"Done · remind me in {days} day{'s' if days != 1 else ''}"
+
+
+def walkthrough_view(walkthrough: Walkthrough, *, tips: bool = False) -> discord.ui.View:
+    """The step's menu, "Not this?" while it can still change, and one row of buttons whose
+    first, blue one is the thing to do next."""
     view = walkthrough.view
     items = discord.ui.View(timeout=None)
     if view.options and view.choice is not None:
@@ -226,7 +352,7 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
                 Action.PICK,
                 options=render.select_options(view),
                 placeholder={
-                    ChoiceKind.QUESTIONS: "Questions to include in your reply",
+                    ChoiceKind.QUESTIONS: "Questions to ask (pick any)",
                     ChoiceKind.APOLOGY: "Pick an apology line",
                     ChoiceKind.OFFER: "Pick an offer",
                     ChoiceKind.FOLLOW_UP: "When to check back",
@@ -236,58 +362,44 @@ def walkthrough_view(walkthrough: Walkthrough) -> discord.ui.View:
                 row=0,
             )
         )
-    match = walkthrough.match
-    if match is not None and not match.confident and len(match.matches) > 1:
+    others = switch_choices(walkthrough)
+    if others:
         items.add_item(
             WalkthroughSelect.make(
                 walkthrough,
                 Action.SWITCH,
                 options=[
-                    discord.SelectOption(label=render.clip(m.title, 100), value=m.id)
-                    for m in match.matches[1:25]
+                    discord.SelectOption(label=render.clip(title, 100), value=playbook_id)
+                    for playbook_id, title in others
                 ],
                 placeholder="Not this? Pick another situation",
                 row=1,
             )
         )
-    back = dict(label="Back", style=discord.ButtonStyle.secondary, disabled=view.is_first, row=2)
-    items.add_item(WalkthroughButton.make(walkthrough, Action.BACK, **back))
+    missing = details_missing(walkthrough)
+    buttons: list[WalkthroughButton] = []
+
+    def button(action: str, label: str, style: discord.ButtonStyle) -> None:
+        buttons.append(WalkthroughButton.make(walkthrough, action, label=label, style=style, row=2))
+
+    blue, grey = discord.ButtonStyle.primary, discord.ButtonStyle.secondary
+    if missing and not walkthrough.finished:
+        button("details", ADD_DETAILS, blue)
     if view.step is Step.DRAFT:
         if not walkthrough.finished:
-            items.add_item(
-                WalkthroughButton.make(
-                    walkthrough,
-                    Action.FINISH,
-                    label="Done",
-                    style=discord.ButtonStyle.success,
-                    row=2,
-                )
-            )
-        items.add_item(
-            WalkthroughButton.make(
-                walkthrough,
-                "tone",
-                label="Check my tone",
-                style=discord.ButtonStyle.secondary,
-                row=2,
-            )
-        )
+            button(Action.FINISH, done_label(walkthrough), discord.ButtonStyle.success)
+        button("tone", "Check my tone", grey)
     else:
         label = "Show my reply" if view.step is Step.FOLLOW_UP else "Next"
-        items.add_item(
-            WalkthroughButton.make(
-                walkthrough, Action.NEXT, label=label, style=discord.ButtonStyle.primary, row=2
-            )
-        )
-    items.add_item(
-        WalkthroughButton.make(
-            walkthrough,
-            "details",
-            label="Case details",
-            style=discord.ButtonStyle.secondary,
-            row=2,
-        )
-    )
+        button(Action.NEXT, label, grey if missing else blue)
+        if any(s.more for s in view.sections):
+            button(HIDE_TIPS if tips else SHOW_TIPS, "Hide tips" if tips else "Show tips", grey)
+    if not view.is_first:
+        button(Action.BACK, "Back", grey)
+    if not missing and not walkthrough.finished:
+        button("details", EDIT_DETAILS, grey)
+    for item in buttons:
+        items.add_item(item)
     return items
 
 
@@ -300,17 +412,33 @@ class CoachCog(commands.Cog):
     @app_commands.command(
         name="coach", description="Get coached through answering an unhappy customer"
     )
-    @app_commands.describe(situation="What happened, in a sentence, or the customer's message")
+    @app_commands.describe(
+        situation="What happened, in a sentence, or the customer's message",
+        customer="Your customer's name, for the greeting",
+        item="The item the case is about, e.g. blue mug",
+    )
     async def coach(
         self,
         interaction: discord.Interaction[SellerCoachBot],
         situation: app_commands.Range[str, 1, 6000],
+        customer: app_commands.Range[str, 1, 100] | None = None,
+        item: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         async with answering(interaction, "/coach") as answer:
-            walkthrough = await self.bot.service.start(
-                interaction.user.id, guild_of(interaction), situation[: MAX_SITUATION * 4]
-            )
-            await answer.send(**walkthrough_message(walkthrough))
+            try:
+                walkthrough = await self.bot.service.start(
+                    interaction.user.id,
+                    guild_of(interaction),
+                    situation[: MAX_SITUATION * 4],
+                    customer=customer,
+                    item=item,
+                )
+            except NoMatch as unmatched:
+                from bot.exts.library import browse_message  # library imports this module
+
+                await answer.send(**browse_message(self.bot, str(unmatched), coach=True))
+            else:
+                await answer.send(**walkthrough_message(walkthrough))
             await show_held_reminders(answer)
 
     @coach.autocomplete("situation")

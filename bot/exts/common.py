@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from bot.app import SellerCoachBot
     from bot.exts.answer import Answer
     from bot.service import FollowUp
-    from bot.storage import ReminderRecord
 
 log = logging.getLogger(__name__)
 
@@ -25,20 +24,25 @@ def guild_of(interaction: discord.Interaction[SellerCoachBot]) -> int | None:
     return interaction.guild_id
 
 
-def follow_up_embed(reminder: ReminderRecord, follow_up: FollowUp, *, held: bool) -> discord.Embed:
-    """A due follow-up: what to check, and the message to send the customer."""
-    intro = (
-        "I couldn't send you this by direct message (your DMs are closed), so here it is."
-        if held
-        else "It's time to check back on this case. How did it go?"
-    )
-    blocks = [
-        intro,
-        f"**What to check**\n{follow_up.reminder}",
-        f"**A message you could send**\n{render.code_block(follow_up.message)}",
-    ]
-    embed = render.pack(f"Follow-up · {follow_up.title}", blocks, footer=f"Reminder #{reminder.id}")
-    return embed[0]
+def follow_up_embed(follow_up: FollowUp, *, held: bool) -> discord.Embed:
+    """A due follow-up: what to check, and the message to send the customer.
+
+    By direct message the suggested message follows as a plain message of its own (so a long
+    press copies exactly it); a held reminder, shown with others, carries it in the embed.
+    """
+    if held:
+        blocks = [
+            "I couldn't send you this by direct message (your DMs are closed), so here it is.",
+            f"**What to check**\n{follow_up.reminder}",
+            f"**A message you could send**\n{render.quoted(follow_up.message)}",
+        ]
+    else:
+        blocks = [
+            "It's time to check back on this case. How did it go?",
+            f"**What to check**\n{follow_up.reminder}",
+            "**A message you could send** is below, on its own: long-press it to copy.",
+        ]
+    return render.pack(f"Follow-up · {follow_up.title}", blocks)[0]
 
 
 #: Messages of held reminders shown after one command at most (each up to 10 embeds).
@@ -77,7 +81,7 @@ async def show_held_reminders(answer: Answer) -> None:
         return
     if not held:
         return
-    batches = held_batches([(r.id, follow_up_embed(r, f, held=True)) for r, f in held])
+    batches = held_batches([(r.id, follow_up_embed(f, held=True)) for r, f in held])
     shown = 0
     try:
         for batch in batches[:HELD_MESSAGES]:

@@ -141,9 +141,7 @@ async def followups_message(
     for reminder, follow_up in pending[:25]:
         due = discord.utils.format_dt(reminder.due_at, "R")
         who = f" ({render.safe(follow_up.customer)})" if follow_up.customer else ""
-        blocks.append(
-            f"**#{reminder.id} · {follow_up.title}**{who}, due {due}\n{follow_up.reminder}"
-        )
+        blocks.append(f"**{follow_up.title}**{who}, due {due}\n{follow_up.reminder}")
     if guild_id is not None:
         blocks.append("These are the ones set in this server; in a DM with me you see them all.")
     view = None
@@ -151,7 +149,7 @@ async def followups_message(
         view = discord.ui.View(timeout=None)
         options = [
             discord.SelectOption(
-                label=render.clip(f"#{r.id} · {f.title}", 100),
+                label=render.clip(f.title + (f" ({f.customer})" if f.customer else ""), 100),
                 value=str(r.id),
                 description=render.clip(f"due {r.due_at:%d %b %Y}", 100),
             )
@@ -172,7 +170,7 @@ class DiscordDirectMessages:
         view = discord.ui.View(timeout=None)
         for outcome in OUTCOMES:
             view.add_item(ReminderButton.make(reminder.id, reminder.user_id, outcome))
-        embed = follow_up_embed(reminder, follow_up, held=False)
+        embed = follow_up_embed(follow_up, held=False)
         try:
             user = self.bot.get_user(reminder.user_id) or await self.bot.fetch_user(
                 reminder.user_id
@@ -182,6 +180,12 @@ class DiscordDirectMessages:
             if error.code == CANNOT_MESSAGE_USER:
                 raise DirectMessagesClosed from None
             raise
+        try:  # the reminder is delivered; the copyable message is a convenience on top
+            await user.send(render.plain(follow_up.message))
+        except discord.HTTPException as error:
+            log.warning(
+                "reminder %s: the message to copy was not sent: HTTP %s", reminder.id, error.status
+            )
 
 
 class FollowupsCog(commands.Cog):

@@ -1,4 +1,5 @@
-"""``/playbooks``: browse the situations by category and read one in full."""
+"""``/playbooks``: browse the situations by menus (a kind, then the situation), read one,
+and be coached through it."""
 
 from __future__ import annotations
 
@@ -51,6 +52,193 @@ def playbook_blocks(playbook: Playbook) -> list[str]:
     ]
 
 
+MODE = r"(?P<mode>read|coach)"
+CATEGORY = r"(?P<category>[a-z]{1,20})"
+
+
+def browse_message(
+    bot: SellerCoachBot,
+    intro: str | None = None,
+    *,
+    coach: bool = False,
+    category: str | None = None,
+) -> dict[str, Any]:
+    """Every situation, by menus: a kind of situation, then the situation.
+
+    ``coach``: picking a situation starts its walkthrough at once (after an unmatched
+    /coach); otherwise it shows the playbook, with "Coach me through this".
+    """
+    groups = bot.service.catalog.by_category()
+    chosen = next((c for c in groups if c.value == category), None)
+    blocks = [intro] if intro else []
+    if chosen is None:
+        blocks.append("Pick a kind of situation, then the situation itself.")
+    else:
+        blocks.append(f"**{CATEGORY_NAMES[chosen]}**: pick the situation below.")
+    title = "Which situation is it?" if coach else "Situations I can coach you through"
+    return {
+        "embeds": render.pack(title, blocks),
+        "view": browse_view(bot, coach=coach, category=chosen.value if chosen else None),
+        "content": None,
+    }
+
+
+def browse_view(
+    bot: SellerCoachBot, *, coach: bool, category: str | None, playbook_id: str | None = None
+) -> discord.ui.View:
+    """The category menu and, once a category is picked, the menu of its situations."""
+    groups = bot.service.catalog.by_category()
+    mode = "coach" if coach else "read"
+    view = discord.ui.View(timeout=None)
+    options = []
+    for group, summaries in groups.items():
+        examples = ", ".join(s.title for s in summaries[:3])
+        options.append(
+            discord.SelectOption(
+                label=CATEGORY_NAMES[group],
+                value=group.value,
+                description=render.clip(f"{len(summaries)}: {examples}…", 100),
+                default=group.value == category,
+            )
+        )
+    view.add_item(
+        CategorySelect(
+            discord.ui.Select(
+                custom_id=f"pbc:{mode}", placeholder="Kind of situation", options=options, row=0
+            )
+        )
+    )
+    chosen = next((g for g in groups if g.value == category), None)
+    if chosen is not None:
+        situations = [
+            discord.SelectOption(
+                label=render.clip(s.title, 100),
+                value=s.id,
+                description=render.clip(s.summary, 100),
+                default=s.id == playbook_id,
+            )
+            for s in groups[chosen][:25]
+        ]
+        view.add_item(
+            SituationSelect(
+                discord.ui.Select(
+                    custom_id=f"pbp:{mode}:{chosen.value}",
+                    placeholder="Situation",
+                    options=situations,
+                    row=1,
+                )
+            )
+        )
+    return view
+
+
+def overview_blocks(playbook: Playbook) -> list[str]:
+    """A playbook in a phone screen: the four moves in a line each."""
+    steps = playbook.steps
+    blank = engine.placeholder_values(engine.start(playbook))
+    ladder = " → ".join(offer.label for offer in steps.compensate.ladder)
+    blocks = [
+        f"*{playbook.summary}*",
+        f"**1 · Listen** and ask: {fill_placeholders(steps.listen.questions[0], blank)}",
+    ]
+    if steps.apologise.lines:
+        line = fill_placeholders(steps.apologise.lines[0], blank)
+        blocks.append(f"**2 · Apologise**, e.g. “{render.clip(line, 120)}”")
+    blocks += [
+        f"**3 · Offer**, cheapest first: {render.clip(ladder, 240)}",
+        f"**4 · Follow up** after {steps.follow_up.after_days} days.",
+    ]
+    return blocks
+
+
+def playbook_message(
+    bot: SellerCoachBot, playbook: Playbook, *, full: bool = False
+) -> dict[str, Any]:
+    """One playbook: its overview (or all of it), the menus to browse on, and "Coach me"."""
+    blocks = playbook_blocks(playbook) if full else overview_blocks(playbook)
+    view = browse_view(bot, coach=False, category=playbook.category.value, playbook_id=playbook.id)
+    view.add_item(StartButton.make(playbook.id))
+    view.add_item(FullButton.make(playbook.id, not full))
+    return {"embeds": render.pack(playbook.title, blocks), "view": view, "content": None}
+
+
+class CategorySelect(
+    RoutedItem,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=rf"pbc:{MODE}",
+):
+    """A kind of situation: shows its situations in a second menu."""
+
+    coach: bool
+
+    def read(self, match: re.Match[str]) -> None:
+        self.coach = match["mode"] == "coach"
+
+    async def handle(self, answer: Answer) -> None:
+        category = self.item.values[0] if self.item.values else None
+        await answer.update(**browse_message(answer.bot, coach=self.coach, category=category))
+
+
+class SituationSelect(
+    RoutedItem,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=rf"pbp:{MODE}:{CATEGORY}",
+):
+    """A situation: its playbook, or (after an unmatched /coach) its walkthrough at once."""
+
+    coach: bool
+
+    def read(self, match: re.Match[str]) -> None:
+        self.coach = match["mode"] == "coach"
+
+    async def handle(self, answer: Answer) -> None:
+        playbook_id = self.item.values[0] if self.item.values else ""
+        playbook = answer.bot.service.catalog.get(playbook_id)
+        if playbook is None:
+            await answer.send("That situation is not available any more. Try /playbooks.")
+            return
+        if not self.coach:
+            await answer.update(**playbook_message(answer.bot, playbook))
+            return
+        interaction = answer.interaction
+        walkthrough = await answer.bot.service.start(
+            interaction.user.id, guild_of(interaction), f"{PLAYBOOK_VALUE}{playbook.id}"
+        )
+        await answer.update(**walkthrough_message(walkthrough))
+
+
+class FullButton(
+    RoutedItem,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"pbf:(?P<playbook>[a-z0-9-]{1,64}):(?P<full>more|less)",
+):
+    """Read the whole playbook, or only its overview again."""
+
+    playbook_id: str
+    full: bool
+
+    def read(self, match: re.Match[str]) -> None:
+        self.playbook_id, self.full = match["playbook"], match["full"] == "more"
+
+    @classmethod
+    def make(cls, playbook_id: str, full: bool) -> FullButton:
+        return cls(
+            discord.ui.Button(
+                label="Read it in full" if full else "Show less",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"pbf:{playbook_id}:{'more' if full else 'less'}",
+                row=2,
+            )
+        )
+
+    async def handle(self, answer: Answer) -> None:
+        playbook = answer.bot.service.catalog.get(self.playbook_id)
+        if playbook is None:
+            await answer.send("That situation is not available any more. Try /playbooks.")
+            return
+        await answer.update(**playbook_message(answer.bot, playbook, full=self.full))
+
+
 class StartButton(
     RoutedItem,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -70,6 +258,7 @@ class StartButton(
                 label="Coach me through this",
                 style=discord.ButtonStyle.primary,
                 custom_id=f"pbs:{playbook_id}",
+                row=2,
             )
         )
 
@@ -89,7 +278,7 @@ class LibraryCog(commands.Cog):
 
     @app_commands.command(name="playbooks", description="Browse the situations Seller Coach knows")
     @app_commands.describe(
-        category="Only this kind of situation", playbook="Read one playbook in full"
+        category="Only this kind of situation", playbook="Go straight to one situation"
     )
     @app_commands.choices(
         category=[
@@ -110,26 +299,17 @@ class LibraryCog(commands.Cog):
     ) -> None:
         catalog = self.bot.service.catalog
         if playbook:
-            playbook_id = playbook.removeprefix(PLAYBOOK_VALUE)
-            found = catalog.get(playbook_id)
+            found = catalog.get(playbook.removeprefix(PLAYBOOK_VALUE))
             if found is None:
                 found, _ = self.bot.service.resolve(playbook)
             if found is None:
-                await answer.send("I don't know that playbook. Try /playbooks to browse.")
+                await answer.send(
+                    **browse_message(self.bot, "I don't know that one. Pick it from the menus.")
+                )
                 return
-            view = discord.ui.View(timeout=None)
-            view.add_item(StartButton.make(found.id))
-            await answer.send(embeds=render.pack(found.title, playbook_blocks(found)), view=view)
+            await answer.send(**playbook_message(self.bot, found))
             return
-        groups = catalog.by_category()
-        blocks = []
-        for group, summaries in groups.items():
-            if category is not None and group.value != category.value:
-                continue
-            lines = "\n".join(f"• **{s.title}**: {s.summary}" for s in summaries)
-            blocks.append(f"**{CATEGORY_NAMES[group]}**\n{lines}")
-        blocks.append("Read one in full with `/playbooks playbook:`, or start with `/coach`.")
-        await answer.send(embeds=render.pack("Situations I can coach you through", blocks))
+        await answer.send(**browse_message(self.bot, category=category.value if category else None))
 
     @playbooks.autocomplete("playbook")
     async def playbook_choices(
@@ -138,10 +318,13 @@ class LibraryCog(commands.Cog):
         return situation_choices(self.bot, current)
 
 
+ITEMS = (CategorySelect, SituationSelect, FullButton, StartButton)
+
+
 async def setup(bot: SellerCoachBot) -> None:
-    bot.add_dynamic_items(StartButton)
+    bot.add_dynamic_items(*ITEMS)
     await bot.add_cog(LibraryCog(bot))
 
 
 async def teardown(bot: SellerCoachBot) -> None:
-    bot.remove_dynamic_items(StartButton)
+    bot.remove_dynamic_items(*ITEMS)

@@ -11,22 +11,32 @@ from collections.abc import Iterable
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.core.presenter import READY, ChoiceKind, Option, Section, StepView
+from bot.core.presenter import READY, ChoiceKind, Section, StepView
 
 EMBED_DESCRIPTION = 4096
 EMBED_TOTAL = 6000
 EMBED_TITLE = 256
 MAX_EMBEDS = 10
+MESSAGE_CONTENT = 2000
 OPTION_TEXT = 100
 COLOUR = discord.Colour.from_rgb(94, 129, 172)
-PRIVATE_FOOTER = "Only you can see this."
 
-CHOICE_HEADINGS = {
-    ChoiceKind.QUESTIONS: "Questions you could ask",
-    ChoiceKind.APOLOGY: "Apology lines",
-    ChoiceKind.OFFER: "Offers, cheapest first",
+#: What to do now on each step, in a line.
+LEADS = {
+    ChoiceKind.QUESTIONS: "Ask before you fix: pick the questions your reply asks.",
+    ChoiceKind.APOLOGY: "Own the feeling, not the fault: pick one apology line.",
+    ChoiceKind.OFFER: "Pick what to offer. ⚠️ marks an offer over your policy.",
+    ChoiceKind.FOLLOW_UP: "Pick when to check back; I'll remind you by DM.",
+}
+#: How the current pick is introduced, on one line.
+PICKED = {
+    ChoiceKind.QUESTIONS: "Asking",
+    ChoiceKind.APOLOGY: "Apology",
+    ChoiceKind.OFFER: "Offer",
     ChoiceKind.FOLLOW_UP: "Check back",
 }
+#: The longest a current pick is shown (about two phone lines).
+PICK_TEXT = 72
 
 
 def clip(text: str, limit: int) -> str:
@@ -39,9 +49,16 @@ def safe(text: str) -> str:
     return escape_mentions(escape_markdown(text))
 
 
-def code_block(text: str) -> str:
-    """``text`` in a copyable block that its own content cannot close."""
-    return "```\n" + text.replace("```", "'''") + "\n```"
+def plain(text: str) -> str:
+    """``text`` as the content of a message of its own, exactly as written (no code fence, no
+    escaping), so that a long press on a phone copies exactly it. Mentions never ping: every
+    message the bot sends disables them."""
+    return clip(text, MESSAGE_CONTENT)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a block quote, made inert (no markdown, no mentions)."""
+    return "\n".join("> " + line for line in safe(text).split("\n"))
 
 
 def section_text(section: Section) -> str:
@@ -54,24 +71,33 @@ def section_text(section: Section) -> str:
     return f"**{section.heading}**\n{body}"
 
 
-def render_draft(section: Section) -> str:
-    """The finished reply, in a block the seller can copy."""
-    return f"**{section.heading}**\n" + code_block(section.lines[0])
+def current_pick(view: StepView) -> str | None:
+    """The step's current choice in one line (the choices themselves are in the menu)."""
+    if view.choice is None or not view.options:
+        return None
+    chosen = [o for o in view.options if o.selected]
+    if not chosen:
+        text = "none"
+    else:
+        text = clip(safe(chosen[0].label), PICK_TEXT)
+        if len(chosen) > 1:
+            text += f" (+{len(chosen) - 1} more)"
+        if chosen[0].flagged:
+            text += " ⚠️"
+    return f"**{PICKED[view.choice]}:** {text}"
 
 
-def option_text(number: int, option: Option) -> str:
-    mark = "✅ " if option.selected else ""
-    flag = " ⚠️" if option.flagged else ""
-    detail = f"\n   *{option.detail}*" if option.detail else ""
-    return f"{mark}**{number}.** {option.label}{flag}{detail}"
-
-
-def blocks_for(view: StepView) -> list[str]:
-    """The step as markdown blocks, in reading order."""
-    blocks = [render_draft(s) if s.heading == READY else section_text(s) for s in view.sections]
-    if view.options and view.choice is not None:
-        lines = [option_text(n, o) for n, o in enumerate(view.options, start=1)]
-        blocks.append(f"**{CHOICE_HEADINGS[view.choice]}**\n" + "\n".join(lines))
+def blocks_for(view: StepView, *, more: bool = False) -> list[str]:
+    """The step as markdown blocks, in reading order: what to do now and the current pick,
+    then (``more``) the tips, evidence and what the reply says."""
+    blocks = [section_text(s) for s in view.sections if not s.more and s.heading != READY]
+    if view.choice is not None:
+        blocks.insert(0, LEADS[view.choice])
+    pick = current_pick(view)
+    if pick:
+        blocks.append(pick)
+    if more:
+        blocks += [section_text(s) for s in view.sections if s.more]
     return blocks
 
 
@@ -100,7 +126,7 @@ def pack(
     title: str,
     blocks: Iterable[str],
     *,
-    footer: str = PRIVATE_FOOTER,
+    footer: str | None = None,
     budget: int = EMBED_TOTAL,
     colour: discord.Colour = COLOUR,
 ) -> list[discord.Embed]:
@@ -110,7 +136,7 @@ def pack(
     pointing to the full text rather than dropped silently.
     """
     title = clip(title, EMBED_TITLE)
-    used = len(title) + len(footer)
+    used = len(title) + len(footer or "")
     limit = EMBED_DESCRIPTION - 96
     pieces = [p for b in blocks for p in _split_long(b, limit)]
     descriptions: list[str] = [""]
@@ -133,16 +159,23 @@ def pack(
             title=title if number == 0 else None, description=description or None, colour=colour
         )
         embeds.append(embed)
-    embeds[-1].set_footer(text=footer)
+    if footer:
+        embeds[-1].set_footer(text=footer)
     return embeds
 
 
 def select_options(view: StepView) -> list[discord.SelectOption]:
-    """The step's options as select-menu entries (at most 25, labels within 100 characters)."""
+    """The step's options as select-menu entries (at most 25, within 100 characters each).
+
+    A label too long for its 100 characters goes on in the description, which otherwise says
+    why the option fits (never the label again)."""
     options = []
-    for number, option in enumerate(view.options[:25], start=1):
-        label = clip(f"{number}. {option.label}", OPTION_TEXT)
-        detail = option.detail if len(option.label) + 4 <= OPTION_TEXT else option.label
+    for option in view.options[:25]:
+        label = option.label
+        detail = option.detail
+        if len(label) > OPTION_TEXT:
+            cut = label[: OPTION_TEXT - 1].rsplit(" ", 1)[0]
+            label, detail = cut + "…", "…" + label[len(cut) :].strip()
         options.append(
             discord.SelectOption(
                 label=label,

@@ -99,3 +99,16 @@ def text_of(result: InteractionResult) -> str:
 def at_draft(result: InteractionResult) -> bool:
     """True when the message shows the finished reply (it has the Done button)."""
     return any(c.endswith(":finish") for c in result.custom_ids())
+
+
+async def reply_of(double: DiscordDouble, result: InteractionResult) -> str:
+    """The finished reply: the plain private message that follows the draft step, on its own."""
+    await double.wait_for(lambda: any(not m.embeds for m in result.followups), timeout=5)
+    plain = [m for m in result.followups if not m.embeds]
+    assert plain[-1].ephemeral
+    return plain[-1].content
+
+
+def reminder_dms(double: DiscordDouble, user: Any) -> list[Any]:
+    """The reminders sent to ``user`` by DM (each is followed by its message to copy)."""
+    return [m for m in double.dms_to(user) if m.embeds]

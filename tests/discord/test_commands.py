@@ -10,7 +10,15 @@ import pytest
 
 from bot.service import FollowUp
 from bot.storage import ReminderStatus
-from tests.discord.conftest import Harness, at_draft, custom_id, running_bot, text_of
+from tests.discord.conftest import (
+    Harness,
+    at_draft,
+    custom_id,
+    reminder_dms,
+    reply_of,
+    running_bot,
+    text_of,
+)
 from tests.double import DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -41,18 +49,54 @@ async def test_policy_is_shown_saved_and_used_by_the_walkthrough(harness: Harnes
         your_name="Sam",
         shop_name="Clay Corner",
     )
-    assert "£20.00" in text_of(saved) and "I pay return postage" in text_of(saved)
+    assert "£20.00" in text_of(saved) and "i pay return postage" in text_of(saved)
     step = await double.slash(seller, double.guild, "coach", situation="the vase arrived smashed")
     form = await double.click(seller, step, custom_id(step, ":details"))
+    assert form.modal.fields()["signature"].get("value") == "Sam, Clay Corner"
     step = await double.submit_modal(seller, form, {"order_value": "40"})
     step = await double.click(seller, step, custom_id(step, ":next"))
     step = await double.click(seller, step, custom_id(step, ":next"))
-    offers = text_of(step)
-    assert "⚠️" in offers  # a replacement at about £24 is over the £20 limit
-    assert "You insured this parcel" in offers
+    menu = step.message.find_component(custom_id(step, ":pick"))
+    flagged = [o["value"] for o in menu["options"] if o.get("emoji")]
+    assert "replacement" in flagged  # a replacement at about £24 is over the £20 limit
+    tips = await double.click(seller, step, custom_id(step, ":tips"))
+    assert "You insured this parcel" in text_of(tips)
+    step = tips
     while not at_draft(step):
         step = await double.click(seller, step, custom_id(step, ":next"))
-    assert "Sam\nClay Corner" in text_of(step)
+    assert (await reply_of(double, step)).endswith("Sam\nClay Corner")
+
+
+async def test_policy_changes_in_place_and_reaches_an_open_draft(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    step = await double.slash(seller, double.guild, "coach", situation="playbook:lost-in-transit")
+    while not at_draft(step):
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    assert "[shop name]" in await reply_of(double, step)
+    shown = await double.slash(seller, double.guild, "policy")
+    postage = await double.select(seller, shown, f"pol:{seller.id}:postage", ["seller"])
+    assert "i pay return postage" in text_of(postage)
+    insured = await double.click(seller, postage, f"pol:{seller.id}:insured")
+    assert "Parcels insured yes" in text_of(insured).replace("**", "")
+    form = await double.click(seller, insured, f"pol:{seller.id}:edit")
+    saved = await double.submit_modal(
+        seller,
+        form,
+        {"seller_name": "Sam", "shop_name": "Clay Corner", "currency": "gbp", "max_goodwill": "20"},
+    )
+    assert "Sam, Clay Corner" in text_of(saved) and "£20.00" in text_of(saved)
+    policy = await harness.service.policy(seller.id)
+    assert policy.insures_parcels and policy.return_shipping.value == "seller"
+    # The open walkthrough signs with them from its next step: no markers left.
+    back = await double.click(seller, step, custom_id(step, ":back"))
+    again = await double.click(seller, back, custom_id(back, ":next"))
+    reply = await reply_of(double, again)
+    assert reply.endswith("Sam\nClay Corner")
+    assert "[shop name]" not in reply and "[your name]" not in reply
+    refused = await double.submit_modal(
+        seller, await double.click(seller, saved, f"pol:{seller.id}:edit"), {"currency": "E1R"}
+    )
+    assert "was not changed" in refused.content
 
 
 async def test_a_bad_policy_value_changes_nothing(harness: Harness) -> None:
@@ -62,24 +106,35 @@ async def test_a_bad_policy_value_changes_nothing(harness: Harness) -> None:
     assert (await harness.service.policy(seller.id)).currency == "USD"
 
 
-async def test_playbooks_are_browsed_by_category_and_read_in_full(harness: Harness) -> None:
+def option_labels(result: object, custom_id: str) -> list[str]:
+    menu = result.message.find_component(custom_id)  # type: ignore[attr-defined]
+    return [option["label"] for option in menu["options"]]
+
+
+async def test_playbooks_are_browsed_by_menus_and_read_in_full(harness: Harness) -> None:
     double, seller = harness.double, harness.double.member
     everything = await double.slash(seller, double.guild, "playbooks")
-    assert "Arrived damaged" in text_of(everything) and "Delivery" in text_of(everything)
+    assert "Delivery" in option_labels(everything, "pbc:read")
+    delivery = await double.select(seller, everything, "pbc:read", ["delivery"])
+    assert "Arrived damaged" in option_labels(delivery, "pbp:read:delivery")
+    one = await double.select(seller, delivery, "pbp:read:delivery", ["damaged-in-transit"])
+    assert "Arrived damaged" in text_of(one) and "3 · Offer" in text_of(one)
+    full = await double.click(seller, one, "pbf:damaged-in-transit:more")
+    assert "Ladder, cheapest first" in text_of(full)
     proactive = await double.slash(seller, double.guild, "playbooks", category="proactive")
-    assert "Shipped notice" in text_of(proactive)
-    assert "Arrived damaged" not in text_of(proactive)
+    assert "Shipped notice" in option_labels(proactive, "pbp:read:proactive")
+    assert "Arrived damaged" not in option_labels(proactive, "pbp:read:proactive")
     one = await double.slash(seller, double.guild, "playbooks", playbook="playbook:customs-fees")
-    assert "Ladder, cheapest first" in text_of(one)
     started = await double.click(seller, one, custom_id(one, "pbs:customs-fees"))
     assert "Step 1 of 4" in text_of(started)
+    double.assert_no_violations()
 
 
 async def test_help_explains_how_to_start(harness: Harness) -> None:
     double = harness.double
     shown = await double.slash(double.member, double.guild, "help")
     assert shown.ephemeral and "/coach" in text_of(shown)
-    assert "in a server those set there, in a DM with me all of them" in text_of(shown)
+    assert "here: this server's; in a DM with me: all" in text_of(shown)
 
 
 async def test_followups_in_a_server_are_that_servers_and_in_dms_all(harness: Harness) -> None:
@@ -141,12 +196,13 @@ async def test_a_reminder_due_while_the_bot_was_down_is_delivered_once(
         )
     assert double.dms_to(seller) == []  # the bot stopped before it was due
     async with running_bot(double, sqlite_file_url):
-        await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=10)
+        await double.wait_for(lambda: len(double.dms_to(seller)) == 2, timeout=10)
     async with running_bot(double, sqlite_file_url) as third:
         await asyncio.sleep(0.5)  # several polls of the reminder loop
-        dms = double.dms_to(seller)
+        dms = reminder_dms(double, seller)
         assert len(dms) == 1
-        assert "did the replacement arrive safely" in json.dumps(dms[0].embeds)
+        copyable = double.dms_to(seller)[1]  # the message to send, on its own
+        assert copyable.content == "Hi Priya, did the replacement arrive safely?"
         assert len(dms[0].custom_ids()) == 3  # sorted, still open, didn't work out
         snooze = next(c for c in dms[0].custom_ids() if c.endswith(":open"))
         pressed = await double.click(seller, dms[0].id, snooze)
@@ -201,7 +257,7 @@ async def test_a_server_error_on_a_dm_is_retried(harness: Harness) -> None:
     await harness.service.store.add_reminder(
         seller.id, double.guild.id, None, datetime.now(UTC) - timedelta(minutes=1), follow_up()
     )
-    await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=15)
+    await double.wait_for(lambda: len(reminder_dms(double, seller)) == 1, timeout=15)
     assert any(r.status == 502 for r in double.requests)
 
 
@@ -210,8 +266,8 @@ async def test_how_did_it_go_closes_the_reminder(harness: Harness) -> None:
     await harness.service.store.add_reminder(
         seller.id, double.guild.id, None, datetime.now(UTC) - timedelta(minutes=1), follow_up()
     )
-    await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=10)
-    reminder_dm = double.dms_to(seller)[0]
+    await double.wait_for(lambda: len(reminder_dms(double, seller)) == 1, timeout=10)
+    reminder_dm = reminder_dms(double, seller)[0]
     sorted_button = next(c for c in reminder_dm.custom_ids() if c.endswith(":sorted"))
     stranger = double.add_user("stranger")
     refused = await double.click(stranger, reminder_dm.id, sorted_button)

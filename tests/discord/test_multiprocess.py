@@ -111,7 +111,11 @@ def answered_twice(double: DiscordDouble) -> set[int]:
 
 def reminders_sent_to(double: DiscordDouble, seller: User) -> list[object]:
     """Direct messages the bot sent on its own (not answers to the seller's interactions)."""
-    return [m for m in double.dms_to(seller) if m.interaction_id is None and not m.webhook_id]
+    return [
+        m
+        for m in double.dms_to(seller)
+        if m.interaction_id is None and not m.webhook_id and m.embeds  # not the copyable one
+    ]
 
 
 async def claims(database: Database) -> list[tuple[int, str, str | None]]:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from bot.reminders import ReminderHealth
 from bot.service import FollowUp
 from bot.storage import ReminderStatus
-from tests.discord.conftest import Harness
+from tests.discord.conftest import Harness, reminder_dms
 
 pytestmark = pytest.mark.asyncio
 
@@ -69,7 +69,7 @@ async def test_the_loop_survives_a_database_error_then_delivers(
 
     monkeypatch.setattr(store, "claim_due_reminders", locked_database)
     await store.add_reminder(seller.id, double.guild.id, None, due_now(), follow_up())
-    await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=10)
+    await double.wait_for(lambda: len(reminder_dms(double, seller)) == 1, timeout=10)
     await double.wait_for(lambda: health.sent == 1, timeout=5)  # the round is over
 
     assert failures == [0]
@@ -90,7 +90,7 @@ async def test_one_reminder_that_fails_does_not_hold_up_the_others(harness: Harn
     double.fail_next("POST", "/users/@me/channels", status=400, code=50035)
     failing = await store.add_reminder(first.id, None, None, due_now(), follow_up())
     await store.add_reminder(second.id, None, None, due_now() + timedelta(seconds=1), follow_up())
-    await double.wait_for(lambda: len(double.dms_to(second)) == 1, timeout=10)
+    await double.wait_for(lambda: len(reminder_dms(double, second)) == 1, timeout=10)
     await double.wait_for(lambda: harness.bot.reminder_health.sent == 1, timeout=5)
     assert double.dms_to(first) == []
     assert await statuses(harness, [failing.id]) == [ReminderStatus.SENDING]  # retried later

@@ -12,7 +12,7 @@ import pytest
 
 from bot.service import FollowUp
 from bot.storage import Database, ReminderStatus
-from tests.discord.conftest import custom_id, text_of
+from tests.discord.conftest import custom_id, reminder_dms, text_of
 from tests.discord.test_multiprocess import bot_process
 from tests.double import DiscordDouble
 
@@ -98,7 +98,7 @@ async def test_a_signal_mid_walkthrough_stops_cleanly_and_a_restart_carries_on(
                 onwards = await double.click(seller, step, custom_id(step, ":next"), timeout=10)
                 expected = "Follow up" if "Offer compensation" in before else "Offer compensation"
                 assert expected in text_of(onwards), text_of(onwards)
-                await double.wait_for(lambda: len(double.dms_to(seller)) == 1, timeout=15)
+                await double.wait_for(lambda: len(reminder_dms(double, seller)) == 1, timeout=15)
             finally:
                 second.terminate()
                 code = await asyncio.to_thread(second.wait, 10)

@@ -6,7 +6,15 @@ import asyncio
 
 import pytest
 
-from tests.discord.conftest import CATALOG, Harness, at_draft, custom_id, running_bot, text_of
+from tests.discord.conftest import (
+    CATALOG,
+    Harness,
+    at_draft,
+    custom_id,
+    reply_of,
+    running_bot,
+    text_of,
+)
 from tests.double import DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -36,10 +44,10 @@ async def test_a_damaged_parcel_walkthrough_ends_in_a_draft_for_the_customer(
     for expected in ("Apologise", "Offer compensation", "Follow up", "Your reply"):
         step = await double.click(seller, step, custom_id(step, ":next"))
         assert expected in text_of(step), text_of(step)
-    draft = text_of(step)
-    assert "Hi Priya," in draft
+    draft = await reply_of(double, step)
+    assert draft.startswith("Hi Priya,")  # the whole reply, on its own, ready to copy
     assert "your blue mug" in draft
-    assert "```" in draft  # the reply sits in a copyable block
+    assert "```" not in draft
 
     done = await double.click(seller, step, custom_id(step, ":finish"))
     assert "remind you to follow up" in text_of(done)
@@ -61,7 +69,7 @@ async def test_choices_in_menus_shape_the_draft(harness: Harness) -> None:
     step = await double.click(seller, step, custom_id(step, ":next"))
     step = await double.select(seller, step, custom_id(step, ":pick"), ["none"])
     step = await double.click(seller, step, custom_id(step, ":next"))
-    draft = text_of(step)
+    draft = await reply_of(double, step)
     playbook = CATALOG.get("damaged-in-transit")
     assert "refund your order" in draft
     assert "check in with you" not in draft
@@ -118,7 +126,7 @@ async def test_a_deleted_walkthrough_answers_instead_of_failing(harness: Harness
 async def test_an_unsure_match_offers_the_alternatives(harness: Harness) -> None:
     double, seller = harness.double, harness.double.member
     unsure = await double.slash(seller, double.guild, "coach", situation="refund")
-    assert "not sure" in text_of(unsure)
+    assert "Not sure" in text_of(unsure)
     switch = custom_id(unsure, ":switch")
     menu = next(
         c
@@ -135,7 +143,10 @@ async def test_off_topic_text_is_not_forced_onto_a_playbook(harness: Harness) ->
     double, seller = harness.double, harness.double.member
     result = await double.slash(seller, double.guild, "coach", situation="zzqx vvbn")
     assert result.ephemeral
-    assert "couldn't match" in result.content
+    assert "couldn't match" in text_of(result)
+    kinds = await double.select(seller, result, "pbc:coach", ["delivery"])
+    started = await double.select(seller, kinds, "pbp:coach:delivery", ["lost-in-transit"])
+    assert "Parcel lost in transit · Step 1 of 4" in text_of(started)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +190,7 @@ async def test_mentions_and_markdown_in_every_input_never_ping_anyone(harness: H
             "item": HOSTILE[:100],
             "order": HOSTILE[:64],
             "order_value": "12",
-            "customer_message": HOSTILE,
+            "signature": HOSTILE[:200],
         },
     )
     while not at_draft(step):
@@ -204,7 +215,7 @@ async def test_no_playbook_step_breaks_an_embed_limit(harness: Harness, playbook
             "item": "W" * 100,
             "order": "9" * 64,
             "order_value": "123456.78",
-            "customer_message": "long message " * 300,
+            "signature": "W" * 100 + ", " + "W" * 98,
         },
     )
     for _ in range(4):
@@ -223,7 +234,7 @@ async def test_the_tone_check_flags_a_hostile_reply_and_passes_a_kind_one(
         seller, form, {"draft": "It's not my fault the post office lost it. READ THE LISTING!!!"}
     )
     assert hostile.ephemeral
-    assert "Worth another look" in text_of(hostile)
+    assert "to soften" in text_of(hostile)
     assert "not my fault" in text_of(hostile)
     form = await double.slash(seller, double.guild, "tone")
     kind = await double.submit_modal(
