@@ -289,6 +289,27 @@ HOSTILE_DEV3: list[str] = [
     "Well, that's what the description says, so.",
     "Happy to help, but please try to be more polite next time.",
     "I've been more than fair with you.",
+    "Hi there. I see you've decided to leave a one-star review over a delay you were warned about.",
+    "Your parcel is on its way. Try to be home this time.",
+    "I'm not sure how many more ways I can say it's been posted.",
+    "It's handmade, it was never going to look like the photo exactly. Everyone knows that.",
+    "If the earrings hurt, maybe stop wearing them?",
+    "You chose to buy from a one-woman shop, so some patience would be nice.",
+    "I genuinely don't understand what you want from me.",
+    "That's a you issue, not a me issue.",
+    "Not my circus, not my monkeys.",
+    "Feel free to take your business elsewhere.",
+    "I'm done discussing this.",
+    "Please, spare me the lecture.",
+    "You're being ridiculous.",
+    "Honestly I've had enough of this conversation.",
+    "I gave you a discount already, what more do you want?",
+    "Thank you for your order. Please actually read the shipping times before asking me where "
+    "it is.",
+    "Order confirmed! (Please double-check your address this time.)",
+    "Shipped today. No, I can't make it go faster.",
+    "I would have replied sooner but I was busy with customers who actually buy things.",
+    "Wow. Just wow.",
 ]
 
 #: Warm drafts, proactive messages, kind refusals and firm but polite policy.
@@ -641,4 +662,31 @@ WARM_DEV3: list[str] = [
     "Thank you for letting me know, I'll update the listing so it's clearer.",
     "Your feedback means a lot. I'll use it to improve the packaging.",
     "I'm so glad it arrived safely after all that!",
+    "Hi there, thank you for your review. I'm sorry the delay spoiled things, and I'd like to "
+    "make it up to you.",
+    "Your parcel is on its way! If you're out, the courier will leave a card.",
+    "I'm sorry it's taken so many messages to sort out. It's been posted now, and here's the "
+    "tracking.",
+    "Handmade pieces do vary a little, and I'm sorry this one isn't what you pictured. Let's "
+    "swap it.",
+    "If the earrings are uncomfortable, please stop wearing them, and I'll send a pair with "
+    "softer hooks.",
+    "Thank you for your patience, it's just me here, and I really appreciate it.",
+    "I want to make sure I understand: is it the colour or the size that isn't right?",
+    "I've refunded the difference, and I hope the rest of your order is perfect.",
+    "Order confirmed! Could you double-check the address for me? Just want to make sure it gets "
+    "to you.",
+    "Shipped today! I've upgraded the postage, so it should be with you tomorrow.",
+    "Sorry I was slow to reply, the craft fair took all weekend. Your order is packed and ready.",
+    "Wow, thank you so much! That photo made my day.",
+    "Honestly, it's no trouble at all. Happy to help any time.",
+    "I'm happy to offer a small discount on the second item, as you're buying two.",
+    "Apologies, I misread your message. You're right, and I'll change it now.",
+    "That's a fair request. I'll hold it for you until Friday.",
+    "I'd be happy to talk it through on the phone if that's easier.",
+    "I'm sorry, I'm closing my shop at the end of the month, so I can't take custom orders, but "
+    "everything in stock is available.",
+    "Just to let you know, there's a small delay with the courier in your area. I'm keeping an "
+    "eye on it.",
+    "I completely get it, and I'm sorry. Let me see what I can do.",
 ]
