@@ -210,7 +210,7 @@ class DetailsForm(RoutedForm, title="Customer, item & signature"):
             await show(answer, moved.walkthrough, note=str(moved))
             return
         except ServiceError as error:
-            await answer.send(f"{error} Nothing was lost: press {EDIT_DETAILS} to try again.")
+            await answer.send(f"{error} Nothing was changed: open the form again to fix it.")
             return
         await show(answer, walkthrough)
 

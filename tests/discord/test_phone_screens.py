@@ -13,8 +13,17 @@ import re
 import pytest
 
 from bot.service import Walkthrough
-from tests.discord.conftest import CATALOG, Harness, at_draft, custom_id, reply_of, text_of
+from tests.discord.conftest import (
+    CATALOG,
+    Harness,
+    at_draft,
+    custom_id,
+    reply_of,
+    running_bot,
+    text_of,
+)
 from tests.discord.phone import PHONE_SCREEN, Screen, Shown, phone_lines, readable, selects
+from tests.double import DiscordDouble
 from tests.double.double import InteractionResult
 
 pytestmark = pytest.mark.asyncio
@@ -277,3 +286,47 @@ async def test_tone_leads_with_the_phrases_within_a_phone_screen(harness: Harnes
     button = next(c for c in checked.custom_ids() if c.startswith("tonw:"))
     why = await double.click(seller, checked, button)
     assert "customer didn't ask whose fault it was" in text_of(why).replace("\n", " ")
+
+
+async def test_a_lost_answer_on_the_way_to_the_reply_still_ends_in_the_reply(
+    harness: Harness,
+) -> None:
+    double, seller = harness.double, harness.double.member
+    step = await double.slash(seller, double.guild, "coach", situation="playbook:lost-in-transit")
+    for _ in range(3):
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    show_reply = custom_id(step, ":next")
+    double.lose_next_answer()
+    lost = await double.click(seller, step, show_reply)
+    assert lost.failed and not lost.followups  # nothing more could be sent on it
+    again = await double.click(seller, step, show_reply)
+    assert "earlier step" in text_of(again) and at_draft(again)
+    assert (await reply_of(double, again)).startswith("Hi [customer's name],")
+
+
+async def test_menus_tips_and_policy_controls_work_after_a_restart(
+    double: DiscordDouble, sqlite_file_url: str
+) -> None:
+    seller = double.member
+    async with running_bot(double, sqlite_file_url):
+        listing = await double.slash(seller, double.guild, "playbooks")
+        unmatched = await double.slash(seller, double.guild, "coach", situation="hello")
+        step = await double.slash(seller, double.guild, "coach", situation="refund")
+        policy = await double.slash(seller, double.guild, "policy")
+        why = await double.slash(seller, double.guild, "tone")
+        checked = await double.submit_modal(seller, why, {"draft": "Not my fault. READ IT."})
+    async with running_bot(double, sqlite_file_url):
+        kinds = await double.select(seller, listing, "pbc:read", ["people"])
+        assert "pbp:read:people" in kinds.custom_ids()
+        kinds = await double.select(seller, unmatched, "pbc:coach", ["order"])
+        started = await double.select(seller, kinds, "pbp:coach:order", ["cancel-order"])
+        assert "Step 1 of 4" in text_of(started)
+        tips = await double.click(seller, step, custom_id(step, ":tips"))
+        assert "Hide tips" in str(tips.components)
+        assert any(c.endswith(":switch") for c in tips.custom_ids())
+        insured = await double.click(seller, policy, f"pol:{seller.id}:insured")
+        assert "Parcels insured: yes" in str(insured.components)
+        button = next(c for c in checked.custom_ids() if c.startswith("tonw:"))
+        reasons = await double.click(seller, checked, button)
+        assert "Tone check · Why" in text_of(reasons)
+    double.assert_clean()
