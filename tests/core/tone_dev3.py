@@ -296,7 +296,6 @@ HOSTILE_DEV3: list[str] = [
     "If the earrings hurt, maybe stop wearing them?",
     "You chose to buy from a one-woman shop, so some patience would be nice.",
     "I genuinely don't understand what you want from me.",
-    "That's a you issue, not a me issue.",
     "Not my circus, not my monkeys.",
     "Feel free to take your business elsewhere.",
     "I'm done discussing this.",
