@@ -114,7 +114,7 @@ _SUBJECT_IT = re.compile(
     r"might|must)\b"
 )
 _OBJECT_IT = re.compile(
-    r"(?<=\w )it\b(?! (?:is|was|has|isn't|wasn't|hasn't|doesn't|does|will|would|can|could|"
+    r"(?<=\w )it\b(?!['’])(?! (?:is|was|has|isn't|wasn't|hasn't|doesn't|does|will|would|can|could|"
     r"should|may|might|must)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -155,8 +155,8 @@ def agree(text: str, item: str) -> str:
         if verb and verb.group(2) in _VERBS:
             rest = verb.group(1) + _VERBS[verb.group(2)] + rest[verb.end() :]
         rest = _SUBJECT_IT.sub(lambda m: "they " + _VERBS.get(m.group(1), m.group(1)), rest)
-        rest = _OBJECT_IT.sub("them", rest)
         rest = re.sub(r"\b(its|it's|itself)\b", lambda m: _PRONOUNS[m.group(1)], rest)
+        rest = _OBJECT_IT.sub("them", rest)
         out.append(rest)
         last = stop
     out.append(text[last:])

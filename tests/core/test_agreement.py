@@ -54,6 +54,11 @@ def test_is_plural_reads_the_head_noun(item: str, plural: bool) -> None:
             "Once your silver hoops are back, I'll check them over. It was posted on Monday.",
         ),
         (
+            "I wanted to make sure your silver hoops reached you and that it's what you ordered.",
+            "I wanted to make sure your silver hoops reached you and that they're what you "
+            "ordered.",
+        ),
+        (
             "As your silver hoops still isn't there, I'll send a new one.",
             "As your silver hoops still aren't there, I'll send a new one.",
         ),
