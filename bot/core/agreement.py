@@ -109,14 +109,24 @@ _VERBS = {
 }
 _ADVERBS = r"(?:(?:still|now|already|also|just|really|finally|safely|usually|often|always)\s+)?"
 _PRONOUNS = {"its": "their", "it's": "they're", "itself": "themselves"}
+#: "it" as the subject of a clause: after a conjunction, a comma or "and", before a verb.
 _SUBJECT_IT = re.compile(
-    r"\bit (is|was|has|isn't|wasn't|hasn't|doesn't|does|will|would|should|can|could|may|"
-    r"might|must)\b"
+    r"(\b(?:and|that|so|if|when|once|until|because|before|after|while|whether|but|as|than)\s+|"
+    r"[,;:]\s+)it (is|was|has|isn't|wasn't|hasn't|doesn't|does|will|would|should|can|could|may|"
+    r"might|must|needs|seems|looks|arrives|stays|reaches|goes|comes|fits|works|\w+ed)\b(?! be\b)"
 )
+#: "it" as the object of a verb that handles the item ("post it", "send it back").
 _OBJECT_IT = re.compile(
-    r"(?<=\w )it\b(?!['’])(?! (?:is|was|has|isn't|wasn't|hasn't|doesn't|does|will|would|can|could|"
-    r"should|may|might|must)\b)"
+    r"\b((?:send|post|return|keep|check|fix|repair|resize|swap|refund|replace|take|accept|wear|"
+    r"use|make|sell|wrap|pack|give|hold|love|enjoy|open|bring|ship|remake|alter|clean|exchange|"
+    r"dispose of)(?:s|ed)?) it\b(?!['’])(?! (?:out|through|right|all|up)\b)"
 )
+#: Words before "your {item}" after which the verb belongs to another noun ("the price of").
+_NOT_THE_SUBJECT = frozenset(
+    {"of", "like", "than", "with", "for", "from", "about", "on", "in", "to", "at", "by", "into"}
+)
+#: Of these, the ones after which the pronouns that follow belong to the other noun too.
+_ANOTHER_HEAD = frozenset({"of", "like", "than"})
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -152,11 +162,20 @@ def agree(text: str, item: str) -> str:
         stop = end.start() if end else len(text)
         rest = text[found.end() : stop]
         verb = re.match(rf"(\s+{_ADVERBS})([\w']+)\b", rest)
-        if verb and verb.group(2) in _VERBS:
+        before = re.findall(r"[\w']+", text[max(0, found.start() - 40) : found.start()])
+        governed = len(before) >= 2 and before[-2].casefold() in _NOT_THE_SUBJECT
+        if governed and before[-2].casefold() in _ANOTHER_HEAD:
+            # "a piece like your silver hoops has been worn, I can't sell it": the piece's
+            out.append(rest)
+            last = stop
+            continue
+        if verb and verb.group(2) in _VERBS and not governed:
             rest = verb.group(1) + _VERBS[verb.group(2)] + rest[verb.end() :]
-        rest = _SUBJECT_IT.sub(lambda m: "they " + _VERBS.get(m.group(1), m.group(1)), rest)
+        rest = _SUBJECT_IT.sub(
+            lambda m: m.group(1) + "they " + _VERBS.get(m.group(2), m.group(2)), rest
+        )
+        rest = _OBJECT_IT.sub(lambda m: m.group(1) + " them", rest)
         rest = re.sub(r"\b(its|it's|itself)\b", lambda m: _PRONOUNS[m.group(1)], rest)
-        rest = _OBJECT_IT.sub("them", rest)
         out.append(rest)
         last = stop
     out.append(text[last:])

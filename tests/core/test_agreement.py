@@ -54,6 +54,14 @@ def test_is_plural_reads_the_head_noun(item: str, plural: bool) -> None:
             "Once your silver hoops are back, I'll check them over. It was posted on Monday.",
         ),
         (
+            "I hope your silver hoops reached you and that it's what you ordered.",
+            "I hope your silver hoops reached you and that they're what you ordered.",
+        ),
+        (
+            "Here are care tips for your silver hoops so it stays at its best.",
+            "Here are care tips for your silver hoops so they stay at their best.",
+        ),
+        (
             "I wanted to make sure your silver hoops reached you and that it's what you ordered.",
             "I wanted to make sure your silver hoops reached you and that they're what you "
             "ordered.",
@@ -66,6 +74,19 @@ def test_is_plural_reads_the_head_noun(item: str, plural: bool) -> None:
 )
 def test_agree_makes_what_follows_a_plural_item_plural(text: str, expected: str) -> None:
     assert agree(text, "silver hoops") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price of your silver hoops is a little higher than what you paid.",
+        "Once a piece like your silver hoops has been worn, I can't sell it.",
+        "I'll keep back a little for the cleaning it needs after your silver hoops arrive.",
+        "I'm glad your silver hoops found their way to you, and I'd like to make it right.",
+    ],
+)
+def test_agree_leaves_verbs_and_pronouns_that_belong_to_something_else(text: str) -> None:
+    assert agree(text, "silver hoops") == text
 
 
 def test_agree_leaves_a_singular_item_alone() -> None:
