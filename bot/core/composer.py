@@ -73,7 +73,9 @@ def logistics(
     plural = is_plural(values.get("item") or "")
     # In a swap "it" could be the new one (or, for a wrong item, the one ordered): name the one
     # that goes back.
-    if kind is OfferKind.EXCHANGE:
+    if kind is OfferKind.EXCHANGE and fault is Fault.SELLER:
+        what = "what you received"  # the wrong thing sent, whatever it was
+    elif kind is OfferKind.EXCHANGE:
         what = "the ones you have" if plural else "the one you have"
     else:
         what = "them" if plural else "it"
