@@ -25,6 +25,7 @@ a margin, as Rasa's fallback classifier does; otherwise the front ends offer the
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 import math
 import mmap
@@ -136,6 +137,20 @@ class MatchResult:
             "matches": [{"id": m.id, "title": m.title, "score": m.score} for m in self.matches],
             "also": [m.id for m in self.also],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    """One server's own playbooks over the shipped set.
+
+    Entries are numbered on from the shipped index: the server's first playbook is number
+    ``offset`` (the shipped index's size), so one score table covers both.
+    """
+
+    index: MatchIndex | None
+    offset: int
+    #: The shipped entries the server does not see (hidden, or overridden by its own), sorted.
+    hidden: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +302,11 @@ class MatchIndex:
         self._texts: dict[int, list[str]] = {}
         self.unknown_idf = float(arrays["unknown_idf"][0])
 
+    def weight(self, term: str) -> float:
+        """The IDF weight of ``term`` in this index (an unknown term weighs the most)."""
+        number = self.terms.get(term)
+        return self.unknown_idf if number is None else float(self.idf[number])
+
     @property
     def vocabulary(self) -> dict[str, int]:
         """The words the indexed texts use, with counts: typos are corrected towards them."""
@@ -312,19 +332,26 @@ class MatchIndex:
         off_topic: Sequence[str] = (),
         *,
         workers: int | None = None,
+        statistics: MatchIndex | None = None,
     ) -> MatchIndex:
         """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
 
         Each text's terms are kept as term numbers in flat arrays, and the postings are made
         by sorting those arrays, so a large set is indexed in little memory. Many texts are
         analysed in parallel (one process per core, up to ``workers``).
+
+        With ``statistics`` (a larger index, such as the shipped set's), terms are weighted by
+        that index's IDF rather than by their frequency among ``entries``, a term it does not
+        know weighs what an unknown query word weighs there, and ``analyzer`` learns nothing:
+        a small index built so scores alongside ``statistics`` on the same scale.
         """
         entries = list(entries)
         off_topic_index = -1
         if off_topic:
             off_topic_index = len(entries)
             entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
-        analyzer.learn(text for entry in entries for _, text in entry.texts())
+        if statistics is None:
+            analyzer.learn(text for entry in entries for _, text in entry.texts())
 
         # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.
         term_ids: dict[str, int] = {}
@@ -360,10 +387,16 @@ class MatchIndex:
         unit_term = (unit_key // units).astype(np.int64)
         unit_of = (unit_key % units).astype(np.int32)
         entry_of_unit = np.frombuffer(unit_entry, dtype=np.int32)
-        # Document frequency: each term once per playbook.
-        entry_key = np.unique(unit_term * count + entry_of_unit[unit_of])
-        document_frequency = np.bincount(entry_key // count, minlength=len(term_ids))
-        idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
+        if statistics is None:
+            # Document frequency: each term once per playbook.
+            entry_key = np.unique(unit_term * count + entry_of_unit[unit_of])
+            document_frequency = np.bincount(entry_key // count, minlength=len(term_ids))
+            idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
+            unknown_idf = math.log(count + 1) + 1.0
+            del entry_key
+        else:
+            idf = np.asarray([statistics.weight(term) for term in term_ids], dtype=np.float64)
+            unknown_idf = statistics.unknown_idf
         unit_postings = _Csr.of(unit_term, unit_of, idf[unit_term], len(term_ids))
         unit_norms = np.sqrt(np.bincount(unit_of, weights=idf[unit_term] ** 2, minlength=units))
         unit_norms[unit_norms == 0] = 1.0
@@ -395,9 +428,9 @@ class MatchIndex:
             np.full(len(pair_unit), PAIR_BONUS),
             len(pair_keys),
         )
-        del unit_key, entry_key, pair_entry_term, profile_key, where, pair_unit, owner
+        del unit_key, pair_entry_term, profile_key, where, pair_unit, owner
 
-        vocabulary = analyzer.vocabulary()
+        vocabulary = analyzer.vocabulary() if statistics is None else {}
         arrays: dict[str, np.ndarray] = {
             "idf": idf.astype(np.float32),
             "entry_ptr": entry_postings.ptr,
@@ -414,7 +447,7 @@ class MatchIndex:
             "unit_weights": np.frombuffer(unit_weights, dtype=np.float32).copy(),
             "unit_starts": np.frombuffer(unit_starts, dtype=np.int64).copy(),
             "off_topic": np.asarray([off_topic_index], dtype=np.int64),
-            "unknown_idf": np.asarray([math.log(count + 1) + 1.0], dtype=np.float64),
+            "unknown_idf": np.asarray([unknown_idf], dtype=np.float64),
             "version": np.asarray([INDEX_VERSION], dtype=np.int64),
             "text_blob": np.frombuffer(bytes(unit_texts), dtype=np.uint8),
             "text_offsets": np.frombuffer(unit_text_offsets, dtype=np.int64).copy(),
@@ -486,6 +519,7 @@ class Matcher:
         self.long_threshold = long_threshold
         self.margin = margin
         self.off_topic_margin = off_topic_margin
+        self._layer: _Layer | None = None
 
     @classmethod
     def build(
@@ -500,16 +534,74 @@ class Matcher:
         listed = [e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in entries]
         return cls(MatchIndex.build(listed, analyzer, off_topic), analyzer, never_also=never_also)
 
+    def for_server(
+        self,
+        own: Iterable[MatchEntry | Playbook],
+        *,
+        hidden: Iterable[str] = (),
+        never_also: Iterable[str] = (),
+    ) -> Matcher:
+        """A matcher over one server's set: these playbooks, plus the shipped ones that are
+        neither in ``hidden`` nor overridden by one of ``own`` with the same id.
+
+        The shipped index is shared, never copied or rebuilt: only ``own`` is indexed, with
+        this matcher's analyser (which learns nothing from it) and weighted by the shipped
+        set's term statistics. So a shipped playbook scores exactly as it does without the
+        server's playbooks, a copy of one under a new id scores as the original, and the
+        ``confident`` verdict follows the same rules. ``never_also`` names the server's
+        playbooks that are messages sent unprompted.
+        """
+        index = self.index
+        by_id = {e.id: e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in own}
+        by_id.pop(OFF_TOPIC, None)
+        left_out = set(hidden) | by_id.keys()
+        offset = len(index.ids)
+        layer = _Layer(
+            MatchIndex.build(list(by_id.values()), self.analyzer, statistics=index)
+            if by_id
+            else None,
+            offset,
+            np.asarray(
+                [i for i, id_ in enumerate(index.ids) if id_ in left_out and i != index.off_topic],
+                dtype=np.int64,
+            ),
+        )
+        server = copy.copy(self)
+        server._layer = layer
+        excluded = set(never_also)
+        shipped_never = self._never_also - set(layer.hidden.tolist())
+        server._never_also = shipped_never | frozenset(
+            offset + n for n, id_ in enumerate(by_id) if id_ in excluded
+        )
+        return server
+
+    def _entry(self, entry: int) -> tuple[MatchIndex, int]:
+        """The index that holds ``entry`` (shipped or the server's), and its number there."""
+        layer = self._layer
+        if layer is not None and layer.index is not None and entry >= layer.offset:
+            return layer.index, entry - layer.offset
+        return self.index, entry
+
+    def _match(self, entry: int, score: float) -> Match:
+        index, number = self._entry(entry)
+        return Match(index.ids[number], index.titles[number], round(score, 1))
+
     def __len__(self) -> int:
-        return len(self.index.ids) - (self.index.off_topic >= 0)
+        return len(self.ids)
 
     @property
     def ids(self) -> list[str]:
-        return [i for i in self.index.ids if i != OFF_TOPIC]
+        """The ids of the playbooks this matcher ranks (shipped first, then a server's own)."""
+        layer = self._layer
+        if layer is None:
+            return [i for i in self.index.ids if i != OFF_TOPIC]
+        hidden = set(layer.hidden.tolist())
+        shipped = [i for n, i in enumerate(self.index.ids) if i != OFF_TOPIC and n not in hidden]
+        return shipped + (layer.index.ids if layer.index is not None else [])
 
     def never_also(self, playbook_id: str) -> bool:
         """Whether ``playbook_id`` is never offered as "also" (a message sent unprompted)."""
-        return any(self.index.ids[i] == playbook_id for i in self._never_also)
+        return any(self._match(i, 0.0).id == playbook_id for i in self._never_also)
 
     def match(self, text: str, *, top: int = 5, partial: bool = False) -> MatchResult:
         """Rank the playbooks for ``text``; at most ``top`` matches, best first.
@@ -532,10 +624,7 @@ class Matcher:
         if readings:
             scores, off_topic = self._combine(scores, off_topic, readings)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-        matches = tuple(
-            Match(self.index.ids[i], self.index.titles[i], round(score, 1))
-            for i, score in scored[: max(top, 0)]
-        )
+        matches = tuple(self._match(i, score) for i, score in scored[: max(top, 0)])
         best = scored[0][1] if scored else 0.0
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
         confident = (
@@ -625,16 +714,14 @@ class Matcher:
             ):
                 found[other] = max(found.get(other, 0.0), score)
         ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)[:MAX_ALSO]
-        return tuple(
-            Match(self.index.ids[i], self.index.titles[i], round(overall[i], 1)) for i, _ in ranked
-        )
+        return tuple(self._match(i, overall[i]) for i, _ in ranked)
 
     def evidence(self, terms: list[str], entry: int) -> float:
         """How much specific vocabulary the query shares with one playbook: the summed IDF
         of the query's terms that the playbook uses. One common word ("refund", "money") is
         weak evidence; a rare one ("chargeback") or several together are strong. Numbers are
         no evidence: an order number or a date says nothing about the situation."""
-        index = self.index
+        index, entry = self._entry(entry)
         total = 0.0
         for term in {index.terms.get(t) for t in terms if not t.isdigit()} - {None}:
             ids, _ = index.entry_postings.row(term)
@@ -651,13 +738,83 @@ class Matcher:
         Without ``strings`` the costly string comparison is left out and the best single
         text's term similarity stands in for it (for the sentences of a long message);
         without ``off_topic_strings``, only for the off-topic questions (the most texts).
+
+        A server's own playbooks are scored in their own small index with the query weighed
+        as for the shipped set, and choose their own candidates for the string comparison, so
+        the shipped playbooks' scores do not depend on them.
         """
         index = self.index
-        known = [index.terms.get(t) for t in set(terms)]
+        distinct = list(set(terms))
+        known = [index.terms.get(t) for t in distinct]
         unknown = index.unknown_idf
         weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
         query_norm = math.sqrt(sum(w * w for _, w in weights))
         total = sum(w for _, w in weights)
+        layer = self._layer
+        shipped = self._lexical(
+            index, terms, weights, query_norm, total, layer.hidden if layer else None
+        )
+        own = None
+        if layer is not None and layer.index is not None:
+            own_weights = [
+                (layer.index.terms.get(t), w) for t, (_, w) in zip(distinct, weights, strict=True)
+            ]
+            own = self._lexical(layer.index, terms, own_weights, query_norm, total, None)
+        if shipped is None and own is None:
+            return []
+        w_fuzzy = SCORE_WEIGHTS[3]
+        normalised = normalise(query)
+
+        def similarity(part: MatchIndex, best_unit: np.ndarray, entry: int) -> float:
+            if strings:
+                return self._fuzzy(normalised, part, entry)
+            return min(1.0, float(best_unit[entry]))
+
+        results: list[tuple[int, float]] = []
+        for found, part, offset in (
+            (shipped, index, 0),
+            (own, layer.index if layer else None, layer.offset if layer else 0),
+        ):
+            if found is None or part is None:
+                continue
+            reached, lexical, best_unit = found
+            results.extend(
+                (
+                    offset + entry,
+                    100.0 * (float(lexical[entry]) + w_fuzzy * similarity(part, best_unit, entry)),
+                )
+                for entry in reached.tolist()
+                if entry != part.off_topic
+            )
+        if shipped is None or index.off_topic < 0 or index.off_topic not in shipped[0]:
+            return results
+        _, lexical, best_unit = shipped
+        off = index.off_topic
+        if not (strings and off_topic_strings):
+            ceiling = float(lexical[off]) + w_fuzzy * similarity(index, best_unit, off)
+        else:
+            # The off-topic pseudo-playbook only decides confidence. When even a perfect
+            # string match could not bring it within the margin of the best playbook, its
+            # upper bound will do and the costliest comparison (its many texts) is skipped.
+            ceiling = float(lexical[off]) + w_fuzzy
+            best = max((score for _, score in results), default=0.0) / 100.0
+            if ceiling > best - self.off_topic_margin / 100.0:
+                ceiling = float(lexical[off]) + w_fuzzy * self._fuzzy(normalised, index, off)
+        results.append((off, 100.0 * ceiling))
+        return results
+
+    @staticmethod
+    def _lexical(
+        index: MatchIndex,
+        terms: list[str],
+        weights: list[tuple[int | None, float]],
+        query_norm: float,
+        total: float,
+        hidden: np.ndarray | None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The term-based part of the scores in one index: the candidates for the string
+        comparison (entries in ``hidden`` left out), every entry's lexical score and its best
+        single text's similarity. None when no entry shares a term with the query."""
         entries = len(index.ids)
         profile = np.zeros(entries, dtype=np.float32)
         coverage = np.zeros(entries, dtype=np.float32)
@@ -671,8 +828,10 @@ class Matcher:
             unit_ids, idfs = index.unit_postings.row(term)
             units[unit_ids] += idfs * weight
         reached = np.flatnonzero(coverage)
+        if hidden is not None and hidden.size:
+            reached = reached[~np.isin(reached, hidden)]
         if reached.size == 0:
-            return []
+            return None
         units /= query_norm * index.unit_norms
         width = len(index.terms)
         for first, second in set(itertools.pairwise(index.terms.get(t) for t in terms)):
@@ -685,7 +844,7 @@ class Matcher:
         np.minimum(units, 1.0, out=units)
         units *= index.unit_weights
         best_unit = np.maximum.reduceat(units, index.unit_starts[:-1])
-        w_profile, w_unit, w_coverage, w_fuzzy = SCORE_WEIGHTS
+        w_profile, w_unit, w_coverage, _ = SCORE_WEIGHTS
         lexical = w_profile * profile + w_unit * best_unit + w_coverage * coverage
         if index.off_topic >= 0:
             # The off-topic questions are unrelated to one another: a query is off-topic when
@@ -696,41 +855,10 @@ class Matcher:
             reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:
                 reached = np.union1d(reached, [index.off_topic])
-        normalised = normalise(query)
+        return reached, lexical, best_unit
 
-        def similarity(entry: int) -> float:
-            if strings:
-                return self._fuzzy(normalised, entry)
-            return min(1.0, float(best_unit[entry]))
-
-        results = [
-            (entry, 100.0 * (float(lexical[entry]) + w_fuzzy * similarity(entry)))
-            for entry in reached.tolist()
-            if entry != index.off_topic
-        ]
-        if (
-            index.off_topic >= 0
-            and index.off_topic in reached
-            and not (strings and off_topic_strings)
-        ):
-            ceiling = float(lexical[index.off_topic]) + w_fuzzy * similarity(index.off_topic)
-            results.append((index.off_topic, 100.0 * ceiling))
-        elif index.off_topic >= 0 and index.off_topic in reached:
-            # The off-topic pseudo-playbook only decides confidence. When even a perfect
-            # string match could not bring it within the margin of the best playbook, its
-            # upper bound will do and the costliest comparison (its many texts) is skipped.
-            ceiling = float(lexical[index.off_topic]) + w_fuzzy
-            best = max((score for _, score in results), default=0.0) / 100.0
-            if ceiling > best - self.off_topic_margin / 100.0:
-                ceiling = float(lexical[index.off_topic]) + w_fuzzy * self._fuzzy(
-                    normalised, index.off_topic
-                )
-            results.append((index.off_topic, 100.0 * ceiling))
-        return results
-
-    def _fuzzy(self, normalised: str, entry: int) -> float:
+    @staticmethod
+    def _fuzzy(normalised: str, index: MatchIndex, entry: int) -> float:
         """The best rapidfuzz token-set similarity of the query to one playbook's texts, 0..1."""
-        found = process.extractOne(
-            normalised, self.index.unit_texts(entry), scorer=fuzz.token_set_ratio
-        )
+        found = process.extractOne(normalised, index.unit_texts(entry), scorer=fuzz.token_set_ratio)
         return found[1] / 100.0 if found else 0.0
