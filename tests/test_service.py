@@ -9,7 +9,15 @@ import pytest
 
 from bot.core.catalog import Catalog
 from bot.core.engine import CaseDetails, ReturnShipping, Step
-from bot.service import CoachService, FollowUp, MovedOn, ServiceError, parse_details
+from bot.service import (
+    CoachService,
+    FollowUp,
+    MovedOn,
+    NoMatch,
+    ServiceError,
+    parse_details,
+    parse_signature,
+)
 from bot.storage import Database
 
 CATALOG = Catalog.load()[0]
@@ -254,3 +262,71 @@ async def test_finishing_again_replaces_the_follow_up_instead_of_adding_one(
     step = await service.act(step.session_id, SELLER, GUILD, step.version, "pick", ["none"])
     await service.act(step.session_id, SELLER, GUILD, step.version, "finish")
     assert await service.pending_reminders(SELLER) == []  # no follow-up chosen any more
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Sam, Clay Corner", {"seller_name": "Sam", "shop_name": "Clay Corner"}),
+        ("Sam · Clay Corner", {"seller_name": "Sam", "shop_name": "Clay Corner"}),
+        ("Sam from Clay Corner", {"seller_name": "Sam", "shop_name": "Clay Corner"}),
+        ("  Sam  ", {"seller_name": "Sam"}),
+        ("", {}),
+    ],
+)
+def test_a_signature_is_read_as_a_name_and_a_shop(typed: str, expected: dict[str, str]) -> None:
+    assert parse_signature(typed) == expected
+
+
+async def test_details_read_from_a_pasted_message_are_marked_until_changed(
+    service: CoachService,
+) -> None:
+    pasted = (
+        "Hello, the glass candle holder I ordered turned up shattered. Order #3390, it was "
+        "£22. Best wishes, Imogen"
+    )
+    started = await service.start(SELLER, GUILD, pasted)
+    details = started.state.details
+    assert (details.customer, details.order, details.order_value) == ("Imogen", "3390", 22)
+    assert {"customer", "order", "order_value"} <= set(started.state.origin.read)
+    assert started.draft.startswith("Hi Imogen,")
+    fields = {"customer": "Imogen Hart", "item": details.item or "", "order": "3390"}
+    fields["order_value"] = "22 GBP"
+    changed = await service.set_details(started.session_id, SELLER, GUILD, started.version, fields)
+    assert "customer" not in changed.state.origin.read  # typed over: no longer "read"
+    assert "order" in changed.state.origin.read
+    assert changed.state.details.customer_message == pasted  # not in the form, kept
+
+
+async def test_customer_and_item_given_win_over_what_was_read(service: CoachService) -> None:
+    started = await service.start(
+        SELLER, GUILD, "my blue mug arrived in pieces, thanks Tom", customer="Ana", item="vase"
+    )
+    assert (started.state.details.customer, started.state.details.item) == ("Ana", "vase")
+    assert not {"customer", "item"} & set(started.state.origin.read)
+
+
+async def test_a_policy_set_later_signs_an_open_walkthrough(service: CoachService) -> None:
+    started = await service.start(SELLER, GUILD, "playbook:lost-in-transit")
+    assert "[shop name]" in started.draft
+    await service.update_policy(SELLER, seller_name="Sam", shop_name="Clay Corner")
+    moved = await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    assert moved.draft.endswith("Sam\nClay Corner")
+
+
+async def test_the_other_situations_outlive_a_switch(service: CoachService) -> None:
+    unsure = await service.start(SELLER, GUILD, "refund")
+    assert not unsure.state.origin.confident and unsure.others
+    target = unsure.others[0][0]
+    switched = await service.act(
+        unsure.session_id, SELLER, GUILD, unsure.version, "switch", [target]
+    )
+    assert switched.playbook.id == target
+    assert switched.others[0][0] == unsure.playbook.id  # the first guess, to switch back
+    after = await service.act(switched.session_id, SELLER, GUILD, switched.version, "next")
+    assert after.others == switched.others
+
+
+async def test_nothing_matched_is_a_no_match(service: CoachService) -> None:
+    with pytest.raises(NoMatch):
+        await service.start(SELLER, GUILD, "hello")
