@@ -234,6 +234,10 @@ def details_missing(walkthrough: Walkthrough) -> bool:
     return details.customer is None or details.item is None
 
 
+#: The longest a detail is shown in the case line (the form and the reply have it whole).
+DETAIL_SHOWN = 32
+
+
 def details_line(walkthrough: Walkthrough) -> str | None:
     """The case details the reply uses, in a line (📋: read from the customer's message), and
     what is still missing."""
@@ -249,7 +253,8 @@ def details_line(walkthrough: Walkthrough) -> str | None:
             text = format_money(value, currency_of(details, state.policy))
         elif name == "order":
             text = f"order {text}"
-        shown.append(("📋 " if name in state.origin.read else "") + render.safe(text))
+        mark = "📋 " if name in state.origin.read else ""
+        shown.append(mark + render.safe(render.clip(text, DETAIL_SHOWN)))
     lines = []
     if shown:
         read = " (📋 read from the message: check it)" if state.origin.read else ""

@@ -330,3 +330,15 @@ async def test_menus_tips_and_policy_controls_work_after_a_restart(
         reasons = await double.click(seller, checked, button)
         assert "Tone check · Why" in text_of(reasons)
     double.assert_clean()
+
+
+async def test_the_longest_details_keep_every_step_on_a_phone_screen(harness: Harness) -> None:
+    double, seller = harness.double, harness.double.member
+    step = await double.slash(seller, double.guild, "coach", situation="playbook:not-as-described")
+    form = await double.click(seller, step, custom_id(step, ":details"))
+    longest = {"customer": "W" * 100, "item": "W" * 100, "order": "9" * 64}
+    step = await double.submit_modal(seller, form, {**longest, "order_value": "123456.78"})
+    while not at_draft(step):
+        assert_fits(Screen.of("with the longest details", step.message))
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    assert "W" * 100 in await reply_of(double, step)  # shortened on screen only
