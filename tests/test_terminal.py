@@ -77,8 +77,8 @@ def test_a_code_and_a_date_are_asked_only_when_the_chosen_offer_needs_them(
     args = ["--playbook", "out-of-stock", *DETAILS, "--seller", "Sam", "--shop", "Clay Corner"]
     plain = coach(monkeypatch, capsys, args, "\n" * 10)
     assert "discount code to give" not in plain
-    # questions, apology: default; offer 2 (wait for restock, plus a code); follow-up: default
-    out = coach(monkeypatch, capsys, args, "\n\n2\n\nSAVE5\nFriday\n\n")
+    # questions, apology: default; offer 3 (wait for restock, plus a code); follow-up: default
+    out = coach(monkeypatch, capsys, args, "\n\n3\n\nSAVE5\nFriday\n\n")
     assert "The discount code to give" in out and "The date to name" in out
     draft = out[out.index("Hi Priya,") :]
     assert "SAVE5" in draft and "by Friday" in draft
@@ -101,7 +101,7 @@ def test_flags_fill_the_code_tracking_and_date_without_asking(
         "--date",
         "Friday",
     ]
-    out = coach(monkeypatch, capsys, args, "\n\n2\n\n\n")
+    out = coach(monkeypatch, capsys, args, "\n\n3\n\n\n")
     assert "The discount code to give" not in out
     assert "SAVE5" in out and "by Friday" in out
 

@@ -90,6 +90,17 @@ _TRACKING_SENTENCE = re.compile(
     r"\btracking number\b|\bwith (the )?tracking\b",
     re.I,
 )
+#: A follow-up that takes a new item for granted, and one that takes a refund for granted.
+_ASSUMES_NEW_ITEM = re.compile(
+    r"\b(replacement|new (one|\{item\})|right one|missing piece|resized)\b", re.I
+)
+_ASSUMES_REFUND = re.compile(r"\brefund", re.I)
+_REFUND_KINDS = frozenset(
+    {OfferKind.FULL_REFUND, OfferKind.PARTIAL_REFUND, OfferKind.CANCEL, OfferKind.REFUND_ON_RETURN}
+)
+_NEW_ITEM_KINDS = frozenset(
+    {OfferKind.REPLACEMENT, OfferKind.RESHIP, OfferKind.EXCHANGE, OfferKind.REPAIR}
+)
 _DETERMINERS = frozenset(
     {"a", "an", "the", "your", "my", "this", "that", "these", "those", "another", "each"}
     | {"every", "our", "their", "his", "her", "its"}
@@ -191,6 +202,30 @@ def _field_findings(playbook: Playbook) -> Iterator[Finding]:
             )
     for i, offer in enumerate(steps.compensate.ladder):
         yield from _script_findings(("steps", "compensate", "ladder", i), offer)
+    yield from _follow_up_findings(playbook)
+
+
+def _follow_up_findings(playbook: Playbook) -> Iterator[Finding]:
+    """The step's follow-up promise and message must fit every offer that has none of its own:
+    no check on a replacement after a refund, no check on a refund after a replacement."""
+    follow_up = playbook.steps.follow_up
+    for key, own in (("message", "follow_up"), ("promise", "promise")):
+        text = getattr(follow_up, key)
+        for offer in playbook.steps.compensate.ladder:
+            if getattr(offer, own):
+                continue
+            new_item = _ASSUMES_NEW_ITEM.search(text)
+            if new_item and offer.kind in _REFUND_KINDS:
+                assumed = f'"{new_item.group(0)}"'
+            elif (refund := _ASSUMES_REFUND.search(text)) and offer.kind in _NEW_ITEM_KINDS:
+                assumed = f'"{refund.group(0)}"'
+            else:
+                continue
+            yield Finding(
+                ("steps", "follow_up", key),
+                f"{assumed} does not fit offer {offer.id} ({offer.kind.value}): write it to fit "
+                f"every offer, or give that offer its own {own}",
+            )
 
 
 def _script_findings(path: Path, offer: Offer) -> Iterator[Finding]:

@@ -224,7 +224,7 @@ def test_the_customer_never_pays_to_return_the_sellers_mistake(who_pays: ReturnS
     state = engine.start(wrong, PRIYA, Policy(return_shipping=who_pays))
     state = engine.choose_offer(state, wrong, "swap-prepaid-return")
     text = engine.draft(state, wrong)
-    assert "prepaid return label, so sending the one you have back costs you nothing" in text
+    assert "prepaid return label, so sending what you received back costs you nothing" in text
     assert "yours to cover" not in text and "agree the postage" not in text
 
 

@@ -320,7 +320,7 @@ def test_empty_file(write_file: WriteFile, text: str) -> None:
 
 
 def test_missing_step_is_named_at_the_steps_line(base_text: str, write_file: WriteFile) -> None:
-    text = base_text[: base_text.index("  follow_up:")]
+    text = base_text[: base_text.index("\n  follow_up:") + 1]
     problem = only(refused(write_file(text)))
     assert (problem.line, problem.col) == (line_of(text, "steps:"), 1)
     assert problem.message == "missing key 'follow_up' in steps"

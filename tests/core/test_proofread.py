@@ -108,6 +108,12 @@ FULL_REFUND_SCRIPT = "I'll refund your order {order} in full. Just"
             "{days} is the follow-up delay",
         ),
         (
+            "I wanted to check that the replacement {item} reached you safely",
+            "I wanted to check that your refund has come through",
+            "    message: >-",
+            "does not fit offer replacement (replacement)",
+        ),
+        (
             "Could you send me a photo or two of your {item},",
             "Could you send me a photo or two of {item},",
             "a photo or two of {item}",
