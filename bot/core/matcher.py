@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import itertools
 import math
 import mmap
@@ -218,6 +219,37 @@ def _unpack(
     ]
 
 
+class _TermTable:
+    """Term to term number for a small index, as sorted 64-bit hashes of the terms: far less
+    memory than a dictionary of strings when many small indexes are held at once."""
+
+    __slots__ = ("_hashes", "_numbers")
+
+    def __init__(self, hashes: np.ndarray, numbers: np.ndarray) -> None:
+        self._hashes, self._numbers = hashes, numbers
+
+    @staticmethod
+    def arrays(terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The sorted hashes of ``terms`` and each one's term number."""
+        hashes = np.fromiter((_term_hash(t) for t in terms), dtype=np.uint64, count=len(terms))
+        order = np.argsort(hashes, kind="stable")
+        return hashes[order], order.astype(np.int32)
+
+    def get(self, term: str) -> int | None:
+        key = np.uint64(_term_hash(term))
+        at = int(np.searchsorted(self._hashes, key))
+        if at < len(self._hashes) and self._hashes[at] == key:
+            return int(self._numbers[at])
+        return None
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+
+
 _EMPTY_I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 #: Below this many playbooks, one process analyses them all (a pool costs more than it saves).
@@ -287,9 +319,16 @@ class MatchIndex:
         self.arrays = arrays
         self.ids = _unpack(arrays["id_blob"], arrays["id_offsets"])
         self.titles = _unpack(arrays["title_blob"], arrays["title_offsets"])
-        self.terms = {
-            t: i for i, t in enumerate(_unpack(arrays["term_blob"], arrays["term_offsets"]))
-        }
+        self.terms: dict[str, int] | _TermTable
+        #: How many playbooks' decoded texts are kept (none in a small index among many).
+        self.decoded_texts = DECODED_TEXTS
+        if "term_hashes" in arrays:
+            self.terms = _TermTable(arrays["term_hashes"], arrays["term_numbers"])
+            self.decoded_texts = 0
+        else:
+            self.terms = {
+                t: i for i, t in enumerate(_unpack(arrays["term_blob"], arrays["term_offsets"]))
+            }
         self.pair_keys = arrays["pair_keys"]
         self.idf = arrays["idf"]
         self.entry_postings = _Csr(arrays["entry_ptr"], arrays["entry_ids"], arrays["entry_values"])
@@ -319,7 +358,9 @@ class MatchIndex:
         if texts is None:
             start, end = int(self.unit_starts[entry]), int(self.unit_starts[entry + 1])
             texts = _unpack(self.arrays["text_blob"], self.arrays["text_offsets"], start, end)
-            if len(self._texts) >= DECODED_TEXTS:
+            if not self.decoded_texts:
+                return texts
+            if len(self._texts) >= self.decoded_texts:
                 self._texts.pop(next(iter(self._texts)))
             self._texts[entry] = texts
         return texts
@@ -452,13 +493,19 @@ class MatchIndex:
             "text_blob": np.frombuffer(bytes(unit_texts), dtype=np.uint8),
             "text_offsets": np.frombuffer(unit_text_offsets, dtype=np.int64).copy(),
         }
-        for name, strings in (
-            ("id", [e.id for e in entries]),
-            ("title", [e.title for e in entries]),
-            ("term", list(term_ids)),
-            ("vocabulary", list(vocabulary)),
-        ):
-            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(strings)
+        strings = {
+            "id": [e.id for e in entries],
+            "title": [e.title for e in entries],
+            "vocabulary": list(vocabulary),
+        }
+        if statistics is None:
+            strings["term"] = list(term_ids)
+        else:  # a small index among many: its terms as hashes, narrower offsets
+            arrays["term_hashes"], arrays["term_numbers"] = _TermTable.arrays(list(term_ids))
+            for name in ("entry_ptr", "unit_ptr", "pair_ptr", "unit_starts", "text_offsets"):
+                arrays[name] = arrays[name].astype(np.int32)
+        for name, listed in strings.items():
+            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(listed)
         arrays["vocabulary_counts"] = np.asarray(list(vocabulary.values()), dtype=np.int64)
         return cls(arrays)
 
