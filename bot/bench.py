@@ -39,6 +39,9 @@ TARGETS = {
     "peak_memory_10k_mb": 200.0,
     "interactions_per_s": 200.0,
     "paced_p99_ms": 100.0,
+    "server_match_p99_ms": 5.0,
+    "server_rebuild_ms": 200.0,
+    "server_memory_mb": 250.0,
 }
 #: Flat-out runs of the Discord walk: the rate is their median (one short run is noisy).
 FLAT_OUT_RUNS = 3
@@ -241,6 +244,161 @@ def match_start_report(
     return report
 
 
+def _resident_memory_mb() -> float:
+    """This process's resident memory now (not its high-water mark)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+#: Of each server's own playbooks, how many take a shipped playbook's id (override it).
+SERVER_OVERRIDES = 2
+#: Uploads timed: one playbook of a server replaced, and the server's set rebuilt.
+SERVER_UPLOADS = 20
+
+
+def server_sets_child(servers: int, per_server: int) -> None:
+    """Run in a fresh process: the shipped set plus ``servers`` servers with ``per_server``
+    synthetic playbooks of their own each; print the figures as JSON."""
+    import dataclasses
+    import gc
+
+    from bot.core.catalog import Catalog
+    from bot.core.matcher import MatchEntry
+    from bot.core.server_sets import ServerSets
+    from bot.synthetic import synthetic_match_entries
+
+    catalog, _ = Catalog.load()
+    shipped = catalog.matcher
+    shipped.match("the parcel arrived damaged")
+    base = [MatchEntry.of(p) for i in catalog.ids if (p := catalog.get(i)) is not None]
+    shipped_examples = [e for entry in base for e in entry.examples]
+    made = synthetic_match_entries(base, servers * per_server + SERVER_UPLOADS)
+    sets = ServerSets(shipped, capacity=max(servers, 1))
+    gc.collect()
+    resident_before, private_before = _resident_memory_mb(), _private_memory_mb() or 0.0
+
+    def own_set(server: int) -> list[MatchEntry]:
+        entries = [next(made) for _ in range(per_server)]
+        return [  # the first few take the id of the shipped playbook they were made from
+            dataclasses.replace(e, id=e.id.rsplit("-", 1)[0]) if n < SERVER_OVERRIDES else e
+            for n, e in enumerate(entries)
+        ]
+
+    def hidden(server: int) -> list[str]:
+        return [base[server % len(base)].id]
+
+    uploads = min(SERVER_UPLOADS, servers)
+    uploaded = {n * servers // uploads for n in range(uploads)}
+    kept: dict[int, list[MatchEntry]] = {}
+    queries: list[tuple[int, str]] = []
+    builds = []
+    for server in range(servers):
+        entries = own_set(server)
+        started = time.perf_counter()
+        sets.update(server, entries, hidden=hidden(server))
+        builds.append(time.perf_counter() - started)
+        own_examples = [e for entry in entries for e in entry.examples]
+        queries += [(server, q) for q in sample_queries(own_examples, 1, seed=server)]
+        queries += [(server, q) for q in sample_queries(shipped_examples, 1, seed=server)]
+        if server in uploaded:
+            kept[server] = entries
+    random.Random(5).shuffle(queries)
+
+    def match(server: int, text: str) -> None:
+        matcher = sets.get(server)
+        assert matcher is not None
+        matcher.match(text)
+
+    for server, text in queries:  # warm-up
+        match(server, text)
+    seconds, alone = [], []
+    for _ in range(2):  # each query in its server's set, then in the shipped set alone
+        for server, text in queries:
+            started = time.perf_counter()
+            match(server, text)
+            between = time.perf_counter()
+            shipped.match(text)
+            seconds.append(between - started)
+            alone.append(time.perf_counter() - between)
+    matching, shipped_only = Timing.of(seconds), Timing.of(alone)
+    gc.collect()
+    resident_after, private_after = _resident_memory_mb(), _private_memory_mb() or 0.0
+
+    rebuilds = []
+    for server, entries in kept.items():
+        replacement = dataclasses.replace(next(made), id=entries[-1].id)
+        started = time.perf_counter()
+        sets.update(server, [*entries[:-1], replacement], hidden=hidden(server))
+        rebuilds.append(time.perf_counter() - started)
+    rebuild = Timing.of(rebuilds)
+    first = Timing.of(builds)
+    print(
+        json.dumps(
+            {
+                "servers": servers,
+                "playbooks_per_server": per_server,
+                "overriding_per_server": min(SERVER_OVERRIDES, per_server),
+                "hidden_per_server": 1,
+                "held": len(sets),
+                "match_median_ms": matching.median_ms,
+                "match_p99_ms": matching.p99_ms,
+                "queries": matching.count,
+                "shipped_alone_median_ms": shipped_only.median_ms,
+                "shipped_alone_p99_ms": shipped_only.p99_ms,
+                "first_build_median_ms": first.median_ms,
+                "rebuild_median_ms": rebuild.median_ms,
+                "rebuild_max_ms": max(rebuilds) * 1000,
+                "uploads": rebuild.count,
+                "memory_mb": resident_after - resident_before,
+                "private_memory_mb": private_after - private_before,
+            }
+        )
+    )
+
+
+def server_sets_report(
+    servers: int = 1000, per_server: int = 20, out: Callable[[str], None] = print
+) -> dict[str, float]:
+    """Server sets at scale, measured in a fresh process, and the lines of the report."""
+    code = "import sys; from bot.bench import server_sets_child as c; c(*map(int, sys.argv[1:3]))"
+    args = [sys.executable, "-c", code, str(servers), str(per_server)]
+    done = subprocess.run(args, capture_output=True, text=True, check=True, timeout=1800)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    out("")
+    out(
+        f"Server sets: {servers:,} servers with {per_server} playbooks of their own each "
+        f"({figures['overriding_per_server']} overriding a shipped one, one shipped playbook "
+        "hidden), over the one shipped index:"
+    )
+    out(
+        f"  match in a server's set: {figures['match_median_ms']:.2f} ms median, "
+        f"{figures['match_p99_ms']:.2f} ms p99 (target <= {TARGETS['server_match_p99_ms']:g} ms; "
+        f"{figures['queries']} queries, half about the server's own playbooks); the same "
+        f"queries in the shipped set alone, timed alternately: "
+        f"{figures['shipped_alone_median_ms']:.2f} ms median, "
+        f"{figures['shipped_alone_p99_ms']:.2f} ms p99"
+    )
+    out(
+        f"  rebuild one server's set after an upload: {figures['rebuild_median_ms']:.1f} ms "
+        f"median, {figures['rebuild_max_ms']:.1f} ms max (target <= "
+        f"{TARGETS['server_rebuild_ms']:g} ms; {figures['uploads']} uploads); a set's first "
+        f"build {figures['first_build_median_ms']:.1f} ms median"
+    )
+    out(
+        f"  memory over none: {figures['memory_mb']:+.0f} MB resident, "
+        f"{figures['private_memory_mb']:+.0f} MB private (target <= "
+        f"{TARGETS['server_memory_mb']:g} MB more; all {figures['held']:,} sets held, each "
+        "queried)"
+    )
+    return figures
+
+
 def _write_synthetic(count: int, folder: Path) -> None:
     from bot.core.loader import load_playbooks, shipped_playbooks_dir
     from bot.synthetic import synthetic_playbooks, write_playbooks
@@ -255,6 +413,7 @@ def run_bench(
     *,
     discord: bool = True,
     postgres_url: str | None = DEFAULT_BENCH_POSTGRES,
+    servers: int = 1000,
 ) -> dict[str, object]:
     """Measure and print the report; return the figures."""
     report: dict[str, object] = {}
@@ -318,6 +477,8 @@ def run_bench(
     out("peak memory: the most resident memory at any time, including pages of the")
     out("memory-mapped index the kernel may share and drop; private: the process's own")
     out("memory after the queries.")
+    if servers > 0:
+        report["server_sets"] = server_sets_report(servers, out=out)
     report["tone"] = tone_report(out)
     if discord:
         report["discord"] = interaction_report(out=out, postgres_url=postgres_url)

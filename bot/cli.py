@@ -421,6 +421,7 @@ def _bench(args: argparse.Namespace) -> int:
         tuple(args.sizes),
         discord=not args.skip_discord,
         postgres_url=None if args.no_pair else (args.postgres or DEFAULT_BENCH_POSTGRES),
+        servers=args.servers,
     )
     if args.json:
         print(json.dumps(report, indent=2))
@@ -588,6 +589,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=[1000, 10000],
         metavar="N",
         help="synthetic playbook set sizes to measure (default: 1000 10000)",
+    )
+    bench.add_argument(
+        "--servers",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="servers with 20 playbooks of their own each, for the server sets' figures "
+        "(default: 1000; 0 leaves them out)",
     )
     bench.add_argument("--json", action="store_true", help="also print the figures as JSON")
     bench.add_argument(
