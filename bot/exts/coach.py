@@ -259,8 +259,12 @@ def details_line(walkthrough: Walkthrough) -> str | None:
     if shown:
         read = " (📋 read from the message: check it)" if state.origin.read else ""
         lines.append(f"**Case:** {' · '.join(shown)}{read}")
-    if details_missing(walkthrough):
+    if details.customer is None and details.item is None:
         lines.append("Add your customer's name and the item, so the reply names them.")
+    elif details.customer is None:
+        lines.append("Add your customer's name, so the reply greets them by it.")
+    elif details.item is None:
+        lines.append("Add the item, so the reply names it.")
     return "\n".join(lines) or None
 
 
