@@ -317,8 +317,9 @@ class CoachService:
         )
         try:
             details = CaseDetails.model_validate(values)
-        except ValidationError:  # a detail read or given that doesn't fit: left for the form
-            details = CaseDetails(customer_message=values.get("customer_message"))
+        except ValidationError:  # a detail read that doesn't fit: left for the form
+            kept = {k: v.strip() for k, v in given.items() if v and v.strip()}
+            details = CaseDetails(customer_message=values.get("customer_message"), **kept)
             origin = origin.model_copy(update={"read": ()})
         state = engine.start(playbook, details, policy).model_copy(update={"origin": origin})
         record = await self.store.create_session(guild_id, user_id, state.to_json())
