@@ -150,8 +150,8 @@ class _Layer:
 
     index: MatchIndex | None
     offset: int
-    #: The shipped entries the server does not see (hidden, or overridden by its own), sorted.
-    hidden: np.ndarray
+    #: Per shipped entry, whether the server sees it (not hidden, nor overridden by its own).
+    seen: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -603,20 +603,20 @@ class Matcher:
         by_id.pop(OFF_TOPIC, None)
         left_out = set(hidden) | by_id.keys()
         offset = len(index.ids)
-        layer = _Layer(
+        seen = np.asarray(
+            [id_ not in left_out or i == index.off_topic for i, id_ in enumerate(index.ids)],
+            dtype=bool,
+        )
+        own_index = (
             MatchIndex.build(list(by_id.values()), self.analyzer, statistics=index)
             if by_id
-            else None,
-            offset,
-            np.asarray(
-                [i for i, id_ in enumerate(index.ids) if id_ in left_out and i != index.off_topic],
-                dtype=np.int64,
-            ),
+            else None
         )
+        layer = _Layer(own_index, offset, seen)
         server = copy.copy(self)
         server._layer = layer
         excluded = set(never_also)
-        shipped_never = self._never_also - set(layer.hidden.tolist())
+        shipped_never = frozenset(i for i in self._never_also if seen[i])
         server._never_also = shipped_never | frozenset(
             offset + n for n, id_ in enumerate(by_id) if id_ in excluded
         )
@@ -642,8 +642,8 @@ class Matcher:
         layer = self._layer
         if layer is None:
             return [i for i in self.index.ids if i != OFF_TOPIC]
-        hidden = set(layer.hidden.tolist())
-        shipped = [i for n, i in enumerate(self.index.ids) if i != OFF_TOPIC and n not in hidden]
+        seen = layer.seen
+        shipped = [i for n, i in enumerate(self.index.ids) if i != OFF_TOPIC and seen[n]]
         return shipped + (layer.index.ids if layer.index is not None else [])
 
     def never_also(self, playbook_id: str) -> bool:
@@ -799,7 +799,7 @@ class Matcher:
         total = sum(w for _, w in weights)
         layer = self._layer
         shipped = self._lexical(
-            index, terms, weights, query_norm, total, layer.hidden if layer else None
+            index, terms, weights, query_norm, total, layer.seen if layer else None
         )
         own = None
         if layer is not None and layer.index is not None:
@@ -857,11 +857,11 @@ class Matcher:
         weights: list[tuple[int | None, float]],
         query_norm: float,
         total: float,
-        hidden: np.ndarray | None,
+        seen: np.ndarray | None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The term-based part of the scores in one index: the candidates for the string
-        comparison (entries in ``hidden`` left out), every entry's lexical score and its best
-        single text's similarity. None when no entry shares a term with the query."""
+        comparison (only entries that ``seen`` marks, when given), every entry's lexical score
+        and its best single text's similarity. None when no entry shares a term with the query."""
         entries = len(index.ids)
         profile = np.zeros(entries, dtype=np.float32)
         coverage = np.zeros(entries, dtype=np.float32)
@@ -875,8 +875,8 @@ class Matcher:
             unit_ids, idfs = index.unit_postings.row(term)
             units[unit_ids] += idfs * weight
         reached = np.flatnonzero(coverage)
-        if hidden is not None and hidden.size:
-            reached = reached[~np.isin(reached, hidden)]
+        if seen is not None:
+            reached = reached[seen[reached]]
         if reached.size == 0:
             return None
         units /= query_norm * index.unit_norms

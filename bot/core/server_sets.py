@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -45,8 +46,8 @@ class ServerSets:
     """The matchers of many servers over one shipped matcher, least recently used dropped first.
 
     :meth:`update` is called with a server's playbooks when they are loaded or change;
-    :meth:`get` is what an interaction asks for. Not thread-safe: use it from one thread
-    (the event loop), or guard it.
+    :meth:`get` is what an interaction asks for. Safe to share between threads: a build runs
+    outside the lock, so it can be moved off an event loop (``asyncio.to_thread``).
     """
 
     def __init__(self, shipped: Matcher, capacity: int = DEFAULT_CAPACITY) -> None:
@@ -55,6 +56,7 @@ class ServerSets:
         self.shipped = shipped
         self.capacity = capacity
         self._sets: OrderedDict[Hashable, ServerSet] = OrderedDict()
+        self._lock = threading.Lock()
         #: How many server matchers have been built (an unchanged set is not rebuilt).
         self.builds = 0
 
@@ -67,11 +69,12 @@ class ServerSets:
     def get(self, server: Hashable) -> Matcher | None:
         """The server's matcher, or None when its set is not held (never loaded, or dropped):
         then load its playbooks and :meth:`update`."""
-        found = self._sets.get(server)
-        if found is None:
-            return None
-        self._sets.move_to_end(server)
-        return found.matcher
+        with self._lock:
+            found = self._sets.get(server)
+            if found is None:
+                return None
+            self._sets.move_to_end(server)
+            return found.matcher
 
     def update(
         self,
@@ -99,22 +102,26 @@ class ServerSets:
                 entries.append(playbook)
         hidden = set(hidden)
         digest = set_digest(entries, hidden, unprompted)
-        held = self._sets.get(server)
-        if held is not None and held.digest == digest:
-            self._sets.move_to_end(server)
-            return held.matcher
+        with self._lock:
+            held = self._sets.get(server)
+            if held is not None and held.digest == digest:
+                self._sets.move_to_end(server)
+                return held.matcher
         if entries or hidden:
             entries.sort(key=lambda e: e.id)
             matcher = self.shipped.for_server(entries, hidden=hidden, never_also=unprompted)
-            self.builds += 1
         else:
             matcher = self.shipped
-        self._sets[server] = ServerSet(digest, matcher)
-        self._sets.move_to_end(server)
-        while len(self._sets) > self.capacity:
-            self._sets.popitem(last=False)
+        with self._lock:
+            if matcher is not self.shipped:
+                self.builds += 1
+            self._sets[server] = ServerSet(digest, matcher)
+            self._sets.move_to_end(server)
+            while len(self._sets) > self.capacity:
+                self._sets.popitem(last=False)
         return matcher
 
     def forget(self, server: Hashable) -> None:
         """Drop the server's set (it left, or its playbooks are to be read again)."""
-        self._sets.pop(server, None)
+        with self._lock:
+            self._sets.pop(server, None)

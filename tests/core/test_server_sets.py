@@ -4,6 +4,7 @@ re-indexing the shipped set and on the same scale as it."""
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,15 @@ def test_server_sets_take_whole_playbooks_and_read_their_category(shipped: Match
     matcher = ServerSets(shipped).update("shop", [ours])
     assert "our-dispatch-note" in matcher.ids
     assert matcher.never_also("our-dispatch-note")
+
+
+def test_servers_can_be_built_from_several_threads_at_once(shipped: Matcher) -> None:
+    sets = ServerSets(shipped, capacity=8)
+    with ThreadPoolExecutor(4) as pool:
+        built = list(pool.map(lambda n: sets.update(n, POTTERY[n % 2 :]), range(8)))
+    assert len(sets) == 8 and sets.builds == 8
+    for number, matcher in enumerate(built):
+        assert sets.get(number) is matcher
+        found = matcher.match("my glaze crawled during the glost firing")
+        assert found.best is not None
+        assert (found.best.id == "kiln-glaze-crawl") == (number % 2 == 0)
