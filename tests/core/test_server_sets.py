@@ -245,3 +245,12 @@ def test_servers_can_be_built_from_several_threads_at_once(shipped: Matcher) -> 
         found = matcher.match("my glaze crawled during the glost firing")
         assert found.best is not None
         assert (found.best.id == "kiln-glaze-crawl") == (number % 2 == 0)
+
+
+def test_a_servers_words_do_not_change_how_queries_are_read_elsewhere(shipped: Matcher) -> None:
+    vocabulary = shipped.analyzer.vocabulary()
+    before = shipped.match("the parcle arived damagd", top=10).to_dict()
+    words = ("glostware", "raku", "bisqueware")
+    shipped.for_server([dataclasses.replace(POTTERY[0], id="pots", examples=(" ".join(words),))])
+    assert shipped.analyzer.vocabulary() == vocabulary
+    assert shipped.match("the parcle arived damagd", top=10).to_dict() == before
