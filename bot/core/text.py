@@ -27,6 +27,8 @@ MAX_TOKENS = 200
 #: Bump when the way the English word list is stored changes.
 ENGLISH_WORDS_VERSION = 1
 NEGATION = "not"
+#: How many words' readings :meth:`Analyzer.terms` keeps (all are forgotten when it is full).
+READINGS_KEPT = 65536
 
 
 def normalise(text: str) -> str:
@@ -162,6 +164,8 @@ class Analyzer:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
         self.correct = lru_cache(maxsize=65536)(self._correct)
+        #: Each word met in :meth:`terms`, as read with the current vocabulary.
+        self._readings: dict[str, tuple[str, str | None]] = {}
 
     # -- vocabulary ---------------------------------------------------------------------------
 
@@ -173,6 +177,7 @@ class Analyzer:
         """Add ``words`` (or word counts) to the vocabulary typos are corrected towards."""
         self._learn_words(words)
         self.correct.cache_clear()
+        self._readings.clear()
 
     def vocabulary(self) -> dict[str, int]:
         """The words typos are corrected towards, with how often the indexed texts use them."""
@@ -276,8 +281,9 @@ class Analyzer:
             completions = self.completions(words[-1], limit=1)
             if completions:
                 words[-1] = completions[0]
-        words = [self.correct(w) for w in words]
-        stems = self._stem_words(words)
+        readings = self._readings
+        read = [readings.get(w) or self._read(w) for w in words]
+        stems = [stem for stem, _ in read]
         out: list[str] = []
         i = 0
         while i < len(stems):
@@ -289,11 +295,24 @@ class Analyzer:
                     i += size
                     break
             else:
-                if words[i] not in self.stopwords:
-                    term = self._surface.get(words[i]) or self._single.get(stems[i], stems[i])
+                term = read[i][1]
+                if term is not None:
                     out.append(term)
                 i += 1
         return self._mark_negations(out)
+
+    def _read(self, word: str) -> tuple[str, str | None]:
+        """What one word reads as, kept for the next time it is met: its corrected word's
+        stem, and the term it gives outside a phrase (None for a stop word)."""
+        corrected = self.correct(word)
+        stem = self._stem(corrected)
+        term = None
+        if corrected not in self.stopwords:
+            term = self._surface.get(corrected) or self._single.get(stem, stem)
+        if len(self._readings) >= READINGS_KEPT:
+            self._readings.clear()
+        self._readings[word] = (stem, term)
+        return stem, term
 
     def _mark_negations(self, terms: list[str]) -> list[str]:
         """Fold "not", "never", "no" into one term and mark the term they negate with ``!``.
