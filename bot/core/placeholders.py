@@ -29,6 +29,7 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 _BRACED = re.compile(r"\{([^{}]*)\}")
+_BRACE = re.compile(r"[{}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,10 @@ def check_placeholders(text: str) -> Iterator[PlaceholderProblem]:
 
 
 def _stray_braces(text: str, start: int, end: int) -> Iterator[PlaceholderProblem]:
-    for offset in range(start, end):
-        if text[offset] in "{}":
-            yield PlaceholderProblem(
-                offset, f"stray '{text[offset]}': placeholders look like {{customer}}"
-            )
+    for found in _BRACE.finditer(text, start, end):
+        yield PlaceholderProblem(
+            found.start(), f"stray '{found.group(0)}': placeholders look like {{customer}}"
+        )
 
 
 def placeholders_in(text: str) -> set[str]:
