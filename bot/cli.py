@@ -34,14 +34,11 @@ from bot.core.loader import (
     shipped_playbooks_dir,
 )
 from bot.core.models import Playbook
-from bot.core.proofread import check_playbook
 from bot.core.safe_yaml import DocumentError, Problem
-from bot.core.schema import playbook_schema_text, tone_schema_text
 from bot.core.text import Analyzer
-from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
-from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
 
 if TYPE_CHECKING:
+    from bot.core.tone import ToneKind, ToneReport
     from bot.settings import Settings
 
 
@@ -74,6 +71,8 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _proofreading_problems(result: LoadResult) -> list[Problem]:
     """What a proofreader finds in each valid playbook and its assembled replies, located."""
+    from bot.core.proofread import check_playbook
+
     problems: list[Problem] = []
     for playbook in result.playbooks:
         findings = check_playbook(playbook)
@@ -91,6 +90,8 @@ def _proofreading_problems(result: LoadResult) -> list[Problem]:
 
 def _data_problems() -> list[Problem]:
     """Problems in the shipped lexicon and tone rules, checked like playbooks."""
+    from bot.core.tone import load_tone_rules
+
     problems: list[Problem] = []
     try:
         load_tone_rules()
@@ -155,6 +156,9 @@ def _share(text: str) -> float:
 
 
 def _coach(args: argparse.Namespace) -> int:
+    from bot.core.tone import ToneChecker, load_tone_rules
+    from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
+
     case = _case(args, "coach")
     if case is None:
         return 2
@@ -429,6 +433,8 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from bot.core.schema import playbook_schema_text, tone_schema_text
+
     text = tone_schema_text() if args.tone else playbook_schema_text()
     if args.write:
         target = shipped_playbooks_dir() / ("tone/schema.json" if args.tone else "schema.json")
@@ -481,6 +487,8 @@ def _playbooks_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _tone(args: argparse.Namespace) -> int:
+    from bot.core.tone import ToneChecker, load_tone_rules
+
     try:
         rules = load_tone_rules(Path(args.rules) if args.rules else None)
     except DocumentError as error:
