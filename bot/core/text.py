@@ -171,7 +171,10 @@ class Analyzer:
 
     def learn(self, texts: Iterable[str]) -> None:
         """Add the words of ``texts`` to the vocabulary that typos are corrected towards."""
-        self.learn_words(w for text in texts for w in tokens(text))
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(tokens(text))
+        self.learn_words(counts)
 
     def learn_words(self, words: Iterable[str] | Mapping[str, int]) -> None:
         """Add ``words`` (or word counts) to the vocabulary typos are corrected towards."""
