@@ -291,10 +291,10 @@ class CoachService:
         ``customer`` and ``item``, when given, win over what was read.
         """
         playbook, result = self.resolve(situation)
-        if playbook is None:
+        if playbook is None or (result is not None and result.off_topic):
             raise NoMatch(
-                "I couldn't match that to a situation. Pick the one that fits below, or "
-                "describe what the customer said."
+                "That doesn't look like a customer situation I can coach you through. Pick "
+                "the one that fits below, or describe what your customer said or did."
             )
         policy = await self.policy(user_id)
         values: dict[str, Any] = {}

@@ -115,8 +115,19 @@ async def test_unknown_actions_and_bad_choices_are_refused_kindly(service: Coach
         await service.act(started.session_id, SELLER, GUILD, started.version, "pick", ["99"])
     with pytest.raises(ServiceError, match="not available"):
         await service.act(started.session_id, SELLER, GUILD, started.version, "switch", ["nope"])
-    with pytest.raises(ServiceError, match="couldn't match"):
+    with pytest.raises(NoMatch, match="doesn't look like a customer situation"):
         await service.start(SELLER, GUILD, "zzqx vvbn")
+
+
+async def test_shop_chatter_is_answered_with_every_situation_not_a_walkthrough(
+    service: CoachService,
+) -> None:
+    """A question about running a shop reads as off-topic: no walkthrough starts for it,
+    while an ambiguous customer situation still starts an unsure one."""
+    with pytest.raises(NoMatch, match="doesn't look like a customer situation"):
+        await service.start(SELLER, GUILD, "how do I grow my instagram following")
+    unsure = await service.start(SELLER, GUILD, "refund")
+    assert not unsure.state.origin.confident
 
 
 async def test_details_from_the_form_fill_the_draft(service: CoachService) -> None:

@@ -121,6 +121,9 @@ class MatchResult:
     confident: bool
     #: Other situations the text clearly mentions as well ("also sounds like"), strongest first.
     also: tuple[Match, ...] = ()
+    #: The text reads more like the off-topic examples (shop chatter, other questions) than
+    #: like any situation, or gives no evidence of one: not a customer situation at all.
+    off_topic: bool = False
 
     @property
     def best(self) -> Match | None:
@@ -663,7 +666,7 @@ class Matcher:
         query = text[:MAX_QUERY_CHARS]
         terms = self.analyzer.terms(query, partial=partial)
         if not terms or not self.index.ids:
-            return MatchResult(text, (), False)
+            return MatchResult(text, (), False, off_topic=True)
         readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
         # In a long message the string comparison is made on the sentences that matter.
         scores = dict(self._score(query, terms, strings=not readings))
@@ -682,7 +685,8 @@ class Matcher:
             and self.evidence(terms, scored[0][0]) >= self.min_evidence
         )
         also = self._also(scored, readings)
-        return MatchResult(text, matches, confident, also)
+        off_topic_verdict = not confident and (not scored or best <= off_topic)
+        return MatchResult(text, matches, confident, also, off_topic=off_topic_verdict)
 
     def _readings(self, query: str) -> list[_Reading]:
         """The sentences of ``query`` that clearly describe a situation, each with its scores.

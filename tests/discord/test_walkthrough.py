@@ -141,9 +141,11 @@ async def test_an_unsure_match_offers_the_alternatives(harness: Harness) -> None
 
 async def test_off_topic_text_is_not_forced_onto_a_playbook(harness: Harness) -> None:
     double, seller = harness.double, harness.double.member
-    result = await double.slash(seller, double.guild, "coach", situation="zzqx vvbn")
+    result = await double.slash(
+        seller, double.guild, "coach", situation="how do I grow my instagram following"
+    )
     assert result.ephemeral
-    assert "couldn't match" in text_of(result)
+    assert "doesn't look like a customer situation" in text_of(result)
     kinds = await double.select(seller, result, "pbc:coach", ["delivery"])
     started = await double.select(seller, kinds, "pbp:coach:delivery", ["lost-in-transit"])
     assert "Parcel lost in transit · Step 1 of 4" in text_of(started)
