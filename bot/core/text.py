@@ -116,6 +116,8 @@ class Analyzer:
         self._stem = lru_cache(maxsize=65536)(self._stemmer.stemWord)
         self._dictionary = dictionary
         self._symbol_words = dict(lexicon.symbols)
+        #: Whether a symbol can occur in plain ASCII text (most are emoji, which can't).
+        self._ascii_symbols = any(symbol.isascii() for symbol in lexicon.symbols)
         self._symbols = (
             re.compile(
                 "|".join(re.escape(k) for k in sorted(lexicon.symbols, key=len, reverse=True))
@@ -234,14 +236,16 @@ class Analyzer:
 
     def _plain_words(self, text: str) -> list[str]:
         words: list[str] = []
-        if self._symbols is not None:
+        if self._symbols is not None and (self._ascii_symbols or not text.isascii()):
             text = self._symbols.sub(lambda m: self._symbol_words[m.group(0)], text)
+        contractions = self.contractions
         for token in tokens(text):
-            expanded = self.contractions.get(token)
-            if expanded is None and token.endswith("n't"):
-                expanded = [token[:-3], "not"]
-            elif expanded is None and "'" in token:
-                expanded = [token.split("'")[0]]
+            expanded = contractions.get(token)
+            if expanded is None:
+                if "'" not in token:
+                    words.append(token)
+                    continue
+                expanded = [token[:-3], "not"] if token.endswith("n't") else [token.split("'")[0]]
             words.extend(expanded or [token])
         return words
 
