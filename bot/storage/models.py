@@ -39,6 +39,8 @@ NAMING_CONVENTION = {
 }
 
 SESSION_ID_LENGTH = 32
+#: A playbook id (a slug of at most 64 characters).
+PLAYBOOK_ID_LENGTH = 64
 STATUS_LENGTH = 16
 WORKER_ID_LENGTH = 100
 
@@ -184,3 +186,44 @@ class CommandSync(Base):
     synced_at: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(WORKER_ID_LENGTH))
     claim_expires_at: Mapped[datetime | None]
+
+
+class ServerPlaybook(Base):
+    """One version of a server's own playbook: its YAML as uploaded, or NULL for a removal.
+
+    Versions are never changed or deleted, so a server can go back to any of them and a
+    walkthrough started on one keeps it, whatever happens to the playbook afterwards.
+    """
+
+    __tablename__ = "server_playbooks"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    playbook_id: Mapped[str] = mapped_column(String(PLAYBOOK_ID_LENGTH), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    content: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
+
+
+class HiddenPlaybook(Base):
+    """A shipped playbook a server has hidden from its members."""
+
+    __tablename__ = "hidden_playbooks"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    playbook_id: Mapped[str] = mapped_column(String(PLAYBOOK_ID_LENGTH), primary_key=True)
+    hidden_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+
+class ServerSetRevision(Base):
+    """A counter per server, raised with every change to its playbooks or hidden ones: one
+    primary-key read tells a bot process whether its copy of the server's set is current."""
+
+    __tablename__ = "server_set_revisions"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]

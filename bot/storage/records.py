@@ -77,3 +77,19 @@ class ReminderRecord:
     attempts: int
     created_at: datetime
     delivered_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServerPlaybookRecord:
+    """One version of a server's own playbook; ``content`` (its YAML) is None for a removal."""
+
+    guild_id: int
+    playbook_id: str
+    version: int
+    content: str | None = field(repr=False)
+    author_id: int | None
+    created_at: datetime
+
+    @property
+    def removed(self) -> bool:
+        return self.content is None

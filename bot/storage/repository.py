@@ -32,6 +32,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.dml import ReturningInsert
 
@@ -40,11 +41,20 @@ from bot.storage.models import (
     CoachSession,
     CommandSync,
     GuildSettings,
+    HiddenPlaybook,
     Reminder,
     SellerPolicy,
+    ServerPlaybook,
+    ServerSetRevision,
     utcnow,
 )
-from bot.storage.records import ReminderRecord, ReminderStatus, SessionRecord, SessionStatus
+from bot.storage.records import (
+    ReminderRecord,
+    ReminderStatus,
+    ServerPlaybookRecord,
+    SessionRecord,
+    SessionStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +62,8 @@ log = logging.getLogger(__name__)
 SESSION_ID_BYTES = 16
 DEFAULT_LEASE = timedelta(minutes=2)
 DEFAULT_MAX_ATTEMPTS = 5
+#: Tries at a write that two processes may race for (a new version number).
+SAVE_ATTEMPTS = 3
 
 _SESSION_COLUMNS = tuple(CoachSession.__table__.c)
 _REMINDER_COLUMNS = tuple(Reminder.__table__.c)
@@ -62,6 +74,9 @@ _REMINDER_COLUMNS = tuple(Reminder.__table__.c)
 _sessions = CoachSession.__table__
 _CREATE_SESSION = insert(_sessions).returning(*_SESSION_COLUMNS)
 _GET_SESSION = select(*_SESSION_COLUMNS).where(_sessions.c.id == bindparam("b_id"))
+_SERVER_SET_REVISION = select(ServerSetRevision.revision).where(
+    ServerSetRevision.guild_id == bindparam("b_guild_id")
+)
 _SESSION_VERSION = select(_sessions.c.version).where(_sessions.c.id == bindparam("b_id"))
 _GET_POLICY = select(SellerPolicy.policy).where(SellerPolicy.user_id == bindparam("b_user_id"))
 _SAVE_SESSION = (
@@ -304,23 +319,162 @@ class Store:
         self, model: type[SellerPolicy | GuildSettings], values: dict[str, Any], *, key: str
     ) -> None:
         values = {**values, "updated_at": self._now()}
+        async with self._engine.begin() as connection:
+            await connection.execute(self._upsert_statement(model, values, key=key))
+
+    def _upsert_statement(
+        self,
+        model: type[SellerPolicy | GuildSettings | ServerSetRevision],
+        values: dict[str, Any],
+        *,
+        key: str,
+        set_: dict[str, Any] | None = None,
+    ) -> Any:
+        """INSERT, or UPDATE the row with the same ``key`` (by default to ``values``)."""
         dialect = self._engine.dialect.name
         if dialect == "postgresql":
             pg_insert = postgresql.insert(model).values(values)
-            statement: Any = pg_insert.on_conflict_do_update(
+            return pg_insert.on_conflict_do_update(
                 index_elements=[key],
-                set_={name: pg_insert.excluded[name] for name in values if name != key},
+                set_=set_ or {name: pg_insert.excluded[name] for name in values if name != key},
             )
-        elif dialect == "sqlite":
+        if dialect == "sqlite":
             lite_insert = sqlite.insert(model).values(values)
-            statement = lite_insert.on_conflict_do_update(
+            return lite_insert.on_conflict_do_update(
                 index_elements=[key],
-                set_={name: lite_insert.excluded[name] for name in values if name != key},
+                set_=set_ or {name: lite_insert.excluded[name] for name in values if name != key},
             )
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            raise NotImplementedError(f"upsert on {dialect}")
+        raise NotImplementedError(f"upsert on {dialect}")  # pragma: no cover
+
+    # -- server playbooks -------------------------------------------------------------------
+
+    def _raise_revision(self, guild_id: int) -> Any:
+        table = ServerSetRevision.__table__
+        now = self._now()
+        return self._upsert_statement(
+            ServerSetRevision,
+            {"guild_id": guild_id, "revision": 1, "updated_at": now},
+            key="guild_id",
+            set_={"revision": table.c.revision + 1, "updated_at": now},
+        )
+
+    async def save_server_playbook(
+        self, guild_id: int, playbook_id: str, content: str | None, *, author_id: int | None
+    ) -> ServerPlaybookRecord:
+        """A new version of a server's playbook (``content`` None removes it); earlier versions
+        stay. Two saves at once both succeed, one after the other."""
+        table = ServerPlaybook.__table__
+        latest = select(func.coalesce(func.max(table.c.version), 0)).where(
+            table.c.guild_id == guild_id, table.c.playbook_id == playbook_id
+        )
+        for attempt in range(SAVE_ATTEMPTS):
+            values = {
+                "guild_id": guild_id,
+                "playbook_id": playbook_id,
+                "content": content,
+                "author_id": author_id,
+                "created_at": self._now(),
+            }
+            try:
+                async with self._engine.begin() as connection:
+                    values["version"] = (await connection.execute(latest)).scalar_one() + 1
+                    await connection.execute(insert(ServerPlaybook).values(values))
+                    await connection.execute(self._raise_revision(guild_id))
+            except IntegrityError:  # another save took that version number first
+                if attempt == SAVE_ATTEMPTS - 1:
+                    raise
+                continue
+            log.info("server %s playbook %s: version %s", guild_id, playbook_id, values["version"])
+            return ServerPlaybookRecord(**values)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def server_playbooks(self, guild_id: int) -> list[ServerPlaybookRecord]:
+        """The latest version of each of the server's playbooks, removed ones left out."""
+        table = ServerPlaybook.__table__
+        latest = (
+            select(table.c.playbook_id, func.max(table.c.version).label("version"))
+            .where(table.c.guild_id == guild_id)
+            .group_by(table.c.playbook_id)
+            .subquery()
+        )
+        statement = (
+            select(*table.c)
+            .join(
+                latest,
+                and_(
+                    table.c.playbook_id == latest.c.playbook_id,
+                    table.c.version == latest.c.version,
+                ),
+            )
+            .where(table.c.guild_id == guild_id, table.c.content.is_not(None))
+            .order_by(table.c.playbook_id)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [ServerPlaybookRecord(**row._mapping) for row in rows]
+
+    async def server_playbook_history(
+        self, guild_id: int, playbook_id: str
+    ) -> list[ServerPlaybookRecord]:
+        """Every version of one server playbook, oldest first."""
+        table = ServerPlaybook.__table__
+        statement = (
+            select(*table.c)
+            .where(table.c.guild_id == guild_id, table.c.playbook_id == playbook_id)
+            .order_by(table.c.version)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [ServerPlaybookRecord(**row._mapping) for row in rows]
+
+    async def hide_playbook(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:
+        """Hide a shipped playbook in a server; False if it was hidden already."""
+        values = {
+            "guild_id": guild_id,
+            "playbook_id": playbook_id,
+            "hidden_by": by,
+            "created_at": self._now(),
+        }
+        try:
+            async with self._engine.begin() as connection:
+                await connection.execute(insert(HiddenPlaybook).values(values))
+                await connection.execute(self._raise_revision(guild_id))
+        except IntegrityError:
+            return False
+        return True
+
+    async def unhide_playbook(self, guild_id: int, playbook_id: str) -> bool:
+        """Show a hidden shipped playbook again; False if it was not hidden."""
+        table = HiddenPlaybook.__table__
         async with self._engine.begin() as connection:
-            await connection.execute(statement)
+            deleted = (
+                await connection.execute(
+                    delete(table).where(
+                        table.c.guild_id == guild_id, table.c.playbook_id == playbook_id
+                    )
+                )
+            ).rowcount
+            if deleted:
+                await connection.execute(self._raise_revision(guild_id))
+        return bool(deleted)
+
+    async def hidden_playbooks(self, guild_id: int) -> set[str]:
+        """The shipped playbooks a server has hidden."""
+        table = HiddenPlaybook.__table__
+        statement = select(table.c.playbook_id).where(table.c.guild_id == guild_id)
+        async with self._engine.connect() as connection:
+            return set((await connection.execute(statement)).scalars())
+
+    async def server_set_revision(self, guild_id: int) -> int:
+        """How many changes the server's set has had (0: none): compare it with a copy's."""
+        return await self._read(
+            lambda connection: (
+                connection.execute(
+                    _SERVER_SET_REVISION, {"b_guild_id": guild_id}
+                ).scalar_one_or_none()
+                or 0
+            )
+        )
 
     # -- reminders: the seller's side -----------------------------------------------------
 
@@ -764,7 +918,11 @@ class Store:
     # -- privacy --------------------------------------------------------------------------
 
     async def forget_user(self, user_id: int) -> dict[str, int]:
-        """Delete everything stored about a seller, in one transaction; counts per kind."""
+        """Delete everything stored about a seller, in one transaction; counts per kind.
+
+        Playbook versions they uploaded to a server, and shipped playbooks they hid, stay the
+        server's, with their name taken off.
+        """
         tables: tuple[tuple[str, type[Reminder | CoachSession | SellerPolicy]], ...] = (
             ("reminders", Reminder),  # first: they may point at the sessions
             ("sessions", CoachSession),
@@ -775,5 +933,18 @@ class Store:
             for name, model in tables:
                 statement = delete(model).where(model.user_id == user_id)
                 counts[name] = (await connection.execute(statement)).rowcount
+            # What they gave a server stays the server's, with their name taken off it.
+            authored = (
+                update(ServerPlaybook)
+                .where(ServerPlaybook.author_id == user_id)
+                .values(author_id=None)
+            )
+            await connection.execute(authored)
+            hidden = (
+                update(HiddenPlaybook)
+                .where(HiddenPlaybook.hidden_by == user_id)
+                .values(hidden_by=None)
+            )
+            await connection.execute(hidden)
         log.info("forgot user %s: %s", user_id, counts)
         return counts

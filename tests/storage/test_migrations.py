@@ -17,7 +17,16 @@ from sqlalchemy import Connection, inspect
 from bot.storage import Database, alembic_config
 from bot.storage.models import Base
 
-TABLES = {"coach_sessions", "seller_policies", "guild_settings", "reminders", "command_syncs"}
+TABLES = {
+    "coach_sessions",
+    "seller_policies",
+    "guild_settings",
+    "reminders",
+    "command_syncs",
+    "server_playbooks",
+    "hidden_playbooks",
+    "server_set_revisions",
+}
 
 
 def _head() -> str:
