@@ -298,6 +298,33 @@ DECODED_TEXTS = 2048
 INDEX_VERSION = 4
 
 
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values starts in a sorted array."""
+    starts = np.empty(len(ordered), dtype=bool)
+    if len(ordered):
+        starts[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    return starts
+
+
+def _unique(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of ``keys``, sorted: what ``np.unique`` gives, by one plain sort
+    (many times faster than ``np.unique`` on millions of keys)."""
+    ordered = np.sort(keys)
+    return ordered[_firsts(ordered)]
+
+
+def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)``: the sorted distinct values, and the place of
+    each key among them."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    starts = _firsts(ordered)
+    inverse = np.empty(len(keys), dtype=np.intp)
+    inverse[order] = np.cumsum(starts) - 1
+    return ordered[starts], inverse
+
+
 def _random_access(array: np.ndarray) -> np.ndarray:
     """Tell the kernel a mapped array is read at random: no read-ahead around each page
     touched, so memory holds only the pages queries actually use."""
@@ -427,13 +454,13 @@ class MatchIndex:
         ptr = np.frombuffer(unit_term_ptr, dtype=np.int64)
         owner = np.repeat(np.arange(units, dtype=np.int64), np.diff(ptr))
         # Each term once per unit: the (term, unit) postings.
-        unit_key = np.unique(terms_flat.astype(np.int64) * units + owner)
+        unit_key = _unique(terms_flat.astype(np.int64) * units + owner)
         unit_term = (unit_key // units).astype(np.int64)
         unit_of = (unit_key % units).astype(np.int32)
         entry_of_unit = np.frombuffer(unit_entry, dtype=np.int32)
         if statistics is None:
             # Document frequency: each term once per playbook.
-            entry_key = np.unique(unit_term * count + entry_of_unit[unit_of])
+            entry_key = _unique(unit_term * count + entry_of_unit[unit_of])
             document_frequency = np.bincount(entry_key // count, minlength=len(term_ids))
             idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
             unknown_idf = math.log(count + 1) + 1.0
@@ -447,7 +474,7 @@ class MatchIndex:
         # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
         kind_weight = np.frombuffer(unit_kind_weight, dtype=np.float64)
         pair_entry_term = entry_of_unit[unit_of].astype(np.int64) * width + unit_term
-        profile_key, where = np.unique(pair_entry_term, return_inverse=True)
+        profile_key, where = _unique_inverse(pair_entry_term)
         frequency = np.bincount(where, weights=kind_weight[unit_of])
         profile_entry = profile_key // width
         profile_term = profile_key % width
@@ -463,9 +490,9 @@ class MatchIndex:
         has_next[(ends - 1)[ends > starts]] = False
         firsts = np.nonzero(has_next)[0]
         pair_numbers = terms_flat[firsts].astype(np.int64) * width + terms_flat[firsts + 1]
-        pair_unit = np.unique(pair_numbers * units + owner[firsts]) if len(firsts) else _EMPTY_I64
+        pair_unit = _unique(pair_numbers * units + owner[firsts]) if len(firsts) else _EMPTY_I64
         pair_number = pair_unit // units
-        pair_keys, pair_rank = np.unique(pair_number, return_inverse=True)
+        pair_keys, pair_rank = _unique_inverse(pair_number)
         pair_postings = _Csr.of(
             pair_rank,
             (pair_unit % units).astype(np.int32),
