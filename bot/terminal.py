@@ -134,10 +134,10 @@ def run_coach(
 ) -> int:
     """Walk the seller through one case; return the exit status."""
     try:
-        playbook = _choose_playbook(catalog, options, console)
+        playbook, situation = _choose_playbook(catalog, options, console)
         if playbook is None:
             return 1
-        source = options.details.customer_message or options.situation or ""
+        source = options.details.customer_message or situation
         details = _ask_details(options.details, console, read_details(source))
         policy = _ask_signature(options.policy, console)
         state = engine.start(playbook, details, policy)
@@ -152,30 +152,34 @@ def run_coach(
     return 0
 
 
-def _choose_playbook(catalog: Catalog, options: CoachOptions, console: Console) -> Playbook | None:
+def _choose_playbook(
+    catalog: Catalog, options: CoachOptions, console: Console
+) -> tuple[Playbook | None, str]:
+    """The playbook to walk through, and what the seller said happened (given or typed),
+    which may hold the customer's details."""
     if options.playbook_id:
         playbook = catalog.get(options.playbook_id)
         if playbook is None:
             console.say(f"There is no playbook called '{options.playbook_id}'.")
-        return playbook
+        return playbook, options.situation or ""
     situation = options.situation
     while not situation:
         situation = console.ask("What happened? Describe it in a sentence")
         if not situation and not console.interactive:
             console.say("No situation given.")
-            return None
+            return None, ""
     result = catalog.matcher.match(situation, top=5)
     if result.confident and result.best is not None:
         console.say(f"This sounds like: {result.best.title}")
         if result.also:
             also = "; ".join(m.title for m in result.also)
             console.say(f"It also sounds like: {also} (coach that one next, after this).")
-        return catalog.get(result.best.id)
+        return catalog.get(result.best.id), situation
     console.say(
         "That doesn't look like a customer situation I know well enough to be sure. "
         "Pick the one that fits from the list."
     )
-    return _pick_from_list(catalog, [m.id for m in result.matches[:3]], console)
+    return _pick_from_list(catalog, [m.id for m in result.matches[:3]], console), situation
 
 
 def _pick_from_list(catalog: Catalog, closest: list[str], console: Console) -> Playbook | None:

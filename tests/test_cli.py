@@ -321,6 +321,19 @@ def test_coach_offers_the_details_read_from_the_message_to_keep_or_correct() -> 
     assert "4471" not in draft
 
 
+def test_coach_reads_the_details_of_a_message_typed_at_its_prompt() -> None:
+    """Pasted at "What happened?" rather than given on the command line, the message's
+    details are offered just the same."""
+    message = "Hi, my parcel with the green scarf never arrived. Order 5531. Thanks, Dana"
+    result = run("coach", stdin=message + "\n" + "\n" * 40)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Customer's name (read from the message) [Dana]:" in out
+    draft = out[out.index("── Your reply") :]
+    assert "Hi Dana," in draft
+    assert "green scarf" in draft
+
+
 def test_coach_refuses_a_bad_amount_clearly() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "coach", "x", "--order-value", "lots"],
