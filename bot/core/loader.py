@@ -430,7 +430,7 @@ def read_playbook_files(
 ) -> list[ReadFile]:
     """Read and validate ``files`` (in their order), taking what the cache already holds.
 
-    Files that are new or changed are read in parallel (one process per core, up to
+    Files that are new or changed are read in parallel (one process per idle core, up to
     ``workers``) when there are many of them; the cache is written once at the end. With
     ``keep``, each playbook read now comes back as JSON too.
     """
@@ -488,8 +488,23 @@ def _read_one(path: Path) -> tuple[Path, _Outcome]:
     return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields)
 
 
+def worker_count(workers: int | None) -> int:
+    """How many processes to share a large job between: ``workers`` when given (up to 4),
+    else one per idle core (up to 4). On a busy machine a pool costs more than it gives
+    back: each worker copies what it touches of the parent's memory, and results are
+    pickled both ways, while the cores are already taken."""
+    if workers is not None:
+        return max(1, min(workers, 4))
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average on this platform
+        busy = 0.0
+    return max(1, min(round(cores - busy), 4))
+
+
 def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
-    count = min(workers or os.cpu_count() or 1, 4)
+    count = worker_count(workers)
     if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         yield from map(_read_one, paths)
         return

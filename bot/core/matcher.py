@@ -38,10 +38,12 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.core.loader import worker_count
 from bot.core.models import Playbook
 from bot.core.text import Analyzer, normalise, sentences
 
@@ -257,14 +259,32 @@ _EMPTY_I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 #: Below this many playbooks, one process analyses them all (a pool costs more than it saves).
 PARALLEL_FROM = 500
-#: The analyser the forked workers use (set while a pool runs).
-_WORKER: dict[str, Analyzer] = {}
+#: What the forked workers share (set while a pool runs): the analyser and the jobs.
+_WORKER: dict[str, Any] = {}
 _Job = tuple[int, list[str], list[str]]
+#: Texts this short (keywords, titles) often repeat across playbooks: each is analysed once.
+SHORT_TEXT = 40
 
 
-def _analyse_chunk(chunk: list[_Job]) -> list[list[list[str]]]:
-    analyzer = _WORKER["analyzer"]
-    return [[analyzer.terms(text) for text in texts] for _, _, texts in chunk]
+def _terms_of(analyzer: Analyzer, texts: list[str], known: dict[str, list[str]]) -> list[list[str]]:
+    """The terms of each text, short ones taken from (and added to) ``known``."""
+    out = []
+    for text in texts:
+        if len(text) > SHORT_TEXT:
+            out.append(analyzer.terms(text))
+            continue
+        terms = known.get(text)
+        if terms is None:
+            terms = known[text] = analyzer.terms(text)
+        out.append(terms)
+    return out
+
+
+def _analyse_chunk(bounds: tuple[int, int]) -> list[list[list[str]]]:
+    """Analyse the jobs from ``bounds[0]`` to ``bounds[1]`` (a worker has them from the fork)."""
+    analyzer, known = _WORKER["analyzer"], _WORKER["known"]
+    jobs: list[_Job] = _WORKER["jobs"][bounds[0] : bounds[1]]
+    return [_terms_of(analyzer, texts, known) for _, _, texts in jobs]
 
 
 def _analyse(
@@ -276,17 +296,22 @@ def _analyse(
         (index, [kind for kind, _ in entry.texts()], [text for _, text in entry.texts()])
         for index, entry in enumerate(entries)
     ]
-    count = min(workers or os.cpu_count() or 1, 4)
+    known: dict[str, list[str]] = {}
+    count = worker_count(workers)
     if count < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         for index, kinds, texts in jobs:
-            yield index, kinds, [(text, analyzer.terms(text)) for text in texts]
+            yield index, kinds, list(zip(texts, _terms_of(analyzer, texts, known), strict=True))
         return
-    _WORKER["analyzer"] = analyzer  # the forked workers start with the learned analyser
+    # The forked workers start with the learned analyser and the jobs: only each chunk's
+    # bounds go to them, and its terms come back.
+    _WORKER.update(analyzer=analyzer, jobs=jobs, known=known)
     try:
-        chunks = [jobs[i : i + 64] for i in range(0, len(jobs), 64)]
+        chunks = [(i, min(i + 64, len(jobs))) for i in range(0, len(jobs), 64)]
         with mp.get_context("fork").Pool(count) as pool:
-            for chunk, analysed in zip(chunks, pool.imap(_analyse_chunk, chunks), strict=True):
-                for (index, kinds, texts), terms in zip(chunk, analysed, strict=True):
+            for (start, end), analysed in zip(
+                chunks, pool.imap(_analyse_chunk, chunks), strict=True
+            ):
+                for (index, kinds, texts), terms in zip(jobs[start:end], analysed, strict=True):
                     yield index, kinds, list(zip(texts, terms, strict=True))
     finally:
         _WORKER.clear()
@@ -409,7 +434,7 @@ class MatchIndex:
 
         Each text's terms are kept as term numbers in flat arrays, and the postings are made
         by sorting those arrays, so a large set is indexed in little memory. Many texts are
-        analysed in parallel (one process per core, up to ``workers``).
+        analysed in parallel (one process per idle core, up to ``workers``).
 
         With ``statistics`` (a larger index, such as the shipped set's), terms are weighted by
         that index's IDF rather than by their frequency among ``entries``, a term it does not
