@@ -430,7 +430,7 @@ def read_playbook_files(
 ) -> list[ReadFile]:
     """Read and validate ``files`` (in their order), taking what the cache already holds.
 
-    Files that are new or changed are read in parallel (one process per idle core, up to
+    Files that are new or changed are read in parallel (one process per core, up to
     ``workers``) when there are many of them; the cache is written once at the end. With
     ``keep``, each playbook read now comes back as JSON too.
     """
@@ -504,7 +504,9 @@ def worker_count(workers: int | None) -> int:
 
 
 def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
-    count = worker_count(workers)
+    # One process per core even on a busy machine: reading in this process would cost less
+    # time but leave it holding far more memory.
+    count = min(workers or os.cpu_count() or 1, 4)
     if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         yield from map(_read_one, paths)
         return
