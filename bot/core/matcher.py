@@ -217,11 +217,8 @@ def _unpack(
 ) -> list[str]:
     end = len(offsets) - 1 if end is None else end
     data = blob[offsets[start] : offsets[end]].tobytes()
-    base = int(offsets[start])
-    return [
-        data[int(offsets[i]) - base : int(offsets[i + 1]) - base].decode()
-        for i in range(start, end)
-    ]
+    bounds = (offsets[start : end + 1] - offsets[start]).tolist()  # plain ints: fast to slice by
+    return [data[a:b].decode() for a, b in itertools.pairwise(bounds)]
 
 
 class _TermTable:
