@@ -20,6 +20,8 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Executable,
+    Result,
     Row,
     and_,
     bindparam,
@@ -190,17 +192,27 @@ class Store:
     def _now(self) -> datetime:
         return _aware(self._clock(), "clock()")
 
-    async def _read(self, work: Callable[[Connection], T]) -> T:
+    async def _read(
+        self, statement: Executable, parameters: dict[str, Any], take: Callable[[Result[Any]], T]
+    ) -> T:
+        """``take(result)`` of one statement on an interaction's path, read-only."""
         if self._worker is not None:
-            return await self._worker.run(work, write=False)
+            return await self._worker.run(
+                lambda connection: take(connection.execute(statement, parameters)), write=False
+            )
         async with self._engine.connect() as connection:
-            return await connection.run_sync(work)
+            return take(await connection.execute(statement, parameters))
 
-    async def _write(self, work: Callable[[Connection], T]) -> T:
+    async def _write(
+        self, statement: Executable, parameters: dict[str, Any], take: Callable[[Result[Any]], T]
+    ) -> T:
+        """``take(result)`` of one statement on an interaction's path, committed."""
         if self._worker is not None:
-            return await self._worker.run(work, write=True)
+            return await self._worker.run(
+                lambda connection: take(connection.execute(statement, parameters)), write=True
+            )
         async with self._engine.begin() as connection:
-            return await connection.run_sync(work)
+            return take(await connection.execute(statement, parameters))
 
     # -- coaching sessions ----------------------------------------------------------------
 
@@ -217,17 +229,13 @@ class Store:
             "created_at": now,
             "updated_at": now,
         }
-        record = await self._write(
-            lambda connection: _session(connection.execute(_CREATE_SESSION, values).one())
-        )
+        record = await self._write(_CREATE_SESSION, values, lambda result: _session(result.one()))
         log.debug("session %s created", record.id)
         return record
 
     async def get_session(self, session_id: str) -> SessionRecord | None:
         """The session, whoever it belongs to: check :meth:`SessionRecord.belongs_to`."""
-        row = await self._read(
-            lambda connection: connection.execute(_GET_SESSION, {"b_id": session_id}).one_or_none()
-        )
+        row = await self._read(_GET_SESSION, {"b_id": session_id}, Result.one_or_none)
         return None if row is None else _session(row)
 
     async def save_session(
@@ -257,9 +265,7 @@ class Store:
             "b_status": status.value,
             "b_updated_at": self._now(),
         }
-        row = await self._write(
-            lambda connection: connection.execute(_SAVE_SESSION, parameters).one_or_none()
-        )
+        row = await self._write(_SAVE_SESSION, parameters, Result.one_or_none)
         if row is None:
             log.debug("session %s not saved: stale version, missing or not the owner", session_id)
             return None
@@ -267,11 +273,7 @@ class Store:
 
     async def session_version(self, session_id: str) -> int | None:
         """The session's current version (None if it is gone): a cheap check of a cached copy."""
-        return await self._read(
-            lambda connection: connection.execute(
-                _SESSION_VERSION, {"b_id": session_id}
-            ).scalar_one_or_none()
-        )
+        return await self._read(_SESSION_VERSION, {"b_id": session_id}, Result.scalar_one_or_none)
 
     async def purge_sessions(self, updated_before: datetime) -> int:
         """Delete every session untouched since ``updated_before``; returns how many."""
@@ -287,11 +289,7 @@ class Store:
 
     async def get_policy(self, user_id: int) -> str | None:
         """The seller's policy JSON, or None if they never set one."""
-        return await self._read(
-            lambda connection: connection.execute(
-                _GET_POLICY, {"b_user_id": user_id}
-            ).scalar_one_or_none()
-        )
+        return await self._read(_GET_POLICY, {"b_user_id": user_id}, Result.scalar_one_or_none)
 
     async def set_policy(self, user_id: int, policy_json: str) -> None:
         """Create or replace the seller's policy."""
@@ -468,12 +466,9 @@ class Store:
     async def server_set_revision(self, guild_id: int) -> int:
         """How many changes the server's set has had (0: none): compare it with a copy's."""
         return await self._read(
-            lambda connection: (
-                connection.execute(
-                    _SERVER_SET_REVISION, {"b_guild_id": guild_id}
-                ).scalar_one_or_none()
-                or 0
-            )
+            _SERVER_SET_REVISION,
+            {"b_guild_id": guild_id},
+            lambda result: result.scalar_one_or_none() or 0,
         )
 
     # -- reminders: the seller's side -----------------------------------------------------
