@@ -109,21 +109,35 @@ def plain(draft: str) -> str:
     return draft.translate(_PLAIN) if _NOT_PLAIN.search(draft) else draft
 
 
-def _widen_spaces(pattern: str) -> str:
-    """Turn each plain space into ``\\s+`` (``\\s`` before a quantifier); classes are left alone."""
-    out: list[str] = []
+def _characters(pattern: str) -> Iterator[tuple[int, str, bool]]:
+    """Each character of ``pattern`` with its index, and whether it stands for itself: not
+    escaped, not an escape's backslash, not inside a ``[...]`` class."""
     in_class = escaped = False
     for index, char in enumerate(pattern):
-        piece = char
+        literal = False
         if escaped:
             escaped = False
         elif char == "\\":
             escaped = True
         elif in_class:
-            in_class = char != "]" or out[-1:] == ["["] or out[-2:] == ["[", "^"]
+            in_class = (
+                char != "]"
+                or pattern[index - 1 : index] == "["
+                or pattern[max(0, index - 2) : index] == "[^"
+            )
         elif char == "[":
             in_class = True
-        elif char == " ":
+        else:
+            literal = True
+        yield index, char, literal
+
+
+def _widen_spaces(pattern: str) -> str:
+    """Turn each plain space into ``\\s+`` (``\\s`` before a quantifier); classes are left alone."""
+    out: list[str] = []
+    for index, char, literal in _characters(pattern):
+        piece = char
+        if literal and char == " ":
             following = pattern[index + 1 : index + 2]
             piece = "\\s" if following and following in _QUANTIFIERS else "\\s+"
         out.append(piece)
@@ -155,18 +169,9 @@ def _optional_apostrophes(pattern: str) -> str:
     so does an apostrophe whose word the pattern does not show (after ``)``).
     """
     out: list[str] = []
-    in_class = escaped = False
-    for index, char in enumerate(pattern):
+    for index, char, literal in _characters(pattern):
         piece = char
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]" or out[-1:] == ["["] or out[-2:] == ["[", "^"]
-        elif char == "[":
-            in_class = True
-        elif char == "'":
+        if literal and char == "'":
             before = _letters_before(pattern, index).lower()
             after = re.match(r"[a-z]*", pattern[index + 1 :], re.I)
             following = pattern[index + 1 : index + 2]
