@@ -240,15 +240,9 @@ class CoachService:
 
     async def update_policy(self, user_id: int, **changes: Any) -> Policy:
         """Change some fields of the seller's policy; raise ServiceError on a bad value."""
-        current = await self.policy(user_id)
-        data = current.model_dump()
-        data.update({k: v for k, v in changes.items() if v is not None})
-        try:
-            policy = Policy.model_validate(data)
-        except ValidationError as error:
-            raise ServiceError(_validation_message(error)) from None
-        await self.store.set_policy(user_id, policy.model_dump_json())
-        return policy
+        return await self.replace_policy(
+            user_id, **{k: v for k, v in changes.items() if v is not None}
+        )
 
     async def replace_policy(self, user_id: int, **fields: Any) -> Policy:
         """Set these fields of the seller's policy, None included (a form's blank field
