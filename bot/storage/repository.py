@@ -192,26 +192,21 @@ class Store:
     def _now(self) -> datetime:
         return _aware(self._clock(), "clock()")
 
-    async def _read(
-        self, statement: Executable, parameters: dict[str, Any], take: Callable[[Result[Any]], T]
+    async def _run(
+        self,
+        statement: Executable,
+        parameters: dict[str, Any],
+        take: Callable[[Result[Any]], T],
+        *,
+        write: bool,
     ) -> T:
-        """``take(result)`` of one statement on an interaction's path, read-only."""
+        """``take(result)`` of one statement on an interaction's path, committed when
+        ``write``: on a SQLite file in one hand-off to the worker, else on the async engine."""
         if self._worker is not None:
             return await self._worker.run(
-                lambda connection: take(connection.execute(statement, parameters)), write=False
+                lambda connection: take(connection.execute(statement, parameters)), write=write
             )
-        async with self._engine.connect() as connection:
-            return take(await connection.execute(statement, parameters))
-
-    async def _write(
-        self, statement: Executable, parameters: dict[str, Any], take: Callable[[Result[Any]], T]
-    ) -> T:
-        """``take(result)`` of one statement on an interaction's path, committed."""
-        if self._worker is not None:
-            return await self._worker.run(
-                lambda connection: take(connection.execute(statement, parameters)), write=True
-            )
-        async with self._engine.begin() as connection:
+        async with self._engine.begin() if write else self._engine.connect() as connection:
             return take(await connection.execute(statement, parameters))
 
     # -- coaching sessions ----------------------------------------------------------------
@@ -229,13 +224,15 @@ class Store:
             "created_at": now,
             "updated_at": now,
         }
-        record = await self._write(_CREATE_SESSION, values, lambda result: _session(result.one()))
+        record = await self._run(
+            _CREATE_SESSION, values, lambda result: _session(result.one()), write=True
+        )
         log.debug("session %s created", record.id)
         return record
 
     async def get_session(self, session_id: str) -> SessionRecord | None:
         """The session, whoever it belongs to: check :meth:`SessionRecord.belongs_to`."""
-        row = await self._read(_GET_SESSION, {"b_id": session_id}, Result.one_or_none)
+        row = await self._run(_GET_SESSION, {"b_id": session_id}, Result.one_or_none, write=False)
         return None if row is None else _session(row)
 
     async def save_session(
@@ -265,7 +262,7 @@ class Store:
             "b_status": status.value,
             "b_updated_at": self._now(),
         }
-        row = await self._write(_SAVE_SESSION, parameters, Result.one_or_none)
+        row = await self._run(_SAVE_SESSION, parameters, Result.one_or_none, write=True)
         if row is None:
             log.debug("session %s not saved: stale version, missing or not the owner", session_id)
             return None
@@ -273,7 +270,9 @@ class Store:
 
     async def session_version(self, session_id: str) -> int | None:
         """The session's current version (None if it is gone): a cheap check of a cached copy."""
-        return await self._read(_SESSION_VERSION, {"b_id": session_id}, Result.scalar_one_or_none)
+        return await self._run(
+            _SESSION_VERSION, {"b_id": session_id}, Result.scalar_one_or_none, write=False
+        )
 
     async def purge_sessions(self, updated_before: datetime) -> int:
         """Delete every session untouched since ``updated_before``; returns how many."""
@@ -289,7 +288,9 @@ class Store:
 
     async def get_policy(self, user_id: int) -> str | None:
         """The seller's policy JSON, or None if they never set one."""
-        return await self._read(_GET_POLICY, {"b_user_id": user_id}, Result.scalar_one_or_none)
+        return await self._run(
+            _GET_POLICY, {"b_user_id": user_id}, Result.scalar_one_or_none, write=False
+        )
 
     async def set_policy(self, user_id: int, policy_json: str) -> None:
         """Create or replace the seller's policy."""
@@ -465,10 +466,11 @@ class Store:
 
     async def server_set_revision(self, guild_id: int) -> int:
         """How many changes the server's set has had (0: none): compare it with a copy's."""
-        return await self._read(
+        return await self._run(
             _SERVER_SET_REVISION,
             {"b_guild_id": guild_id},
             lambda result: result.scalar_one_or_none() or 0,
+            write=False,
         )
 
     # -- reminders: the seller's side -----------------------------------------------------
