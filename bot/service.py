@@ -27,6 +27,7 @@ from bot.core.models import Playbook
 from bot.core.presenter import StepView
 from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
 from bot.failures import new_error_id, redacted_traceback
+from bot.server_settings import InvalidSettings, ServerSettings
 from bot.storage import ReminderRecord, SessionRecord, Store, new_worker_id
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 RECENT_SESSIONS = 10_000
 #: Parsed policies kept, by their stored JSON.
 PARSED_POLICIES = 10_000
+#: Parsed server settings kept, by their stored JSON.
+PARSED_SERVER_SETTINGS = 10_000
 #: How often a form's details are re-applied when the walkthrough changes under them.
 SAVE_ATTEMPTS = 3
 #: How long finished or abandoned walkthroughs and closed reminders are kept, by default.
@@ -184,6 +187,8 @@ class CoachService:
         # Parsed policies by their stored JSON: the row is read every time (another process
         # may have changed or forgotten it), the parse is done once.
         self._policies: OrderedDict[str, Policy] = OrderedDict()
+        # Parsed server settings by their stored JSON, the same way.
+        self._server_settings: OrderedDict[str, ServerSettings] = OrderedDict()
         # Sellers with reminders held back from DMs, refreshed by the delivery loop, so a
         # command only queries for them when there is something to show.
         self._held_users: set[int] | None = None
@@ -256,6 +261,41 @@ class CoachService:
             raise ServiceError(_validation_message(error)) from None
         await self.store.set_policy(user_id, policy.model_dump_json())
         return policy
+
+    # -- server settings ------------------------------------------------------------------------
+
+    async def server_settings(self, guild_id: int) -> ServerSettings:
+        """The server's settings, or the defaults (nothing set).
+
+        Read from the database each time (one primary-key lookup), so a change made through
+        another process counts at once; the parse is reused while the text is the same."""
+        raw = await self.store.get_guild_settings(guild_id)
+        if raw is None:
+            return ServerSettings()
+        settings = self._server_settings.get(raw)
+        if settings is not None:
+            self._server_settings.move_to_end(raw)
+            return settings
+        try:
+            settings = ServerSettings.from_json(raw)
+        except ValidationError:
+            log.warning("stored settings of server %s could not be read; using none", guild_id)
+            return ServerSettings()
+        self._server_settings[raw] = settings
+        while len(self._server_settings) > PARSED_SERVER_SETTINGS:
+            self._server_settings.popitem(last=False)
+        return settings
+
+    async def update_server_settings(self, guild_id: int, **fields: Any) -> ServerSettings:
+        """Set these fields of the server's settings (None clears one) and keep the others;
+        raise ServiceError on an unknown name or a bad value (nothing is saved then)."""
+        current = await self.server_settings(guild_id)
+        try:
+            settings = current.changed(**fields)
+        except InvalidSettings as error:
+            raise ServiceError(f"That setting doesn't look right: {error}.") from None
+        await self.store.set_guild_settings(guild_id, settings.to_json())
+        return settings
 
     # -- walkthroughs ---------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Helpers every command shares: where an interaction happened, reminders held back from DMs."""
+"""Helpers every command shares: where an interaction happened, who may manage a server's
+playbooks, reminders held back from DMs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import discord
 
 from bot.exts import render
 from bot.failures import new_error_id, redacted_traceback
+from bot.server_settings import may_manage as settings_allow
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -22,6 +24,48 @@ log = logging.getLogger(__name__)
 def guild_of(interaction: discord.Interaction[SellerCoachBot]) -> int | None:
     """The server the interaction happened in; None in direct messages."""
     return interaction.guild_id
+
+
+def has_manage_server(interaction: discord.Interaction[SellerCoachBot]) -> bool:
+    """Whether the member has Manage Server (or Administrator, which implies it) in the server
+    the interaction happened in, as Discord computed it for this interaction."""
+    if interaction.guild_id is None or not isinstance(interaction.user, discord.Member):
+        return False
+    permissions = interaction.permissions
+    return permissions.manage_guild or permissions.administrator
+
+
+def member_role_ids(interaction: discord.Interaction[SellerCoachBot]) -> list[int]:
+    """The ids of the member's roles in the interaction's server (none in a DM).
+
+    Taken from the interaction itself (the member's role ids Discord sent with it), not from
+    the cached server, which may not know every role yet."""
+    member = interaction.user
+    if not isinstance(member, discord.Member):
+        return []
+    # discord.py keeps the payload's ids in ``_roles``; ``Member.roles`` drops any role the
+    # cached server lacks, so it is only the fallback.
+    ids = getattr(member, "_roles", None)
+    if ids is None:
+        return [role.id for role in member.roles]
+    return [int(role_id) for role_id in ids]
+
+
+async def may_manage(interaction: discord.Interaction[SellerCoachBot]) -> bool:
+    """Whether the member may manage this server's playbooks and review its suggestions: Manage
+    Server, or the reviewer role the server names. Never in a DM.
+
+    Checked by the bot on every use, whatever Discord shows the member: a server's command
+    permission overrides can show a command to anyone."""
+    guild_id = interaction.guild_id
+    if guild_id is None or not isinstance(interaction.user, discord.Member):
+        return False
+    if has_manage_server(interaction):
+        return True
+    settings = await interaction.client.service.server_settings(guild_id)
+    return settings_allow(
+        manage_guild=False, role_ids=member_role_ids(interaction), settings=settings
+    )
 
 
 def follow_up_embed(follow_up: FollowUp, *, held: bool) -> discord.Embed:
