@@ -5,7 +5,14 @@ its :class:`Store` for every read and write.
 """
 
 from bot.storage.database import Database, alembic_config, create_engine
-from bot.storage.records import ReminderRecord, ReminderStatus, SessionRecord, SessionStatus
+from bot.storage.records import (
+    ReminderRecord,
+    ReminderStatus,
+    SessionRecord,
+    SessionStatus,
+    SuggestionRecord,
+    SuggestionStatus,
+)
 from bot.storage.repository import Store, new_session_id, new_worker_id
 
 __all__ = [
@@ -15,6 +22,8 @@ __all__ = [
     "SessionRecord",
     "SessionStatus",
     "Store",
+    "SuggestionRecord",
+    "SuggestionStatus",
     "alembic_config",
     "create_engine",
     "new_session_id",

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.storage.records import ReminderStatus, SessionStatus
+from bot.storage.records import ReminderStatus, SessionStatus, SuggestionStatus
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 AutoIncrementId = BigInteger().with_variant(Integer(), "sqlite")
 
 
-def _status_check(enum: type[SessionStatus] | type[ReminderStatus]) -> str:
+def _status_check(
+    enum: type[SessionStatus] | type[ReminderStatus] | type[SuggestionStatus],
+) -> str:
     values = ", ".join(f"'{member.value}'" for member in enum)
     return f"status IN ({values})"
 
@@ -227,3 +229,37 @@ class ServerSetRevision(Base):
     guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     revision: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime]
+
+
+KIND_LENGTH = 32
+
+
+class Suggestion(Base):
+    """A member's suggestion for a server's playbooks, and the reviewers' decision on it.
+
+    ``payload`` is the suggestion itself as JSON, scrubbed of customer details before it was
+    stored. ``author_id`` and ``decided_by`` become NULL when that member asks to be forgotten;
+    ``playbook_id`` is NULL for a new situation. A decision is a compare-and-set from
+    ``pending``, so two reviewers pressing at once decide once.
+    """
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    author_id: Mapped[int | None] = mapped_column(BigInteger)
+    playbook_id: Mapped[str | None] = mapped_column(String(PLAYBOOK_ID_LENGTH))
+    kind: Mapped[str] = mapped_column(String(KIND_LENGTH))
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(STATUS_LENGTH))
+    review_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    review_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        CheckConstraint(_status_check(SuggestionStatus), name="status"),
+        Index(None, "author_id", "created_at"),
+        Index(None, "guild_id", "status"),
+    )

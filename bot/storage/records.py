@@ -39,6 +39,14 @@ class ReminderStatus(StrEnum):
     DONE = "done"
 
 
+class SuggestionStatus(StrEnum):
+    """Where a member's suggestion stands: waiting for a reviewer, or decided."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One seller's walkthrough of one playbook."""
@@ -93,3 +101,26 @@ class ServerPlaybookRecord:
     @property
     def removed(self) -> bool:
         return self.content is None
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRecord:
+    """A member's suggestion; ``payload`` is its scrubbed JSON. ``author_id`` is None once the
+    member was forgotten, ``playbook_id`` None for a new situation."""
+
+    id: int
+    guild_id: int
+    author_id: int | None
+    playbook_id: str | None
+    kind: str
+    payload: str = field(repr=False)
+    status: SuggestionStatus
+    review_channel_id: int | None
+    review_message_id: int | None
+    decided_by: int | None
+    decided_at: datetime | None
+    created_at: datetime
+
+    @property
+    def pending(self) -> bool:
+        return self.status is SuggestionStatus.PENDING

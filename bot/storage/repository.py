@@ -48,6 +48,7 @@ from bot.storage.models import (
     SellerPolicy,
     ServerPlaybook,
     ServerSetRevision,
+    Suggestion,
     utcnow,
 )
 from bot.storage.records import (
@@ -56,6 +57,8 @@ from bot.storage.records import (
     ServerPlaybookRecord,
     SessionRecord,
     SessionStatus,
+    SuggestionRecord,
+    SuggestionStatus,
 )
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,7 @@ SAVE_ATTEMPTS = 3
 
 _SESSION_COLUMNS = tuple(CoachSession.__table__.c)
 _REMINDER_COLUMNS = tuple(Reminder.__table__.c)
+_SUGGESTION_COLUMNS = tuple(Suggestion.__table__.c)
 
 
 # The statements of every interaction's path, built once with bound parameters: building a
@@ -132,6 +136,12 @@ def _reminder(row: Row[Any]) -> ReminderRecord:
     data = dict(row._mapping)
     data["status"] = ReminderStatus(data["status"])
     return ReminderRecord(**data)
+
+
+def _suggestion(row: Row[Any]) -> SuggestionRecord:
+    values = dict(row._mapping)
+    values["status"] = SuggestionStatus(values["status"])
+    return SuggestionRecord(**values)
 
 
 def _reminders(rows: Iterable[Row[Any]]) -> list[ReminderRecord]:
@@ -472,6 +482,88 @@ class Store:
             lambda result: result.scalar_one_or_none() or 0,
             write=False,
         )
+
+    # -- suggestions ------------------------------------------------------------------------
+
+    async def add_suggestion(
+        self,
+        guild_id: int,
+        author_id: int,
+        playbook_id: str | None,
+        kind: str,
+        payload: str,
+    ) -> SuggestionRecord:
+        """Keep a member's (scrubbed) suggestion, pending review."""
+        values = {
+            "guild_id": guild_id,
+            "author_id": author_id,
+            "playbook_id": playbook_id,
+            "kind": kind,
+            "payload": payload,
+            "status": SuggestionStatus.PENDING.value,
+            "created_at": self._now(),
+        }
+        statement = insert(Suggestion).values(values).returning(*_SUGGESTION_COLUMNS)
+        async with self._engine.begin() as connection:
+            record = _suggestion((await connection.execute(statement)).one())
+        log.info("suggestion %s added in server %s", record.id, guild_id)
+        return record
+
+    async def get_suggestion(self, suggestion_id: int) -> SuggestionRecord | None:
+        statement = select(*_SUGGESTION_COLUMNS).where(Suggestion.id == suggestion_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        return None if row is None else _suggestion(row)
+
+    async def set_suggestion_review_message(
+        self, suggestion_id: int, channel_id: int, message_id: int
+    ) -> bool:
+        """Remember where the suggestion's review message is; False if there is no such one."""
+        statement = (
+            update(Suggestion)
+            .where(Suggestion.id == suggestion_id)
+            .values(review_channel_id=channel_id, review_message_id=message_id)
+        )
+        async with self._engine.begin() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
+    async def decide_suggestion(
+        self,
+        suggestion_id: int,
+        status: SuggestionStatus,
+        *,
+        by: int | None,
+        expected: SuggestionStatus = SuggestionStatus.PENDING,
+    ) -> SuggestionRecord | None:
+        """Move a suggestion from ``expected`` to ``status`` (a compare-and-set): the record as
+        decided, or None when it was not at ``expected`` (someone else decided first). Moving
+        it back to pending clears who decided and when."""
+        back = status is SuggestionStatus.PENDING
+        statement = (
+            update(Suggestion)
+            .where(Suggestion.id == suggestion_id, Suggestion.status == expected.value)
+            .values(
+                status=status.value,
+                decided_by=None if back else by,
+                decided_at=None if back else self._now(),
+            )
+            .returning(*_SUGGESTION_COLUMNS)
+        )
+        async with self._engine.begin() as connection:
+            row = (await connection.execute(statement)).one_or_none()
+        if row is None:
+            return None
+        log.info("suggestion %s: %s", suggestion_id, status.value)
+        return _suggestion(row)
+
+    async def count_suggestions(self, author_id: int, since: datetime) -> int:
+        """How many suggestions the member made since ``since``, in every server."""
+        statement = select(func.count()).where(
+            Suggestion.author_id == author_id,
+            Suggestion.created_at >= _aware(since, "since"),
+        )
+        async with self._engine.connect() as connection:
+            return int((await connection.execute(statement)).scalar_one())
 
     # -- reminders: the seller's side -----------------------------------------------------
 
@@ -917,8 +1009,8 @@ class Store:
     async def forget_user(self, user_id: int) -> dict[str, int]:
         """Delete everything stored about a seller, in one transaction; counts per kind.
 
-        Playbook versions they uploaded to a server, and shipped playbooks they hid, stay the
-        server's, with their name taken off.
+        Playbook versions they uploaded to a server, shipped playbooks they hid, suggestions
+        they made and decided on stay the server's, with their name taken off.
         """
         tables: tuple[tuple[str, type[Reminder | CoachSession | SellerPolicy]], ...] = (
             ("reminders", Reminder),  # first: they may point at the sessions
@@ -943,5 +1035,14 @@ class Store:
                 .values(hidden_by=None)
             )
             await connection.execute(hidden)
+            # Their suggestions stay the servers', and so do their decisions, without them.
+            suggested = (
+                update(Suggestion).where(Suggestion.author_id == user_id).values(author_id=None)
+            )
+            await connection.execute(suggested)
+            decided = (
+                update(Suggestion).where(Suggestion.decided_by == user_id).values(decided_by=None)
+            )
+            await connection.execute(decided)
         log.info("forgot user %s: %s", user_id, counts)
         return counts

@@ -26,6 +26,7 @@ TABLES = {
     "server_playbooks",
     "hidden_playbooks",
     "server_set_revisions",
+    "suggestions",
 }
 
 
