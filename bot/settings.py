@@ -24,6 +24,9 @@ SQL_LOG_LEVEL          the same for SQLAlchemy's loggers (default WARNING)
 METRICS_PORT           serve Prometheus metrics and ``/healthz`` on this port (off if unset;
                        0 picks a free port and logs it)
 METRICS_HOST           the address they listen on (default 127.0.0.1)
+PLAYBOOK_REPOSITORY    the GitHub repository server playbooks are proposed to
+                       (``https://github.com/OWNER/REPO``, optionally ``/tree/BRANCH``);
+                       default: a placeholder, until the project's URL is set here
 =====================  ==========================================================
 """
 
@@ -39,6 +42,8 @@ from typing import Annotated, Any, Self
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.upstream import parse_repository
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "seller-coach"
@@ -50,6 +55,9 @@ _ASYNC_SCHEMES = {
     "postgresql": "postgresql+asyncpg",
     "sqlite": "sqlite+aiosqlite",
 }
+#: Where server playbooks are proposed upstream until ``PLAYBOOK_REPOSITORY`` says otherwise:
+#: plainly a placeholder (the project has no public URL of its own yet).
+PLAYBOOK_REPOSITORY_PLACEHOLDER = "https://github.com/OWNER/seller-coach"
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/]+://[^:/@]*):[^@/]*@")
 _SHARD_PART = re.compile(r"^(?P<first>\d+)(?:\s*-\s*(?P<last>\d+))?$")
 
@@ -147,6 +155,7 @@ class Settings(BaseSettings):
     sql_log_level: str = "WARNING"
     metrics_port: int | None = Field(default=None, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
+    playbook_repository: str = PLAYBOOK_REPOSITORY_PLACEHOLDER
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A PostgreSQL URL may carry a password: show it redacted.
@@ -174,6 +183,17 @@ class Settings(BaseSettings):
     @classmethod
     def _check_gateway_url(cls, value: str | None) -> str | None:
         return _check_scheme(value, ("ws://", "wss://"))
+
+    @field_validator("playbook_repository", mode="after")
+    @classmethod
+    def _check_playbook_repository(cls, value: str) -> str:
+        parse_repository(value)  # a ValueError says what is wrong with it
+        return value.strip()
+
+    @property
+    def playbook_repository_set(self) -> bool:
+        """Whether ``PLAYBOOK_REPOSITORY`` names a real repository (not the placeholder)."""
+        return self.playbook_repository != PLAYBOOK_REPOSITORY_PLACEHOLDER
 
     @field_validator("shard_ids", mode="before")
     @classmethod

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.settings import Settings, normalise_database_url, redact_url
+from bot.settings import (
+    PLAYBOOK_REPOSITORY_PLACEHOLDER,
+    Settings,
+    normalise_database_url,
+    redact_url,
+)
 
 ENV_NAMES = (
     "DISCORD_TOKEN",
@@ -26,6 +31,7 @@ ENV_NAMES = (
     "RETENTION_DAYS",
     "METRICS_PORT",
     "METRICS_HOST",
+    "PLAYBOOK_REPOSITORY",
 )
 TOKEN = "MTIzNDU2Nzg5.secret-token-value.xyz"
 
@@ -264,3 +270,32 @@ def test_operations_defaults(home: Path) -> None:
     assert settings.retention_days == 30
     assert settings.discord_log_level == "WARNING" and settings.sql_log_level == "WARNING"
     assert settings.metrics_port is None and settings.metrics_host == "127.0.0.1"
+
+
+def test_the_playbook_repository_is_a_placeholder_until_set(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings()
+    assert settings.playbook_repository == PLAYBOOK_REPOSITORY_PLACEHOLDER
+    assert not settings.playbook_repository_set
+    monkeypatch.setenv("PLAYBOOK_REPOSITORY", " https://github.com/example-org/coach/tree/dev ")
+    settings = Settings()
+    assert settings.playbook_repository == "https://github.com/example-org/coach/tree/dev"
+    assert settings.playbook_repository_set
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("http://github.com/example-org/coach", "must start with https://"),
+        ("https://github.com/example-org", "/OWNER/REPO"),
+        ("https://github.com/example-org/coach?x=1", "must not have a query"),
+    ],
+)
+def test_a_wrong_playbook_repository_says_what_is_wrong(
+    home: Path, monkeypatch: pytest.MonkeyPatch, value: str, words: str
+) -> None:
+    monkeypatch.setenv("PLAYBOOK_REPOSITORY", value)
+    with pytest.raises(ValidationError, match="playbook_repository") as raised:
+        Settings()
+    assert words in str(raised.value)
