@@ -8,6 +8,7 @@ from .double import DiscordDouble
 from .errors import FieldError
 from .records import Fault, MentionRecord, RequestRecord, Violation
 from .state import (
+    ATTACHMENT_SIZE_LIMIT,
     MANAGE_GUILD,
     MANAGER_PERMISSIONS,
     MEMBER_PERMISSIONS,
@@ -15,11 +16,15 @@ from .state import (
     Guild,
     Message,
     Modal,
+    Role,
+    StoredFile,
+    Upload,
     User,
 )
 from .validation import OpenAPISpecMissingError
 
 __all__ = [
+    "ATTACHMENT_SIZE_LIMIT",
     "MANAGER_PERMISSIONS",
     "MANAGE_GUILD",
     "MEMBER_PERMISSIONS",
@@ -36,6 +41,9 @@ __all__ = [
     "Modal",
     "OpenAPISpecMissingError",
     "RequestRecord",
+    "Role",
+    "StoredFile",
+    "Upload",
     "User",
     "Violation",
 ]

@@ -24,6 +24,8 @@ from .state import (
     InteractionRecord,
     Message,
     Modal,
+    Role,
+    Upload,
     User,
     iter_components,
 )
@@ -39,6 +41,7 @@ CHANNEL = 7
 ROLE = 8
 MENTIONABLE = 9
 NUMBER = 10
+ATTACHMENT = 11
 
 _NESTING = (SUB_COMMAND, SUB_COMMAND_GROUP)
 
@@ -206,7 +209,7 @@ def check_available(command: Command, user: User, guild: Guild | None) -> None:
     required = data.get("default_member_permissions")
     if required is not None:
         needed = int(required)
-        effective = user.permissions | (ADMINISTRATOR if user.id == guild.owner_id else 0)
+        effective = guild.permissions_of(user)
         if not effective & ADMINISTRATOR and (needed == 0 or effective & needed != needed):
             raise CommandNotAvailableError(
                 f"/{command.name} is hidden from {user.name} (needs permissions {needed})"
@@ -219,6 +222,10 @@ class OptionLookups:
 
     user: Callable[[Any], User]
     channel: Callable[[Any], Channel]
+    #: A role (or role id); raises ``LookupError`` for anything else.
+    role: Callable[[Any], Role]
+    #: Stores an upload where it can be downloaded and returns its attachment payload.
+    attachment: Callable[[Upload], dict[str, Any]]
 
 
 def build_options(
@@ -279,6 +286,11 @@ def option_value(
     elif kind == BOOLEAN:
         if not isinstance(value, bool):
             raise TypeError(f"option {name!r} takes a boolean")
+    elif kind in (ROLE, MENTIONABLE) and (role := _role_or_none(value, lookups)) is not None:
+        resolved.setdefault("roles", {})[str(role.id)] = role.payload()
+        value = str(role.id)
+    elif kind == ROLE:
+        raise TypeError(f"option {name!r} takes a role of the guild")
     elif kind in (USER, MENTIONABLE):
         member = lookups.user(value)
         resolved.setdefault("users", {})[str(member.id)] = member.payload()
@@ -293,6 +305,17 @@ def option_value(
             "permissions": str(MEMBER_PERMISSIONS),
         }
         value = str(channel.id)
+    elif kind == ATTACHMENT:
+        if not isinstance(value, Upload):
+            raise TypeError(f"option {name!r} takes a file: Upload(filename, data)")
+        if len(value.data) > ATTACHMENT_SIZE_LIMIT:
+            raise ValueError(
+                f"{value.filename} is {len(value.data)} bytes; Discord's client refuses files "
+                f"over {ATTACHMENT_SIZE_LIMIT} bytes"
+            )
+        attachment = lookups.attachment(value)
+        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+        value = attachment["id"]
     else:
         raise NotImplementedError(f"option type {kind} is not supported by the double")
     if kind in (INTEGER, NUMBER):
@@ -303,6 +326,13 @@ def option_value(
     if choices and value not in [c["value"] for c in choices]:
         raise ValueError(f"option {name!r} only accepts {[c['value'] for c in choices]}")
     return value
+
+
+def _role_or_none(value: Any, lookups: OptionLookups) -> Role | None:
+    try:
+        return lookups.role(value)
+    except LookupError:
+        return None
 
 
 def command_data(
@@ -364,10 +394,16 @@ def check_select_values(component: dict[str, Any], chosen: list[str]) -> None:
 
 
 def select_resolved(kind: int, chosen: list[str], lookups: OptionLookups) -> dict[str, Any]:
-    """``resolved`` data for the values of a user (5), mentionable (7) or channel (8) select."""
+    """``resolved`` data for the values of a user (5), role (6), mentionable (7) or channel (8)
+    select."""
     resolved: dict[str, Any] = {}
     for value in chosen:
-        if kind in (5, 7):
+        role = _role_or_none(int(value), lookups) if kind in (6, 7) else None
+        if role is not None:
+            resolved.setdefault("roles", {})[value] = role.payload()
+        elif kind == 6:
+            raise ValueError(f"{value} is not a role")
+        elif kind in (5, 7):
             user = lookups.user(int(value))
             resolved.setdefault("users", {})[value] = user.payload()
             resolved.setdefault("members", {})
@@ -379,8 +415,6 @@ def select_resolved(kind: int, chosen: list[str], lookups: OptionLookups) -> dic
                 "name": channel.name,
                 "permissions": str(MEMBER_PERMISSIONS),
             }
-        elif kind == 6:
-            raise NotImplementedError("role selects are not supported by the double")
     return resolved
 
 
@@ -443,8 +477,7 @@ def _submitted_field(
 def interaction_payload(record: InteractionRecord, application_id: int) -> dict[str, Any]:
     """The ``INTERACTION_CREATE`` payload for ``record``."""
     user, guild, channel = record.user, record.guild, record.channel
-    owner = guild is not None and user.id == guild.owner_id
-    permissions = user.permissions | (ADMINISTRATOR if owner else 0)
+    permissions = guild.permissions_of(user) if guild is not None else user.permissions
     payload: dict[str, Any] = {
         "id": str(record.id),
         "application_id": str(application_id),

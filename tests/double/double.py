@@ -48,7 +48,10 @@ from .state import (
     InteractionRecord,
     Message,
     Modal,
+    Role,
     SnowflakeFactory,
+    StoredFile,
+    Upload,
     User,
     new_token,
 )
@@ -60,6 +63,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
+#: Gateway intent bits (https://discord.com/developers/docs/events/gateway#gateway-intents).
+GUILDS_INTENT = 1 << 0
+GUILD_MEMBERS_INTENT = 1 << 1
 
 
 class DiscordDouble:
@@ -100,6 +106,8 @@ class DiscordDouble:
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
+        #: What the CDN serves: users' uploads and the files the bot sent, by attachment id.
+        self.files: dict[int, StoredFile] = {}
         self._channel_messages: dict[int, list[Message]] = {}
         self._dm_channels: dict[int, Channel] = {}
         self.closed_dms: set[int] = set()
@@ -126,7 +134,9 @@ class DiscordDouble:
         self.ack_latencies: list[float] = []
         self._faults: list[Fault] = []
         self._changes = Changes()
-        self._lookups = OptionLookups(user=self._user, channel=self._channel)
+        self._lookups = OptionLookups(
+            user=self._user, channel=self._channel, role=self._role, attachment=self._upload
+        )
 
         self._spec_path = spec_path
         self.validator: OpenAPIRequestValidator | None = None
@@ -321,6 +331,101 @@ class DiscordDouble:
             )
         return guild
 
+    def add_role(
+        self,
+        guild: Guild | int,
+        name: str,
+        *,
+        permissions: int = 0,
+        color: int = 0,
+        hoist: bool = False,
+        mentionable: bool = False,
+    ) -> Role:
+        """A new role in ``guild`` (above the others), sent as ``GUILD_ROLE_CREATE`` if the bot
+        is connected. ``permissions`` are added to those of every member given the role."""
+        the_guild = self._require_guild(guild)
+        role = Role(
+            id=self.snowflake(),
+            guild_id=the_guild.id,
+            name=name,
+            permissions=permissions,
+            position=len(the_guild.roles),
+            color=color,
+            hoist=hoist,
+            mentionable=mentionable,
+        )
+        the_guild.roles.append(role)
+        if self.gateway.current is not None:
+            self.gateway.dispatch(
+                "GUILD_ROLE_CREATE",
+                {"guild_id": str(the_guild.id), "role": role.payload()},
+                guild_id=the_guild.id,
+                intent=GUILDS_INTENT,
+            )
+        self.state_changed()
+        return role
+
+    def give_role(self, user: User | int, role: Role | int) -> None:
+        """Give ``user`` the role in its guild (member payloads list it from now on)."""
+        self._set_role(self._user(user), self._role(role), True)
+
+    def take_role(self, user: User | int, role: Role | int) -> None:
+        """Take the role from ``user`` again."""
+        self._set_role(self._user(user), self._role(role), False)
+
+    def roles_of(self, user: User | int, guild: Guild | int) -> list[Role]:
+        """The roles ``user`` has in ``guild``, ``@everyone`` not included."""
+        the_guild = self._require_guild(guild)
+        found = (the_guild.get_role(i) for i in the_guild.role_ids_of(self._user(user)))
+        return [r for r in found if r is not None]
+
+    def _set_role(self, user: User, role: Role, given: bool) -> None:
+        guild = self.guilds[role.guild_id]
+        if role.is_everyone:
+            raise ValueError("Every member has @everyone; it cannot be given or taken")
+        current = guild.member_roles.setdefault(user.id, [])
+        if given == (role.id in current):
+            return
+        if given:
+            current.append(role.id)
+        else:
+            current.remove(role.id)
+        if self.gateway.current is not None:
+            # Discord sends member updates only to sessions with the GUILD_MEMBERS intent.
+            self.gateway.dispatch(
+                "GUILD_MEMBER_UPDATE",
+                {"guild_id": str(guild.id), **user.member_payload(guild)},
+                guild_id=guild.id,
+                intent=GUILD_MEMBERS_INTENT,
+            )
+        self.state_changed()
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def attachment_bytes(self, attachment: dict[str, Any] | int | str) -> bytes:
+        """The bytes of an attachment (a payload from ``Message.attachments`` or an id)."""
+        raw = attachment["id"] if isinstance(attachment, dict) else attachment
+        stored = self.files.get(int(raw))
+        if stored is None:
+            raise LookupError(f"No attachment {raw}")
+        return stored.data
+
+    def files_of(self, message: Message | InteractionResult | int) -> dict[str, bytes]:
+        """The files attached to ``message`` (as it is now), by file name."""
+        the_message = self._message(message)
+        return {a["filename"]: self.attachment_bytes(a) for a in the_message.attachments}
+
+    def _upload(self, upload: Upload) -> dict[str, Any]:
+        """Keep a user's upload on the CDN; its attachment payload as interactions carry it."""
+        stored = StoredFile(
+            id=self.snowflake(),
+            filename=upload.filename,
+            data=upload.data,
+            content_type=upload.content_type,
+        )
+        self.files[stored.id] = stored
+        return stored.payload(self.base_url, ephemeral=True)
+
     def _members(self) -> list[User]:
         return [u for u in self.users.values() if u is not self.owner]
 
@@ -334,6 +439,26 @@ class DiscordDouble:
         if guild is None or isinstance(guild, Guild):
             return guild
         return self.guilds[int(guild)]
+
+    def _require_guild(self, guild: Guild | int) -> Guild:
+        return guild if isinstance(guild, Guild) else self.guilds[int(guild)]
+
+    def _role(self, role: Any) -> Role:
+        if isinstance(role, Role):
+            return role
+        if isinstance(role, int | str) and str(role).isdigit():
+            for guild in self.guilds.values():
+                found = guild.get_role(int(role))
+                if found is not None:
+                    return found
+        raise LookupError(f"{role!r} is not a role")
+
+    @staticmethod
+    def _check_roles_in(guild: Guild | None, resolved: dict[str, Any]) -> None:
+        """A user can only pick roles of the guild they are in."""
+        for role_id in resolved.get("roles", {}):
+            if guild is None or guild.get_role(int(role_id)) is None:
+                raise ValueError(f"Role {role_id} is not a role of this guild")
 
     def _dm_channel(self, user: User) -> Channel:
         channel = self._dm_channels.get(user.id)
@@ -399,6 +524,7 @@ class DiscordDouble:
         the_user, the_guild = self._user(user), self._guild(guild)
         found, path, definitions = resolve_command(self.command_table, the_user, the_guild, command)
         values, resolved = build_options(definitions, options, self._lookups, focused=None)
+        self._check_roles_in(the_guild, resolved)
         data = command_data(found, path, values, resolved)
         return await self._interact(
             APPLICATION_COMMAND,
@@ -457,22 +583,24 @@ class DiscordDouble:
         user: User | int,
         message: Message | InteractionResult | int,
         custom_id: str,
-        values: Sequence[str | int | User | Channel],
+        values: Sequence[str | int | User | Channel | Role],
         /,
         *,
         timeout: float | None = None,
     ) -> InteractionResult:
         """Pick ``values`` in the select menu ``custom_id`` on ``message`` (option values for a
-        string select; users or channels, or their ids, for user/mentionable/channel selects)."""
+        string select; users, roles or channels, or their ids, for user/role/mentionable/channel
+        selects)."""
         the_user, the_message = self._user(user), self._message(message)
         component = clickable(the_user, the_message, custom_id)
         kind = component.get("type")
         if kind not in SELECT_TYPES:
             raise ValueError(f"{custom_id!r} is not a select menu (type {kind})")
-        chosen = [str(v.id) if isinstance(v, User | Channel) else str(v) for v in values]
+        chosen = [str(v.id) if isinstance(v, User | Channel | Role) else str(v) for v in values]
         check_select_values(component, chosen)
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": kind, "values": chosen}
         resolved = select_resolved(kind, chosen, self._lookups)
+        self._check_roles_in(self._guild(the_message.guild_id), resolved)
         if resolved:
             data["resolved"] = resolved
         return await self._from_message(the_user, the_message, data, timeout)

@@ -274,13 +274,19 @@ class Gateway:
         """``(shard_id, shard_count)`` of every connected live session."""
         return [s.shard_key for s in self.live if s.connection is not None]
 
-    def dispatch(self, event: str, data: Any, *, guild_id: int | None = None) -> int:
+    def dispatch(
+        self, event: str, data: Any, *, guild_id: int | None = None, intent: int | None = None
+    ) -> int:
         """Queue a dispatch on every live session that receives ``guild_id``'s events (None:
-        not a guild's event, e.g. a DM); each sends it now or replays it on resume. Returns
-        how many sessions it went to."""
+        not a guild's event, e.g. a DM) and, given ``intent`` (a bit), identified with it;
+        each sends it now or replays it on resume. Returns how many sessions it went to."""
         if self.current is None:
             raise RuntimeError("No bot has identified with the Discord double yet")
-        targets = [session for session in self.live if session.receives(guild_id)]
+        targets = [
+            session
+            for session in self.live
+            if session.receives(guild_id) and (intent is None or session.intents & intent)
+        ]
         for session in targets:
             session.next_event(event, data)
         return len(targets)

@@ -27,6 +27,7 @@ from .limits import FLAG_EPHEMERAL, FLAG_LOADING
 from .records import Fault, MentionRecord, RequestRecord, Violation
 from .state import (
     APPLICATION_COMMAND,
+    ATTACHMENT_SIZE_LIMIT,
     AUTOCOMPLETE,
     DM,
     MESSAGE_COMPONENT,
@@ -37,6 +38,8 @@ from .state import (
     InteractionRecord,
     Message,
     Modal,
+    StoredFile,
+    guess_content_type,
     number_components,
 )
 from .validation import API_PREFIX, OpenAPIRequest, OpenAPIResponse
@@ -59,7 +62,7 @@ ALLOWED_CALLBACKS: dict[int, frozenset[int]] = {
 
 #: The parsed JSON body (or multipart ``payload_json``) of the current request.
 JSON_KEY: web.RequestKey[Any] = web.RequestKey("discord_double_json", object)
-#: Files uploaded with a multipart request: ``{"field", "filename", "size"}``.
+#: Files uploaded with a multipart request: ``{"field", "filename", "data", "content_type"}``.
 FILES_KEY: web.RequestKey[list[dict[str, Any]]] = web.RequestKey("discord_double_files", list)
 _NO_AUTH_PREFIXES = ("/interactions/", "/webhooks/")
 _TRUE = {"1", "true", "True"}
@@ -147,6 +150,9 @@ class RestApi:
         gateway = self.double.gateway
         app.router.add_get("/gateway", gateway.handle)
         app.router.add_get("/gateway/resume", gateway.handle)
+        # The CDN: attachments (uploads and files the bot sent) and their media proxy.
+        app.router.add_get("/attachments/{attachment_id}/{filename}", self.get_file)
+        app.router.add_get("/media-proxy/attachments/{attachment_id}/{filename}", self.get_file)
         routes: list[tuple[str, str, Handler]] = [
             ("GET", "/users/@me", self.get_me),
             ("POST", "/users/@me/channels", self.create_dm),
@@ -228,6 +234,7 @@ class RestApi:
             ("DELETE", "/channels/{channel_id}/messages/{message_id}", self.delete_message),
             ("GET", "/guilds/{guild_id}", self.get_guild),
             ("GET", "/guilds/{guild_id}/channels", self.get_guild_channels),
+            ("GET", "/guilds/{guild_id}/roles", self.get_guild_roles),
             ("GET", "/guilds/{guild_id}/members/{user_id}", self.get_member),
         ]
         for method, path, handler in routes:
@@ -293,6 +300,9 @@ class RestApi:
         if body:
             if content_type.startswith("multipart/form-data"):
                 payload, body, content_type = self._read_multipart(request, body, content_type)
+                too_large = self._files_too_large(request)
+                if too_large is not None:
+                    return too_large
             elif content_type.split(";")[0].strip() != "application/json":
                 message = f"Unsupported Content-Type {content_type!r}"
                 error = FieldError((), "CONTENT_TYPE_INVALID", message)
@@ -387,9 +397,32 @@ class RestApi:
             if name == "payload_json":
                 payload = json.loads(data)
             else:
-                files.append({"field": name, "filename": part.get_filename(), "size": len(data)})
+                declared: str | None = part.get_content_type()
+                if declared == "application/octet-stream":
+                    declared = None
+                files.append(
+                    {
+                        "field": name,
+                        "filename": part.get_filename(),
+                        "data": data,
+                        # discord.py declares every file application/octet-stream; Discord
+                        # reports a type it recognises instead.
+                        "content_type": declared,
+                    }
+                )
         request[FILES_KEY] = files
         return payload, json.dumps(payload).encode(), "application/json"
+
+    def _files_too_large(self, request: web.Request) -> web.Response | None:
+        """Discord's 413 when a message's files together exceed the upload limit."""
+        total = sum(len(f["data"]) for f in request.get(FILES_KEY) or [])
+        if total <= ATTACHMENT_SIZE_LIMIT:
+            return None
+        detail = f"files total {total} bytes, over the {ATTACHMENT_SIZE_LIMIT} byte limit"
+        self.double._record_violation(
+            Violation("limits", request.method, request.path[len(API_PREFIX) :], detail=detail)
+        )
+        return json_response(json_error(40005, "Request entity too large"), status=413)
 
     def _fault_response(self, fault: Fault) -> web.Response:
         if fault.status == 429:
@@ -437,12 +470,26 @@ class RestApi:
     def _with_attachments(
         self, request: web.Request, payload: dict[str, Any], existing: Message | None = None
     ) -> dict[str, Any]:
-        """Turn the ``attachments`` of a request into full attachment objects."""
+        """Turn the ``attachments`` of a request into full attachment objects, keeping the
+        uploaded bytes where the attachment's URL serves them.
+
+        An attachment naming an id the message already has keeps that file; one naming
+        ``files[n]`` is the upload in that part. Files sent without ``attachments`` are
+        added to the message (as Discord does).
+        """
+        uploads = request.get(FILES_KEY) or []
         attachments = payload.get("attachments")
         if not isinstance(attachments, list):
-            return payload
-        files = {f["field"]: f for f in request.get(FILES_KEY) or []}
+            if not uploads:
+                return payload
+            kept = existing.attachments if existing is not None else []
+            attachments = [{"id": a["id"]} for a in kept]
+            attachments += [{"id": index} for index in range(len(uploads))]
+        files = {f["field"]: f for f in uploads}
         known = {str(a.get("id")): a for a in (existing.attachments if existing else [])}
+        ephemeral = bool(int(payload.get("flags") or 0) & FLAG_EPHEMERAL) or (
+            existing is not None and existing.ephemeral
+        )
         result: list[dict[str, Any]] = []
         for index, attachment in enumerate(attachments):
             if not isinstance(attachment, dict):
@@ -451,19 +498,21 @@ class RestApi:
                 result.append(known[str(attachment.get("id"))])
                 continue
             upload = files.get(f"files[{attachment.get('id', index)}]", {})
-            attachment_id = self.double.snowflake()
             filename = attachment.get("filename") or upload.get("filename") or f"file{index}"
-            url = f"{self.double.base_url}/attachments/{attachment_id}/{filename}"
-            stored = {
-                "id": str(attachment_id),
-                "filename": filename,
-                "size": upload.get("size", 0),
-                "url": url,
-                "proxy_url": url,
-            }
-            if attachment.get("description") is not None:
-                stored["description"] = attachment["description"]
-            result.append(stored)
+            stored = StoredFile(
+                id=self.double.snowflake(),
+                filename=filename,
+                data=upload.get("data", b""),
+                content_type=upload.get("content_type") or guess_content_type(filename),
+            )
+            self.double.files[stored.id] = stored
+            result.append(
+                stored.payload(
+                    self.double.base_url,
+                    ephemeral=ephemeral,
+                    description=attachment.get("description"),
+                )
+            )
         return {**payload, "attachments": result}
 
     def _audit_mentions(self, request: web.Request, payload: Any) -> None:
@@ -471,6 +520,17 @@ class RestApi:
         self.double.mention_audit.append(
             MentionRecord(request.method, request.path[len(API_PREFIX) :], mentions)
         )
+
+    # --- the CDN ------------------------------------------------------------------------------
+
+    async def get_file(self, request: web.Request) -> web.Response:
+        """An attachment's bytes, at its URL; 404 for unknown ids or a wrong file name."""
+        raw_id = request.match_info["attachment_id"]
+        stored = self.double.files.get(int(raw_id)) if raw_id.isdigit() else None
+        if stored is None or stored.filename != request.match_info["filename"]:
+            return web.Response(status=404, text="404: Not Found")
+        headers = {"Content-Type": stored.content_type or "application/octet-stream"}
+        return web.Response(body=stored.data, headers=headers)
 
     # --- identity -----------------------------------------------------------------------------
 
@@ -936,7 +996,24 @@ class RestApi:
             "member_count",
         ):
             data.pop(key, None)
+        data.update(
+            {
+                "home_header": None,
+                "widget_enabled": False,
+                "widget_channel_id": None,
+                "max_presences": None,
+                "max_stage_video_channel_users": 50,
+                "nsfw": False,
+                "incidents_data": None,
+            }
+        )
         return json_response(data)
+
+    async def get_guild_roles(self, request: web.Request) -> web.Response:
+        guild = self.double.guilds.get(int(request.match_info["guild_id"]))
+        if guild is None:
+            return json_response(json_error(10004, "Unknown Guild"), status=404)
+        return json_response([r.payload() for r in guild.roles])
 
     async def get_guild_channels(self, request: web.Request) -> web.Response:
         guild = self.double.guilds.get(int(request.match_info["guild_id"]))
@@ -951,4 +1028,4 @@ class RestApi:
             return json_response(json_error(10004, "Unknown Guild"), status=404)
         if user is None:
             return json_response(json_error(10007, "Unknown Member"), status=404)
-        return json_response(user.member_payload(guild))
+        return json_response({**user.member_payload(guild), "banner": None})

@@ -7,13 +7,16 @@ gateway and the REST routes hand to the bot.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import itertools
+import mimetypes
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from .limits import FLAG_EPHEMERAL, FLAG_LOADING
 
@@ -49,7 +52,11 @@ MANAGER_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD
 #: What the bot is granted in every guild channel.
 BOT_PERMISSIONS = MEMBER_PERMISSIONS
 
+#: The largest file a user may upload (``attachment_size_limit`` of every interaction) and the
+#: most a bot may attach to one message, all files together.
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+#: The most files one message may carry.
+ATTACHMENTS_PER_MESSAGE = 10
 
 # Channel types.
 GUILD_TEXT = 0
@@ -140,7 +147,7 @@ class User:
             "user": self.payload(),
             "nick": None,
             "avatar": None,
-            "roles": [],
+            "roles": [str(role_id) for role_id in guild.role_ids_of(self)],
             "joined_at": snowflake_time(guild.id),
             "premium_since": None,
             "deaf": False,
@@ -150,9 +157,7 @@ class User:
             "communication_disabled_until": None,
         }
         if permissions:
-            data["permissions"] = str(
-                ADMINISTRATOR if self.id == guild.owner_id else self.permissions
-            )
+            data["permissions"] = str(guild.permissions_of(self))
         return data
 
 
@@ -204,32 +209,87 @@ class Channel:
 
 
 @dataclass(eq=False)
+class Role:
+    """A role of one guild. The ``@everyone`` role has the guild's id."""
+
+    id: int
+    guild_id: int
+    name: str
+    permissions: int = 0
+    position: int = 0
+    color: int = 0
+    hoist: bool = False
+    mentionable: bool = False
+
+    @property
+    def is_everyone(self) -> bool:
+        return self.id == self.guild_id
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "color": self.color,
+            "colors": {
+                "primary_color": self.color,
+                "secondary_color": None,
+                "tertiary_color": None,
+            },
+            "hoist": self.hoist,
+            "icon": None,
+            "unicode_emoji": None,
+            "position": self.position,
+            "permissions": str(self.permissions),
+            "managed": False,
+            "mentionable": self.mentionable,
+            "flags": 0,
+        }
+
+
+@dataclass(eq=False)
 class Guild:
     id: int
     name: str
     owner_id: int
     channels: list[Channel] = field(default_factory=list)
     locale: str = "en-US"
+    #: The guild's roles, ``@everyone`` first.
+    roles: list[Role] = field(default_factory=list)
+    #: The roles (other than ``@everyone``) each member has, by user id.
+    member_roles: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            self.roles.append(
+                Role(id=self.id, guild_id=self.id, name="@everyone", permissions=MEMBER_PERMISSIONS)
+            )
 
     @property
     def default_channel(self) -> Channel:
         return self.channels[0]
 
-    def everyone_role(self) -> dict[str, Any]:
-        return {
-            "id": str(self.id),
-            "name": "@everyone",
-            "color": 0,
-            "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
-            "hoist": False,
-            "icon": None,
-            "unicode_emoji": None,
-            "position": 0,
-            "permissions": str(MEMBER_PERMISSIONS),
-            "managed": False,
-            "mentionable": False,
-            "flags": 0,
-        }
+    @property
+    def everyone(self) -> Role:
+        return self.roles[0]
+
+    def get_role(self, role_id: int) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def role_ids_of(self, user: User) -> list[int]:
+        """The ids of ``user``'s roles here, ``@everyone`` not included (as Discord lists them)."""
+        return list(self.member_roles.get(user.id, []))
+
+    def permissions_of(self, user: User) -> int:
+        """What ``user`` may do here: their own permissions and their roles' (everything for
+        the owner)."""
+        if user.id == self.owner_id:
+            return ADMINISTRATOR
+        permissions = user.permissions
+        for role_id in self.role_ids_of(user):
+            role = self.get_role(role_id)
+            if role is not None:
+                permissions |= role.permissions
+        return permissions
 
     def create_payload(self, members: list[User], *, joined: bool = False) -> dict[str, Any]:
         """The ``GUILD_CREATE`` dispatch for this guild: ``unavailable: false`` when it fills in
@@ -249,7 +309,7 @@ class Guild:
             "verification_level": 0,
             "default_message_notifications": 0,
             "explicit_content_filter": 0,
-            "roles": [self.everyone_role()],
+            "roles": [r.payload() for r in self.roles],
             "emojis": [],
             "stickers": [],
             "features": [],
@@ -285,6 +345,64 @@ class Guild:
         if joined:
             del data["unavailable"]
         return data
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file a user gives to an ATTACHMENT option of a slash command."""
+
+    filename: str
+    data: bytes
+    content_type: str | None = None
+
+
+@dataclass(eq=False)
+class StoredFile:
+    """Bytes the double serves at an attachment's URL (an upload or a file the bot sent)."""
+
+    id: int
+    filename: str
+    data: bytes
+    content_type: str | None = None
+
+    def url(self, base_url: str) -> str:
+        """Where the file is served: a CDN-like path outside the API, signed like Discord's
+        (``ex`` expiry, ``is`` issue time, ``hm`` signature; the double does not check them)."""
+        issued = int(time.time())
+        signature = hashlib.sha256(f"{self.id}:{issued}".encode()).hexdigest()
+        query = f"ex={issued + 86_400:x}&is={issued:x}&hm={signature}&"
+        return f"{base_url}/attachments/{self.id}/{quote(self.filename)}?{query}"
+
+    def payload(
+        self, base_url: str, *, ephemeral: bool = False, description: str | None = None
+    ) -> dict[str, Any]:
+        url = self.url(base_url)
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data),
+            "url": url,
+            "proxy_url": url.replace("/attachments/", "/media-proxy/attachments/", 1),
+        }
+        if self.content_type is not None:
+            data["content_type"] = self.content_type
+        if description is not None:
+            data["description"] = description
+        if ephemeral:
+            data["ephemeral"] = True
+        return data
+
+
+_MIME_TYPES = mimetypes.MimeTypes()  # Python's own table only, the same on every machine
+
+
+def guess_content_type(filename: str) -> str | None:
+    """The content type Discord reports for a file it received without one (by extension;
+    text gets ``charset=utf-8``); None when unknown."""
+    guessed, _ = _MIME_TYPES.guess_type(filename, strict=False)
+    if guessed is None:
+        return None
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed
 
 
 @dataclass(eq=False)

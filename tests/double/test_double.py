@@ -22,10 +22,13 @@ from discord.ext import commands
 from discord.http import Route
 
 from tests.double import (
+    ATTACHMENT_SIZE_LIMIT,
+    MANAGE_GUILD,
     CommandNotAvailableError,
     DiscordDouble,
     InteractionTimeoutError,
     OpenAPISpecMissingError,
+    Upload,
     limits,
 )
 from tests.double.validation import SPEC_ENV_VAR, default_spec_path, repository_root
@@ -100,6 +103,42 @@ class CoachView(discord.ui.View):
         await interaction.response.send_modal(ReplyModal())
 
 
+class ReviewView(discord.ui.View):
+    """Persistent buttons on a message the bot posts in a channel, pressed by someone else."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+    @discord.ui.button(
+        label="Approve", custom_id="review:approve", style=discord.ButtonStyle.success
+    )
+    async def approve(
+        self, interaction: discord.Interaction, _: discord.ui.Button[ReviewView]
+    ) -> None:
+        member = interaction.user
+        assert isinstance(member, discord.Member)
+        roles = ", ".join(r.name for r in member.roles)
+        await interaction.response.edit_message(
+            content=(
+                f"Approved by {member.name} (roles: {roles}; "
+                f"manage_guild={interaction.permissions.manage_guild})"
+            ),
+            view=None,
+        )
+
+    @discord.ui.select(cls=discord.ui.RoleSelect, custom_id="review:role", placeholder="Role")
+    async def role(
+        self, interaction: discord.Interaction, select: discord.ui.RoleSelect[ReviewView]
+    ) -> None:
+        await interaction.response.send_message(
+            f"Reviewers: {select.values[0].name}", ephemeral=True
+        )
+
+
+def _file(data: bytes, filename: str) -> discord.File:
+    return discord.File(io.BytesIO(data), filename=filename)
+
+
 class CoachBot(commands.Bot):
     """A small bot touching every interaction feature the double supports."""
 
@@ -117,6 +156,7 @@ class CoachBot(commands.Bot):
         self._add_commands()
 
     async def setup_hook(self) -> None:
+        self.add_view(ReviewView())
         await self.tree.sync()
         await self.tree.sync(guild=discord.Object(self.guild_id))
 
@@ -224,6 +264,53 @@ class CoachBot(commands.Bot):
             await interaction.response.send_message(
                 "Notes attached", file=discord.File(io.BytesIO(b"hello"), filename="notes.txt")
             )
+
+        @tree.command(description="Read an uploaded file and send it back")
+        async def upload(interaction: discord.Interaction, file: discord.Attachment) -> None:
+            data = await file.read()
+            await interaction.response.send_message(
+                f"{file.filename}: {file.size} bytes, {file.content_type}, "
+                f"ephemeral={file.ephemeral}, {data.decode()}",
+                file=_file(data.upper(), f"echo-{file.filename}"),
+                ephemeral=True,
+            )
+
+        @tree.command(description="Show a role and yours")
+        @app_commands.guild_only()
+        async def whois(interaction: discord.Interaction, role: discord.Role) -> None:
+            member = interaction.user
+            assert isinstance(member, discord.Member)
+            mine = ", ".join(r.name for r in member.roles)
+            await interaction.response.send_message(
+                f"{role.name}: yours={member.get_role(role.id) is not None}; roles: {mine}; "
+                f"manage_guild={interaction.permissions.manage_guild}",
+                ephemeral=True,
+            )
+
+        @tree.command(description="Post a proposal for review")
+        @app_commands.guild_only()
+        async def review(interaction: discord.Interaction) -> None:
+            await interaction.response.send_message(
+                "Posted", file=_file(b"draft v1", "draft.txt"), ephemeral=True
+            )
+            channel = interaction.channel
+            assert isinstance(channel, discord.TextChannel)
+            await channel.send(
+                "Please review", file=_file(b"id: proposal", "proposal.yaml"), view=ReviewView()
+            )
+            await interaction.user.send("Your proposal", file=_file(b"id: copy", "copy.yaml"))
+            await interaction.followup.send(
+                "Sent", file=_file(b"receipt", "receipt.txt"), ephemeral=True
+            )
+
+        @tree.command(description="Attach more than Discord takes, then a fallback")
+        async def huge(interaction: discord.Interaction) -> None:
+            try:
+                await interaction.response.send_message(
+                    file=_file(b"x" * (ATTACHMENT_SIZE_LIMIT + 1), "huge.bin")
+                )
+            except discord.HTTPException as exc:
+                await interaction.response.send_message(f"fallback {exc.status} {exc.code}")
 
         @tree.command(description="Answers a command with an autocomplete result first")
         async def wrongtype(interaction: discord.Interaction) -> None:
@@ -489,6 +576,167 @@ async def test_attachment_via_multipart(double: DiscordDouble, bot: CoachBot) ->
     assert result.message is not None
     attachment = result.message.attachments[0]
     assert attachment["filename"] == "notes.txt" and attachment["size"] == 5
+    assert attachment["content_type"] == "text/plain; charset=utf-8"
+    assert "ephemeral" not in attachment
+    assert double.files_of(result) == {"notes.txt": b"hello"}
+    assert double.attachment_bytes(attachment) == b"hello"
+    async with aiohttp.ClientSession() as session:
+        for url in (attachment["url"], attachment["proxy_url"]):
+            async with session.get(url) as response:
+                assert response.status == 200 and await response.read() == b"hello"
+    double.assert_clean()
+
+
+async def _download(url: str) -> tuple[int, bytes]:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return response.status, await response.read()
+
+
+async def test_attachment_option_is_resolved_and_served(
+    double: DiscordDouble, bot: CoachBot
+) -> None:
+    upload = Upload("refund.yaml", b"id: refund", content_type="application/x-yaml")
+    result = await double.slash(double.member, double.guild, "upload", file=upload)
+    # discord.py read the bytes from the attachment's URL (Attachment.read()).
+    assert result.content == (
+        "refund.yaml: 10 bytes, application/x-yaml, ephemeral=True, id: refund"
+    )
+    data = result.record.data
+    [option] = data["options"]
+    assert option["type"] == 11
+    sent = data["resolved"]["attachments"][option["value"]]
+    assert sent["id"] == option["value"] and sent["filename"] == "refund.yaml"
+    assert sent["size"] == 10 and sent["ephemeral"] is True
+    assert sent["content_type"] == "application/x-yaml"
+    assert sent["url"].startswith(f"{double.base_url}/attachments/{option['value']}/refund.yaml?")
+    assert await _download(sent["url"]) == (200, b"id: refund")
+    # The bot's answer carries its own file, readable by the test.
+    assert double.files_of(result) == {"echo-refund.yaml": b"ID: REFUND"}
+    [echoed] = result.message.attachments if result.message else []
+    assert echoed["ephemeral"] is True
+
+    plain = await double.slash(double.member, None, "upload", file=Upload("a b.txt", b"hi"))
+    assert plain.content == "a b.txt: 2 bytes, None, ephemeral=True, hi"
+
+    missing = f"{double.base_url}/attachments/{double.snowflake()}/refund.yaml"
+    assert (await _download(missing))[0] == 404
+    wrong_name = sent["url"].replace("refund.yaml", "other.yaml")
+    assert (await _download(wrong_name))[0] == 404
+    with pytest.raises(ValueError, match="refuses files"):
+        too_big = Upload("big.bin", b"x" * (ATTACHMENT_SIZE_LIMIT + 1))
+        await double.slash(double.member, double.guild, "upload", file=too_big)
+    with pytest.raises(TypeError, match="takes a file"):
+        await double.slash(double.member, double.guild, "upload", file=b"raw bytes")
+    assert bot.errors == []
+    double.assert_clean()
+
+
+async def test_files_over_the_size_limit_are_refused(double: DiscordDouble, bot: CoachBot) -> None:
+    result = await double.slash(double.member, double.guild, "huge")
+    assert result.content == "fallback 413 40005"
+    [violation] = double.violations
+    assert violation.kind == "limits" and "over the" in violation.detail
+
+
+async def test_roles_in_guild_payloads_members_and_options(
+    double: DiscordDouble, bot: CoachBot
+) -> None:
+    reviewers = double.add_role(double.guild, "Reviewers", permissions=MANAGE_GUILD)
+    cached = bot.get_guild(double.guild.id)
+    assert cached is not None
+    await double.wait_for(lambda: cached.get_role(reviewers.id) is not None, timeout=5)
+    assert cached.get_role(reviewers.id).permissions.manage_guild  # type: ignore[union-attr]
+
+    before = await double.slash(double.member, double.guild, "whois", role=reviewers)
+    assert before.content == "Reviewers: yours=False; roles: @everyone; manage_guild=False"
+    double.give_role(double.member, reviewers)
+    assert double.roles_of(double.member, double.guild) == [reviewers]
+    after = await double.slash(double.member, double.guild, "whois", role=reviewers.id)
+    assert after.content == (
+        "Reviewers: yours=True; roles: @everyone, Reviewers; manage_guild=True"
+    )
+    [option] = after.record.data["options"]
+    assert option == {"name": "role", "type": 8, "value": str(reviewers.id)}
+    assert after.record.data["resolved"]["roles"][str(reviewers.id)]["name"] == "Reviewers"
+
+    member = await cached.fetch_member(double.member.id)  # GET /guilds/{id}/members/{id}
+    assert [r.name for r in member.roles] == ["@everyone", "Reviewers"]
+    fetched = await bot.fetch_guild(double.guild.id)  # GET /guilds/{id}
+    assert [r.name for r in fetched.roles] == ["@everyone", "Reviewers"]
+    assert [r.name for r in await cached.fetch_roles()] == ["@everyone", "Reviewers"]
+
+    double.take_role(double.member, reviewers)
+    taken = await double.slash(double.member, double.guild, "whois", role=reviewers)
+    assert taken.content == "Reviewers: yours=False; roles: @everyone; manage_guild=False"
+
+    elsewhere = double.add_role(double.add_guild("Other shop"), "Elsewhere")
+    with pytest.raises(ValueError, match="not a role of this guild"):
+        await double.slash(double.member, double.guild, "whois", role=elsewhere)
+    with pytest.raises(TypeError, match="takes a role"):
+        await double.slash(double.member, double.guild, "whois", role=double.member)
+    with pytest.raises(ValueError, match="@everyone"):
+        double.give_role(double.member, double.guild.everyone)
+    with pytest.raises(LookupError):
+        double.give_role(double.member, double.snowflake())
+    assert bot.errors == []
+    double.assert_clean()
+
+
+async def test_role_changes_reach_a_bot_with_the_members_intent(double: DiscordDouble) -> None:
+    intents = discord.Intents.default()
+    intents.members = True
+    client = discord.Client(intents=intents, guild_ready_timeout=0.05)
+    async with double.running(client):
+        guild = client.get_guild(double.guild.id)
+        assert guild is not None
+        role = double.add_role(double.guild, "Helpers")  # GUILD_ROLE_CREATE
+        await double.wait_for(lambda: guild.get_role(role.id) is not None, timeout=5)
+
+        def cached_roles() -> list[str]:
+            member = guild.get_member(double.member.id)
+            return [r.name for r in member.roles] if member else []
+
+        double.give_role(double.member, role)  # GUILD_MEMBER_UPDATE
+        await double.wait_for(lambda: cached_roles() == ["@everyone", "Helpers"], timeout=5)
+        double.take_role(double.member, role)
+        await double.wait_for(lambda: cached_roles() == ["@everyone"], timeout=5)
+    double.assert_clean()
+
+
+async def test_files_the_bot_sends_and_buttons_another_member_presses(
+    double: DiscordDouble, bot: CoachBot
+) -> None:
+    reviewers = double.add_role(double.guild, "Reviewers")
+    reviewer = double.add_user("riley")
+    double.give_role(reviewer, reviewers)
+    cached = bot.get_guild(double.guild.id)
+    assert cached is not None
+    await double.wait_for(lambda: cached.get_role(reviewers.id) is not None, timeout=5)
+
+    seller = double.member
+    posted = await double.slash(seller, double.guild, "review")
+    assert double.files_of(posted) == {"draft.txt": b"draft v1"}
+    await double.wait_for(lambda: len(posted.followups) == 1, timeout=5)
+    assert double.files_of(posted.followups[0]) == {"receipt.txt": b"receipt"}
+    [dm] = double.dms_to(seller)
+    assert double.files_of(dm) == {"copy.yaml": b"id: copy"}
+    [proposal] = [m for m in double.messages_in(double.guild.default_channel.id) if not m.ephemeral]
+    assert proposal.content == "Please review" and proposal.interaction_user is None
+    assert double.files_of(proposal) == {"proposal.yaml": b"id: proposal"}
+    assert await _download(proposal.attachments[0]["url"]) == (200, b"id: proposal")
+
+    chosen = await double.select(reviewer, proposal, "review:role", [reviewers])
+    assert chosen.content == "Reviewers: Reviewers"
+    with pytest.raises(ValueError, match="not a role"):
+        await double.select(reviewer, proposal, "review:role", [reviewer])
+
+    approved = await double.click(reviewer, proposal, "review:approve")
+    assert approved.callback_type == 7 and approved.message is proposal
+    assert proposal.content == "Approved by riley (roles: @everyone, Reviewers; manage_guild=False)"
+    assert proposal.components == []
+    member = approved.record  # what Discord sent with the click
+    assert member.user is reviewer and member.guild is double.guild
+    assert bot.errors == []
     double.assert_clean()
 
 
