@@ -71,20 +71,12 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _proofreading_problems(result: LoadResult) -> list[Problem]:
     """What a proofreader finds in each valid playbook and its assembled replies, located."""
-    from bot.core.proofread import check_playbook
+    from bot.core.lint import proofreading_problems
 
     problems: list[Problem] = []
     for playbook in result.playbooks:
-        findings = check_playbook(playbook)
-        if not findings:
-            continue
         path = result.sources[playbook.id]
-        try:
-            document = read_document(path)
-        except DocumentError as error:
-            problems.extend(error.problems)
-            continue
-        problems.extend(document.problem(f.path, f.message) for f in findings)
+        problems.extend(proofreading_problems(playbook, lambda path=path: read_document(path)))
     return problems
 
 

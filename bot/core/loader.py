@@ -122,7 +122,9 @@ def load_playbook(path: Path, *, source: str | None = None, raw: bytes | None = 
         raise DocumentError(
             [
                 document.problem(
-                    ("id",), f"id '{playbook.id}' must equal the file name '{path.stem}'"
+                    ("id",),
+                    f"id '{playbook.id}' must equal the file name '{path.stem}' (name the file "
+                    f"{playbook.id}{path.suffix or '.yaml'}, or change the id)",
                 )
             ]
         )

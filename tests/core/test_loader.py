@@ -437,7 +437,10 @@ def test_id_must_equal_the_file_name(base_text: str, write_file: WriteFile) -> N
     path = write_file(base_text, name="arrived-broken.yaml")
     problem = only(refused(path))
     assert (problem.line, problem.col) == (line_of(base_text, "id:"), 5)
-    assert problem.message == "id 'damaged-in-transit' must equal the file name 'arrived-broken'"
+    assert problem.message == (
+        "id 'damaged-in-transit' must equal the file name 'arrived-broken' "
+        "(name the file damaged-in-transit.yaml, or change the id)"
+    )
 
 
 def test_id_must_be_kebab_case(base_text: str, write_file: WriteFile) -> None:
