@@ -8,6 +8,7 @@ from bot.storage.database import Database, alembic_config, create_engine
 from bot.storage.records import (
     ReminderRecord,
     ReminderStatus,
+    ServerPlaybookRecord,
     SessionRecord,
     SessionStatus,
     SuggestionRecord,
@@ -19,6 +20,7 @@ __all__ = [
     "Database",
     "ReminderRecord",
     "ReminderStatus",
+    "ServerPlaybookRecord",
     "SessionRecord",
     "SessionStatus",
     "Store",

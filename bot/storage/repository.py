@@ -436,6 +436,21 @@ class Store:
             rows = (await connection.execute(statement)).all()
         return [ServerPlaybookRecord(**row._mapping) for row in rows]
 
+    async def server_playbook_version(
+        self, guild_id: int, playbook_id: str, version: int
+    ) -> ServerPlaybookRecord | None:
+        """One version of a server playbook (a walkthrough keeps the one it started on), or
+        None when there is no such version."""
+        table = ServerPlaybook.__table__
+        statement = select(*table.c).where(
+            table.c.guild_id == guild_id,
+            table.c.playbook_id == playbook_id,
+            table.c.version == version,
+        )
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(statement)).first()
+        return None if row is None else ServerPlaybookRecord(**row._mapping)
+
     async def hide_playbook(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:
         """Hide a shipped playbook in a server; False if it was hidden already."""
         values = {

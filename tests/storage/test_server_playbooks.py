@@ -46,6 +46,17 @@ async def test_a_removal_is_a_version_too_and_an_old_one_can_come_back(store: St
     assert "hairline" not in repr(restored) and "title" not in repr(restored)  # no YAML
 
 
+async def test_one_version_is_read_by_its_number_removed_or_not(store: Store) -> None:
+    await store.save_server_playbook(GUILD, "kiln-crack", YAML_1, author_id=ADMIN)
+    await store.save_server_playbook(GUILD, "kiln-crack", None, author_id=ADMIN)
+    first = await store.server_playbook_version(GUILD, "kiln-crack", 1)
+    assert first is not None and (first.version, first.content) == (1, YAML_1)
+    removal = await store.server_playbook_version(GUILD, "kiln-crack", 2)
+    assert removal is not None and removal.removed
+    assert await store.server_playbook_version(GUILD, "kiln-crack", 3) is None
+    assert await store.server_playbook_version(OTHER_GUILD, "kiln-crack", 1) is None
+
+
 async def test_saves_at_the_same_moment_each_get_their_own_version(store: Store) -> None:
     saved = await asyncio.gather(
         *(
