@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from bot.community import AnyCatalog, ServerPlaybooks
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
 from bot.core.details import read_details
@@ -176,6 +177,8 @@ class CoachService:
     ) -> None:
         self.catalog = catalog
         self.store = store
+        #: Each server's own playbooks and the set it sees.
+        self.servers = ServerPlaybooks(catalog, store)
         self._tone = tone
         self._clock = clock
         self.retention = retention
@@ -194,6 +197,10 @@ class CoachService:
         self._held_users: set[int] | None = None
         #: This process's name when it claims reminders (to send, or to show held ones).
         self.worker_id = new_worker_id()
+
+    async def catalog_for(self, guild_id: int | None) -> AnyCatalog:
+        """The playbooks seen in server ``guild_id`` (the shipped ones in a DM, None)."""
+        return await self.servers.catalog_for(guild_id)
 
     # -- tone -----------------------------------------------------------------------------------
 

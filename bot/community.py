@@ -1,0 +1,446 @@
+"""Each server's own set of playbooks: uploaded, overriding or hiding shipped ones, versioned.
+
+A server's set is the shipped catalogue less the shipped playbooks it hides, plus its own
+playbooks (a playbook with a shipped id overrides the shipped one in that server only). Every
+version of a server playbook is kept in the database, so a server can go back to any of them
+and a walkthrough keeps the version it started on.
+
+:class:`ServerPlaybooks` is what the front ends call. Each process holds a
+:class:`GuildCatalog` per server it has served, tagged with the server's revision (a counter the
+database raises on every change); :meth:`ServerPlaybooks.catalog_for` compares it with the
+stored revision (one primary-key query) and reloads the server's playbooks only when it
+changed, so a change made through any process sharing the database counts in every other at
+its next interaction. Matching composes the shipped index with a small index of the server's
+own playbooks (:class:`~bot.core.server_sets.ServerSets`); the shipped set is never indexed
+again per server. Nothing here imports discord.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from bot.core import safe_yaml
+from bot.core.catalog import Catalog
+from bot.core.lint import LintedFile, lint_file
+from bot.core.loader import content_digest, load_playbook
+from bot.core.matcher import Matcher
+from bot.core.models import Category, Playbook, PlaybookSummary
+from bot.core.playbook_yaml import dump_playbook, playbook_data
+from bot.core.safe_yaml import DocumentError, Problem
+from bot.core.server_sets import ServerSets
+from bot.storage import ServerPlaybookRecord, Store
+
+log = logging.getLogger(__name__)
+
+#: The most playbooks of its own a server may have (new ones and overriding ones together).
+MAX_SERVER_PLAYBOOKS = 50
+#: The largest playbook file a server may upload: the loader's own limit.
+MAX_UPLOAD_BYTES = safe_yaml.MAX_FILE_BYTES
+#: Parsed server playbooks kept in memory, by content.
+PARSED_PLAYBOOKS = 4096
+
+
+class Origin(StrEnum):
+    """Where a playbook in a server's set comes from."""
+
+    SHIPPED = "shipped"
+    SERVER = "server"
+    OVERRIDING = "overriding"
+    HIDDEN = "hidden"
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPlaybook:
+    """One line of a server's listing: ``version`` is the server version of its own ones."""
+
+    id: str
+    title: str
+    origin: Origin
+    version: int | None
+
+
+@dataclass(slots=True)
+class UploadOutcome:
+    """What came of an upload (or a revert, or an applied change).
+
+    On success ``playbook`` is the saved playbook, ``version`` its server version and
+    ``origin`` whether it adds to or overrides the shipped set; otherwise ``playbook`` is None
+    and ``problems`` says why, each as ``file:line:col: message``.
+    """
+
+    playbook: Playbook | None
+    problems: list[str] = field(default_factory=list)
+    version: int | None = None
+    origin: Origin | None = None
+    #: True when the content was the same as the server's current version (nothing saved).
+    unchanged: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.playbook is not None and not self.problems
+
+
+def _refused(problems: Iterable[Problem | str]) -> UploadOutcome:
+    return UploadOutcome(None, [str(p) for p in problems])
+
+
+class GuildCatalog:
+    """One server's set, with the surface of :class:`~bot.core.catalog.Catalog`: the shipped
+    playbooks less those it hides, plus its own (which win over shipped ones of the same id).
+
+    Composed on the shipped catalogue, not copied from it: a server's catalogue holds only
+    its own playbooks, the ids it hides and its matcher.
+    """
+
+    def __init__(
+        self,
+        guild_id: int,
+        shipped: Catalog,
+        own: Mapping[str, tuple[int, Playbook]],
+        hidden: Iterable[str],
+        matcher: Matcher,
+        revision: int,
+    ) -> None:
+        self.guild_id = guild_id
+        self.shipped = shipped
+        self._own = dict(own)
+        self.hidden = frozenset(i for i in hidden if i in shipped)
+        self.matcher = matcher
+        self.revision = revision
+
+    def _shipped_shown(self, playbook_id: str) -> bool:
+        return playbook_id in self.shipped and playbook_id not in self.hidden
+
+    def __contains__(self, playbook_id: object) -> bool:
+        return playbook_id in self._own or (
+            isinstance(playbook_id, str) and self._shipped_shown(playbook_id)
+        )
+
+    def __len__(self) -> int:
+        added = sum(1 for i in self._own if i not in self.shipped)
+        hidden = sum(1 for i in self.hidden if i not in self._own)
+        return len(self.shipped) - hidden + added
+
+    @property
+    def ids(self) -> list[str]:
+        shown = [i for i in self.shipped.ids if i in self._own or i not in self.hidden]
+        return shown + [i for i in self._own if i not in self.shipped]
+
+    @property
+    def own_ids(self) -> list[str]:
+        """The server's own playbooks, new and overriding."""
+        return list(self._own)
+
+    def version(self, playbook_id: str) -> int | None:
+        """The server version of one of its own playbooks; None for a shipped one."""
+        found = self._own.get(playbook_id)
+        return None if found is None else found[0]
+
+    def origin(self, playbook_id: str) -> Origin | None:
+        """Where ``playbook_id`` comes from in this server (None: no such id at all)."""
+        if playbook_id in self._own:
+            return Origin.OVERRIDING if playbook_id in self.shipped else Origin.SERVER
+        if playbook_id in self.shipped:
+            return Origin.HIDDEN if playbook_id in self.hidden else Origin.SHIPPED
+        return None
+
+    def get(self, playbook_id: str) -> Playbook | None:
+        """The whole playbook as this server has it, or None."""
+        found = self._own.get(playbook_id)
+        if found is not None:
+            return found[1]
+        return self.shipped.get(playbook_id) if self._shipped_shown(playbook_id) else None
+
+    def summary(self, playbook_id: str) -> PlaybookSummary | None:
+        found = self._own.get(playbook_id)
+        if found is not None:
+            return PlaybookSummary.of(found[1])
+        return self.shipped.summary(playbook_id) if self._shipped_shown(playbook_id) else None
+
+    def summaries(self) -> list[PlaybookSummary]:
+        """Every playbook of the server's set, sorted by title."""
+        shipped = [s for s in self.shipped.summaries() if s.id not in self._own]
+        if self.hidden:
+            shipped = [s for s in shipped if s.id not in self.hidden]
+        own = [PlaybookSummary.of(p) for _, p in self._own.values()]
+        return sorted([*shipped, *own], key=lambda s: s.title.casefold())
+
+    def by_category(self) -> dict[Category, list[PlaybookSummary]]:
+        """Playbooks grouped by category (in the enum's order), each group sorted by title."""
+        groups: dict[Category, list[PlaybookSummary]] = {c: [] for c in Category}
+        for summary in self.summaries():
+            groups[summary.category].append(summary)
+        return {c: group for c, group in groups.items() if group}
+
+
+#: What a server's set may be: the shipped catalogue itself (a DM) or a server's.
+AnyCatalog = Catalog | GuildCatalog
+
+
+def server_version(catalog: AnyCatalog, playbook_id: str) -> int | None:
+    """The server version of ``playbook_id`` in ``catalog`` (None: shipped, or a DM)."""
+    return catalog.version(playbook_id) if isinstance(catalog, GuildCatalog) else None
+
+
+class ServerPlaybooks:
+    """Servers' playbooks: their catalogues, kept fresh, and the admins' changes to them."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: Store,
+        sets: ServerSets | None = None,
+        *,
+        max_playbooks: int = MAX_SERVER_PLAYBOOKS,
+    ) -> None:
+        self.catalog = catalog
+        self.store = store
+        #: The most playbooks of its own a server may have.
+        self.max_playbooks = max_playbooks
+        self.sets = sets if sets is not None else ServerSets(catalog.matcher)
+        self._held: OrderedDict[int, GuildCatalog] = OrderedDict()
+        self._parsed: OrderedDict[str, Playbook] = OrderedDict()
+        self._lock = threading.Lock()  # the parsed cache is also filled from worker threads
+        #: How many times a server's set was read from the database.
+        self.loads = 0
+
+    # -- reading ----------------------------------------------------------------------------
+
+    async def catalog_for(self, guild_id: int | None) -> AnyCatalog:
+        """The set ``guild_id`` sees: the shipped catalogue for a DM (None), else the server's,
+        as it is in the database now (one primary-key query; reloaded only when it changed)."""
+        if guild_id is None:
+            return self.catalog
+        revision = await self.store.server_set_revision(guild_id)
+        held = self._held.get(guild_id)
+        if held is not None and held.revision == revision:
+            self._held.move_to_end(guild_id)
+            return held
+        return await self._load(guild_id, revision)
+
+    async def _load(self, guild_id: int, revision: int) -> GuildCatalog:
+        # Read after the revision: if a change lands in between, this copy is newer than its
+        # tag says and is merely read again at the next call.
+        if revision == 0:
+            records: list[ServerPlaybookRecord] = []
+            hidden: set[str] = set()
+        else:
+            records = await self.store.server_playbooks(guild_id)
+            hidden = await self.store.hidden_playbooks(guild_id)
+        self.loads += 1
+        if records or hidden:
+            guild = await asyncio.to_thread(self._build, guild_id, records, hidden, revision)
+        else:
+            guild = GuildCatalog(guild_id, self.catalog, {}, (), self.catalog.matcher, revision)
+            self.sets.update(guild_id)
+        self._held[guild_id] = guild
+        self._held.move_to_end(guild_id)
+        while len(self._held) > self.sets.capacity:
+            self._held.popitem(last=False)
+        return guild
+
+    def _build(
+        self,
+        guild_id: int,
+        records: list[ServerPlaybookRecord],
+        hidden: set[str],
+        revision: int,
+    ) -> GuildCatalog:
+        own: dict[str, tuple[int, Playbook]] = {}
+        for record in records:
+            if record.content is None:
+                continue
+            playbook = self._parse(record.playbook_id, record.content)
+            if playbook is not None:
+                own[record.playbook_id] = (record.version, playbook)
+        matcher = self.sets.update(guild_id, (p for _, p in own.values()), hidden=hidden)
+        return GuildCatalog(guild_id, self.catalog, own, hidden, matcher, revision)
+
+    def _parse(self, playbook_id: str, content: str) -> Playbook | None:
+        """A stored server playbook, parsed once per content; None (logged) when it no longer
+        reads (the playbook format changed since it was saved)."""
+        raw = content.encode()
+        key = f"{playbook_id}:{content_digest(raw)}"
+        with self._lock:
+            found = self._parsed.get(key)
+            if found is not None:
+                self._parsed.move_to_end(key)
+                return found
+        try:
+            playbook = load_playbook(Path(f"{playbook_id}.yaml"), raw=raw)
+        except DocumentError as error:
+            log.warning(
+                "a server playbook %s no longer reads (%d problems); left out",
+                playbook_id,
+                len(error.problems),
+            )
+            return None
+        self._keep(key, playbook)
+        return playbook
+
+    def _keep(self, key: str, playbook: Playbook) -> None:
+        with self._lock:
+            self._parsed[key] = playbook
+            self._parsed.move_to_end(key)
+            while len(self._parsed) > PARSED_PLAYBOOKS:
+                self._parsed.popitem(last=False)
+
+    async def pinned(self, guild_id: int, playbook_id: str, version: int) -> Playbook | None:
+        """One version of a server playbook, current or not (a walkthrough keeps the version
+        it started on); None when it is gone or no longer reads."""
+        held = self._held.get(guild_id)
+        if held is not None and held.version(playbook_id) == version:
+            return held.get(playbook_id)
+        record = await self.store.server_playbook_version(guild_id, playbook_id, version)
+        if record is None or record.content is None:
+            return None
+        return self._parse(playbook_id, record.content)
+
+    async def listing(self, guild_id: int) -> list[ListedPlaybook]:
+        """Every playbook the server has or hides, with where it comes from, by title."""
+        guild = await self.catalog_for(guild_id)
+        assert isinstance(guild, GuildCatalog)
+        listed = []
+        for summary in self.catalog.summaries():
+            if guild.version(summary.id) is None:
+                origin = Origin.HIDDEN if summary.id in guild.hidden else Origin.SHIPPED
+                listed.append(ListedPlaybook(summary.id, summary.title, origin, None))
+        for playbook_id in guild.own_ids:
+            playbook = guild.get(playbook_id)
+            origin = guild.origin(playbook_id)
+            if playbook is not None and origin is not None:
+                version = guild.version(playbook_id)
+                listed.append(ListedPlaybook(playbook_id, playbook.title, origin, version))
+        return sorted(listed, key=lambda p: (p.title.casefold(), p.id))
+
+    async def export(self, guild_id: int, playbook_id: str) -> tuple[str, bytes] | None:
+        """A playbook of the server's set (hidden shipped ones too) as a file to edit and
+        upload again: the server's current version as uploaded, or the shipped one."""
+        filename = f"{playbook_id}.yaml"
+        guild = await self.catalog_for(guild_id)
+        version = server_version(guild, playbook_id)
+        if version is not None:
+            record = await self.store.server_playbook_version(guild_id, playbook_id, version)
+            if record is not None and record.content is not None:
+                return filename, record.content.encode()
+        shipped = self.catalog.get(playbook_id)
+        if shipped is None:
+            return None
+        return filename, dump_playbook(shipped).encode()
+
+    async def history(self, guild_id: int, playbook_id: str) -> list[ServerPlaybookRecord]:
+        """Every version of one of the server's playbooks, oldest first (removals included)."""
+        return await self.store.server_playbook_history(guild_id, playbook_id)
+
+    async def changed(self, guild_id: int) -> list[tuple[str, bytes]]:
+        """The server's own playbooks (new and overriding) as files, for sending upstream."""
+        records = await self.store.server_playbooks(guild_id)
+        return [(f"{r.playbook_id}.yaml", r.content.encode()) for r in records if r.content]
+
+    # -- changing ---------------------------------------------------------------------------
+
+    async def upload(
+        self, guild_id: int, filename: str, raw: bytes, *, author_id: int | None
+    ) -> UploadOutcome:
+        """Add or replace one of the server's playbooks from an uploaded file.
+
+        The file gets the checks of ``seller-coach lint`` (the strict loader, then the
+        proofreader), its id must equal the file name, and the server may have at most
+        :attr:`max_playbooks` of its own. Saved as a new version when all is well.
+        """
+        if len(raw) > MAX_UPLOAD_BYTES:  # not even decoded
+            name = Path(filename.replace("\\", "/")).name or "playbook.yaml"
+            limit = f"the file is {len(raw):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
+            return _refused([Problem(name, 1, 1, limit)])
+        linted = await asyncio.to_thread(lint_file, filename, raw, max_bytes=MAX_UPLOAD_BYTES)
+        return await self._save(guild_id, linted, by=author_id)
+
+    async def _save(self, guild_id: int, linted: LintedFile, *, by: int | None) -> UploadOutcome:
+        playbook, text = linted.playbook, linted.text
+        if not linted.ok or playbook is None or text is None:
+            return _refused(linted.problems)
+        current = {r.playbook_id: r for r in await self.store.server_playbooks(guild_id)}
+        origin = Origin.OVERRIDING if playbook.id in self.catalog else Origin.SERVER
+        held = current.get(playbook.id)
+        if held is None and len(current) >= self.max_playbooks:
+            message = (
+                f"this server already has {len(current)} playbooks of its own, the most it can "
+                "have: remove one first, or replace one by uploading a file with its id"
+            )
+            return _refused([Problem(f"{playbook.id}.yaml", 1, 1, message)])
+        if held is not None and held.content == text:
+            return UploadOutcome(playbook, [], held.version, origin, unchanged=True)
+        record = await self.store.save_server_playbook(guild_id, playbook.id, text, author_id=by)
+        self._keep(f"{playbook.id}:{content_digest(text.encode())}", playbook)
+        return UploadOutcome(playbook, [], record.version, origin)
+
+    async def remove(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:
+        """Remove one of the server's own playbooks (a shipped one it overrode comes back);
+        False when the server has no playbook of its own by that id. Its versions stay."""
+        current = {r.playbook_id for r in await self.store.server_playbooks(guild_id)}
+        if playbook_id not in current:
+            return False
+        await self.store.save_server_playbook(guild_id, playbook_id, None, author_id=by)
+        return True
+
+    async def hide(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:
+        """Hide a shipped playbook in the server; False when ``playbook_id`` is not a shipped
+        playbook (a server's own is removed instead) or is hidden already. A server playbook
+        overriding it stays in the set."""
+        if playbook_id not in self.catalog:
+            return False
+        return await self.store.hide_playbook(guild_id, playbook_id, by=by)
+
+    async def unhide(self, guild_id: int, playbook_id: str) -> bool:
+        """Show a hidden shipped playbook again; False when it was not hidden."""
+        return await self.store.unhide_playbook(guild_id, playbook_id)
+
+    async def revert(
+        self, guild_id: int, playbook_id: str, version: int, *, by: int | None
+    ) -> UploadOutcome:
+        """Make an earlier version current again, saved as a new version (after the checks of
+        an upload: the playbook format may have moved on since)."""
+        filename = f"{playbook_id}.yaml"
+        record = await self.store.server_playbook_version(guild_id, playbook_id, version)
+        if record is None:
+            message = f"this server has no version {version} of {playbook_id}"
+            return _refused([Problem(filename, 1, 1, message)])
+        if record.content is None:
+            message = f"version {version} of {playbook_id} is its removal: pick a version before it"
+            return _refused([Problem(filename, 1, 1, message)])
+        linted = await asyncio.to_thread(lint_file, filename, record.content.encode())
+        return await self._save(guild_id, linted, by=by)
+
+    async def apply_change(
+        self,
+        guild_id: int,
+        playbook_id: str,
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+        *,
+        by: int | None,
+    ) -> UploadOutcome:
+        """Change a playbook of the server's set as data and save it as a new server version.
+
+        ``change`` gets the plain data of the server's current version, or of the shipped
+        playbook when the server has none, and returns the new data; it is checked like an
+        upload (so its id cannot change).
+        """
+        guild = await self.catalog_for(guild_id)
+        base = guild.get(playbook_id) if server_version(guild, playbook_id) else None
+        base = base or self.catalog.get(playbook_id)
+        filename = f"{playbook_id}.yaml"
+        if base is None:
+            return _refused([Problem(filename, 1, 1, f"there is no playbook {playbook_id}")])
+        data = change(copy.deepcopy(playbook_data(base)))
+        text = dump_playbook(data)
+        linted = await asyncio.to_thread(lint_file, filename, text.encode())
+        return await self._save(guild_id, linted, by=by)

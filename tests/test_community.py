@@ -1,0 +1,280 @@
+"""Server playbooks on a real database (SQLite and PostgreSQL): uploads and their checks, the
+set each server sees, versions, and freshness between processes sharing the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.community import GuildCatalog, ListedPlaybook, Origin, ServerPlaybooks
+from bot.core import safe_yaml
+from bot.core.catalog import Catalog
+from bot.core.loader import load_playbook
+from bot.storage import Store
+from tests.server_playbook_files import (
+    CRAZED_GLAZE,
+    CRAZED_GLAZE_QUESTION,
+    CRAZED_GLAZE_TITLE,
+    crazed_glaze,
+    shipped_override,
+)
+
+CATALOG = Catalog.load()[0]
+GUILD, OTHER_GUILD = 910_000_000_000_000_001, 910_000_000_000_000_002
+ADMIN = 810_000_000_000_000_001
+
+
+@pytest.fixture
+def servers(store: Store) -> ServerPlaybooks:
+    return ServerPlaybooks(CATALOG, store)
+
+
+async def guild(servers: ServerPlaybooks, guild_id: int) -> GuildCatalog:
+    found = await servers.catalog_for(guild_id)
+    assert isinstance(found, GuildCatalog)
+    return found
+
+
+def best(catalog: Any, text: str) -> str | None:
+    found = catalog.matcher.match(text, top=5).best
+    return None if found is None else found.id
+
+
+async def test_a_new_playbook_is_in_its_server_only(servers: ServerPlaybooks) -> None:
+    outcome = await servers.upload(
+        GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN
+    )
+    assert outcome.ok and outcome.problems == []
+    assert (outcome.version, outcome.origin) == (1, Origin.SERVER)
+    assert outcome.playbook is not None and outcome.playbook.title == CRAZED_GLAZE_TITLE
+
+    mine = await guild(servers, GUILD)
+    assert CRAZED_GLAZE in mine and len(mine) == len(CATALOG) + 1
+    assert mine.get(CRAZED_GLAZE) == outcome.playbook
+    assert mine.summary(CRAZED_GLAZE).title == CRAZED_GLAZE_TITLE  # type: ignore[union-attr]
+    assert CRAZED_GLAZE in mine.ids and mine.version(CRAZED_GLAZE) == 1
+    assert any(s.id == CRAZED_GLAZE for s in mine.by_category()[outcome.playbook.category])
+    result = mine.matcher.match(CRAZED_GLAZE_QUESTION, top=5)
+    assert result.best is not None and result.best.id == CRAZED_GLAZE and result.confident
+
+    other = await guild(servers, OTHER_GUILD)
+    assert CRAZED_GLAZE not in other and other.get(CRAZED_GLAZE) is None
+    assert len(other) == len(CATALOG) and other.matcher is CATALOG.matcher
+    dm = await servers.catalog_for(None)
+    assert dm is CATALOG and CRAZED_GLAZE not in dm
+    for elsewhere in (other, dm):
+        found = elsewhere.matcher.match(CRAZED_GLAZE_QUESTION, top=25).matches
+        assert CRAZED_GLAZE not in [m.id for m in found]
+
+
+async def test_a_shipped_playbook_matches_the_same_with_and_without_server_playbooks(
+    servers: ServerPlaybooks,
+) -> None:
+    await servers.upload(GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN)
+    mine = await guild(servers, GUILD)
+    text = "the mug arrived in pieces"
+    shipped, composed = CATALOG.matcher.match(text, top=3), mine.matcher.match(text, top=3)
+    assert composed.best is not None and shipped.best is not None
+    assert (composed.best.id, composed.best.score, composed.confident) == (
+        shipped.best.id,
+        shipped.best.score,
+        shipped.confident,
+    )
+
+
+async def test_a_wrong_file_name_gets_a_clear_located_message(servers: ServerPlaybooks) -> None:
+    text = crazed_glaze()
+    outcome = await servers.upload(GUILD, "my-case.yaml", text.encode(), author_id=ADMIN)
+    assert not outcome.ok and outcome.playbook is None and outcome.version is None
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("id:"))
+    assert outcome.problems == [
+        f"my-case.yaml:{line}:5: id 'crazed-glaze' must equal the file name 'my-case' "
+        "(name the file crazed-glaze.yaml, or change the id)"
+    ]
+    assert await servers.store.server_playbooks(GUILD) == []
+
+
+async def test_every_problem_of_a_bad_file_comes_back_with_its_line(
+    servers: ServerPlaybooks,
+) -> None:
+    text = crazed_glaze().replace("category: product", "category: product\ncolour: blue")
+    text = text.replace("title: Crazed glaze", "title: Crazed glaze\ntitel: typo")
+    outcome = await servers.upload(GUILD, "crazed-glaze.yaml", text.encode(), author_id=ADMIN)
+    lines = text.splitlines()
+    assert outcome.problems == [
+        f"crazed-glaze.yaml:{lines.index('titel: typo') + 1}:1: unknown key 'titel'; "
+        "did you mean 'title'?",
+        f"crazed-glaze.yaml:{lines.index('colour: blue') + 1}:1: unknown key 'colour'; "
+        "allowed: id, title, summary, category, match, steps",
+    ]
+    too_big = b"#" * (safe_yaml.MAX_FILE_BYTES + 1)
+    refused = await servers.upload(GUILD, "crazed-glaze.yaml", too_big, author_id=ADMIN)
+    assert refused.problems == [
+        f"crazed-glaze.yaml:1:1: the file is {len(too_big):,} bytes; the limit is "
+        f"{safe_yaml.MAX_FILE_BYTES:,}"
+    ]
+    greeting = crazed_glaze().replace(
+        "Thank you for telling me straight away,",
+        "Hi {customer}, thank you for telling me straight away,",
+    )
+    assert greeting != crazed_glaze()
+    linted = await servers.upload(GUILD, "crazed-glaze.yaml", greeting.encode(), author_id=ADMIN)
+    assert any("a greeting or {customer} in body text" in p for p in linted.problems)
+    assert await servers.store.server_set_revision(GUILD) == 0  # nothing was saved
+
+
+async def test_a_server_has_a_limited_number_of_its_own(store: Store) -> None:
+    servers = ServerPlaybooks(CATALOG, store, max_playbooks=1)
+    first = await servers.upload(
+        GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN
+    )
+    assert first.ok
+    second = await servers.upload(
+        GUILD, "damaged-in-transit.yaml", shipped_override("Broken").encode(), author_id=ADMIN
+    )
+    assert second.problems == [
+        "damaged-in-transit.yaml:1:1: this server already has 1 playbooks of its own, the "
+        "most it can have: remove one first, or replace one by uploading a file with its id"
+    ]
+    again = await servers.upload(
+        GUILD, "crazed-glaze.yaml", crazed_glaze(title="Crazed glaze again").encode(), author_id=1
+    )
+    assert again.ok and again.version == 2  # replacing one of its own is always allowed
+
+
+async def test_an_override_and_a_hidden_playbook_change_that_server_only(
+    servers: ServerPlaybooks,
+) -> None:
+    override = shipped_override("Broken in the post")
+    outcome = await servers.upload(
+        GUILD, "damaged-in-transit.yaml", override.encode(), author_id=ADMIN
+    )
+    assert (outcome.origin, outcome.version) == (Origin.OVERRIDING, 1)
+    assert await servers.hide(GUILD, "changed-mind", by=ADMIN)
+    assert not await servers.hide(GUILD, "changed-mind", by=ADMIN)  # hidden already
+    assert not await servers.hide(GUILD, CRAZED_GLAZE, by=ADMIN)  # not a shipped playbook
+
+    mine, other = await guild(servers, GUILD), await guild(servers, OTHER_GUILD)
+    assert mine.get("damaged-in-transit").title == "Broken in the post"  # type: ignore[union-attr]
+    assert other.get("damaged-in-transit").title == "Arrived damaged"  # type: ignore[union-attr]
+    assert "changed-mind" not in mine and mine.get("changed-mind") is None
+    assert "changed-mind" not in mine.ids and len(mine) == len(CATALOG) - 1
+    assert all(s.id != "changed-mind" for s in mine.summaries())
+    assert "changed-mind" in other
+    text = "customer changed their mind and wants to return it"
+    assert best(other, text) == "changed-mind"
+    assert "changed-mind" not in [m.id for m in mine.matcher.match(text, top=25).matches]
+    assert best(mine, "the mug arrived in pieces") == "damaged-in-transit"
+    assert mine.summary("damaged-in-transit").title == "Broken in the post"  # type: ignore[union-attr]
+
+    listed = {p.id: p for p in await servers.listing(GUILD)}
+    assert listed["damaged-in-transit"] == ListedPlaybook(
+        "damaged-in-transit", "Broken in the post", Origin.OVERRIDING, 1
+    )
+    assert listed["changed-mind"].origin is Origin.HIDDEN
+    assert listed["lost-in-transit"].origin is Origin.SHIPPED
+    assert len(listed) == len(CATALOG)
+
+    assert await servers.unhide(GUILD, "changed-mind")
+    assert not await servers.unhide(GUILD, "changed-mind")
+    assert "changed-mind" in await guild(servers, GUILD)
+    assert await servers.remove(GUILD, "damaged-in-transit", by=ADMIN)
+    assert not await servers.remove(GUILD, "damaged-in-transit", by=ADMIN)
+    assert not await servers.remove(GUILD, "lost-in-transit", by=ADMIN)  # shipped: hide it
+    back = await guild(servers, GUILD)
+    assert back.get("damaged-in-transit") == CATALOG.get("damaged-in-transit")
+    assert back.matcher is CATALOG.matcher  # nothing of its own left: the shipped matcher
+
+
+async def test_versions_are_kept_and_an_old_one_comes_back_as_a_new_one(
+    servers: ServerPlaybooks,
+) -> None:
+    first, second = crazed_glaze(), crazed_glaze(title="Crazing in the glaze")
+    await servers.upload(GUILD, "crazed-glaze.yaml", first.encode(), author_id=ADMIN)
+    same = await servers.upload(GUILD, "crazed-glaze.yaml", first.encode(), author_id=ADMIN)
+    assert same.ok and same.unchanged and same.version == 1  # nothing new to keep
+    await servers.upload(GUILD, "crazed-glaze.yaml", second.encode(), author_id=ADMIN)
+    assert await servers.remove(GUILD, CRAZED_GLAZE, by=ADMIN)
+    assert await servers.export(GUILD, CRAZED_GLAZE) is None
+    assert [(r.version, r.removed) for r in await servers.history(GUILD, CRAZED_GLAZE)] == [
+        (1, False),
+        (2, False),
+        (3, True),
+    ]
+    reverted = await servers.revert(GUILD, CRAZED_GLAZE, 1, by=ADMIN)
+    assert reverted.ok and reverted.version == 4
+    assert (await guild(servers, GUILD)).get(CRAZED_GLAZE).title == CRAZED_GLAZE_TITLE  # type: ignore[union-attr]
+    assert await servers.export(GUILD, CRAZED_GLAZE) == ("crazed-glaze.yaml", first.encode())
+    missing = await servers.revert(GUILD, CRAZED_GLAZE, 9, by=ADMIN)
+    assert missing.problems == [
+        "crazed-glaze.yaml:1:1: this server has no version 9 of crazed-glaze"
+    ]
+    removal = await servers.revert(GUILD, CRAZED_GLAZE, 3, by=ADMIN)
+    assert "is its removal" in removal.problems[0]
+    pinned = await servers.pinned(GUILD, CRAZED_GLAZE, 2)
+    assert pinned is not None and pinned.title == "Crazing in the glaze"
+    assert await servers.pinned(GUILD, CRAZED_GLAZE, 3) is None
+    assert await servers.changed(GUILD) == [("crazed-glaze.yaml", first.encode())]
+    assert await servers.changed(OTHER_GUILD) == []
+
+
+async def test_a_shipped_playbook_exports_as_a_file_that_uploads_again(
+    servers: ServerPlaybooks,
+) -> None:
+    assert await servers.hide(GUILD, "lost-in-transit", by=ADMIN)
+    exported = await servers.export(GUILD, "lost-in-transit")  # hidden ones too
+    assert exported is not None
+    filename, raw = exported
+    assert filename == "lost-in-transit.yaml"
+    assert load_playbook(Path(filename), raw=raw) == CATALOG.get("lost-in-transit")
+    outcome = await servers.upload(GUILD, filename, raw, author_id=ADMIN)
+    assert outcome.ok and outcome.origin is Origin.OVERRIDING
+    assert await servers.export(GUILD, "no-such-playbook") is None
+
+
+async def test_a_change_as_data_becomes_a_server_version(servers: ServerPlaybooks) -> None:
+    phrase = "the raku bowl came out of the box in three bits"
+
+    def add_example(data: dict[str, Any]) -> dict[str, Any]:
+        data["match"]["examples"].append(phrase)
+        return data
+
+    outcome = await servers.apply_change(GUILD, "damaged-in-transit", add_example, by=ADMIN)
+    assert outcome.ok and (outcome.version, outcome.origin) == (1, Origin.OVERRIDING)
+    mine = await guild(servers, GUILD)
+    assert phrase in mine.get("damaged-in-transit").match.examples  # type: ignore[union-attr]
+    again = await servers.apply_change(
+        GUILD, "damaged-in-transit", lambda d: {**d, "title": "Broken"}, by=ADMIN
+    )
+    assert again.version == 2
+    latest = (await guild(servers, GUILD)).get("damaged-in-transit")
+    assert latest is not None and latest.title == "Broken" and phrase in latest.match.examples
+
+    renamed = await servers.apply_change(
+        GUILD, "damaged-in-transit", lambda d: {**d, "id": "other"}, by=ADMIN
+    )
+    assert not renamed.ok and "must equal the file name" in renamed.problems[0]
+    unknown = await servers.apply_change(GUILD, "no-such-playbook", lambda d: d, by=ADMIN)
+    assert unknown.problems == ["no-such-playbook.yaml:1:1: there is no playbook no-such-playbook"]
+
+
+async def test_a_change_made_by_another_process_counts_at_the_next_call(store: Store) -> None:
+    here, there = ServerPlaybooks(CATALOG, store), ServerPlaybooks(CATALOG, store)
+    before = await guild(here, GUILD)
+    assert CRAZED_GLAZE not in before
+    assert await guild(here, GUILD) is before  # unchanged: the held copy, not read again
+    loads = here.loads
+
+    await there.upload(GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN)
+    after = await guild(here, GUILD)
+    assert CRAZED_GLAZE in after and here.loads == loads + 1
+    assert best(after, CRAZED_GLAZE_QUESTION) == CRAZED_GLAZE
+    assert await guild(here, GUILD) is after
+
+    await there.hide(GUILD, "changed-mind", by=ADMIN)
+    assert "changed-mind" not in await guild(here, GUILD)
+    await there.remove(GUILD, CRAZED_GLAZE, by=ADMIN)
+    assert CRAZED_GLAZE not in await guild(here, GUILD)
+    assert CRAZED_GLAZE not in await guild(here, OTHER_GUILD)
