@@ -44,6 +44,7 @@ EXTENSIONS = (
     "bot.exts.account",
     "bot.exts.followups",
     "bot.exts.tone",
+    "bot.exts.server_settings",
 )
 
 

@@ -10,43 +10,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.core.engine import Currency
+from bot.core.marketplace import Marketplace
 from bot.storage import Store
+
+__all__ = [
+    "InvalidSettings",
+    "Marketplace",
+    "ServerSettings",
+    "load_server_settings",
+    "may_manage",
+    "save_server_settings",
+]
 
 log = logging.getLogger(__name__)
 
 #: A Discord id (a snowflake): a positive 64-bit integer.
 DiscordId = Annotated[int, Field(gt=0, lt=2**63)]
-
-
-class Marketplace(StrEnum):
-    """Where a server's sellers mostly sell; playbook text names it as ``{marketplace}``."""
-
-    ETSY = "etsy"
-    EBAY = "ebay"
-    SHOPIFY = "shopify"
-    VINTED = "vinted"
-    OWN_SITE = "own website"
-    OTHER = "other"
-
-    def label(self) -> str:
-        """The name as sellers write it: "Etsy", "eBay", "own website"."""
-        return _MARKETPLACE_LABELS[self]
-
-
-_MARKETPLACE_LABELS = {
-    Marketplace.ETSY: "Etsy",
-    Marketplace.EBAY: "eBay",
-    Marketplace.SHOPIFY: "Shopify",
-    Marketplace.VINTED: "Vinted",
-    Marketplace.OWN_SITE: "own website",
-    Marketplace.OTHER: "other",
-}
 
 
 class InvalidSettings(ValueError):
