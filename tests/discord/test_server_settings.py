@@ -93,3 +93,55 @@ async def test_the_server_owner_counts_as_an_admin(harness: Harness) -> None:
     double, guild = harness.double, harness.double.guild
     saved = await double.slash(double.owner, guild, "server-settings", marketplace="vinted")
     assert "Marketplace** Vinted" in text_of(saved)
+
+
+async def test_an_admin_names_the_reviewer_role_and_reviewers_may_manage(
+    harness: Harness,
+) -> None:
+    double, admin, guild = harness.double, harness.double.manager, harness.double.guild
+    reviewers = double.add_role(guild, "Reviewers")
+    saved = await double.slash(admin, guild, "server-settings", reviewer_role=reviewers)
+    assert f"<@&{reviewers.id}>" in text_of(saved)  # shown as a mention, which never pings
+    double.assert_mentions_disabled()
+    settings = await harness.service.server_settings(guild.id)
+    assert settings.reviewer_role_id == reviewers.id
+    # may_manage, as every server-playbook command and review button asks it:
+    reviewer = double.add_user("rita")
+    double.give_role(reviewer, reviewers)
+    shown_to_everyone(double)
+    seen = await double.slash(reviewer, guild, "server-settings")
+    assert seen.ephemeral and f"<@&{reviewers.id}>" in text_of(seen)
+    refused = await double.slash(double.member, guild, "server-settings")
+    assert "Only members with **Manage Server**" in refused.content
+
+
+async def test_a_reviewer_cannot_change_any_setting_nor_make_others_reviewers(
+    harness: Harness,
+) -> None:
+    double, admin, guild = harness.double, harness.double.manager, harness.double.guild
+    reviewers, friends = double.add_role(guild, "Reviewers"), double.add_role(guild, "Friends")
+    await double.slash(admin, guild, "server-settings", reviewer_role=reviewers)
+    reviewer = double.add_user("rita")
+    double.give_role(reviewer, reviewers)
+    shown_to_everyone(double)
+    before = await harness.service.server_settings(guild.id)
+    for options in (
+        {"reviewer_role": friends},
+        {"clear": "reviewer_role_id"},
+        {"review_channel": guild.channels[0]},
+        {"marketplace": "etsy"},
+    ):
+        refused = await double.slash(reviewer, guild, "server-settings", **options)
+        assert "as a reviewer you can see them. Nothing was changed." in refused.content
+    assert await harness.service.server_settings(guild.id) == before
+    # Losing the role ends it.
+    double.take_role(reviewer, reviewers)
+    refused = await double.slash(reviewer, guild, "server-settings")
+    assert "Only members with **Manage Server**" in refused.content
+
+
+async def test_everyone_cannot_be_the_reviewer_role(harness: Harness) -> None:
+    double, admin, guild = harness.double, harness.double.manager, harness.double.guild
+    refused = await double.slash(admin, guild, "server-settings", reviewer_role=guild.everyone)
+    assert "@everyone can't be the reviewer role" in refused.content
+    assert await harness.service.server_settings(guild.id) == ServerSettings()
