@@ -267,6 +267,19 @@ def test_the_recommended_draft_passes_the_tone_check(
         assert report.ok, f"{text}\n{[(f.kind, f.text) for f in report.findings]}"
 
 
+def test_every_draft_passes_the_tone_check(checker: ToneChecker) -> None:
+    """Every playbook x every offer x every return-postage policy: the composer's own words
+    never trip the product's own tone check."""
+    failing = []
+    for playbook_id, offer, shipping in every_draft():
+        playbook = SHIPPED[playbook_id]
+        text = make(playbook, offer, shipping)
+        report = checker.check(text, complaint=playbook.answers_complaint)
+        if not report.ok:
+            failing.append((playbook_id, offer, shipping, [f.text for f in report.findings]))
+    assert not failing, failing
+
+
 # -- the composer's pieces ---------------------------------------------------------------------
 
 DAMAGED = SHIPPED["damaged-in-transit"]

@@ -47,6 +47,24 @@ After the work: ``tone_unseen`` hostile flagged 88.0% (81/92; by a phrase rule a
 warm flagged 5.6% (5/90); ``tone_holdout`` 96.1% (73/76) and 1.4% (1/71); ``tone_dev3`` 99.7%
 (290/291) and 0.7% (2/303). The unseen set misses the aim (95% and 5%); its bars below are what
 it measured, untuned, and the development sets hold the aim.
+
+A fourth generation (bare one-line refusals, lecturing, martyrdom about the seller's effort,
+threats dressed as information, pet names used to correct, the customer spoken of in the third
+person and buyers in general, politeness made a condition of help, doubting the customer's story
+and demanding proof, the price belittled in words, grudging refunds, "the tracking doesn't lie",
+"spell it out") was measured the same way:
+
+* ``tone_unseen4`` was written first and measured once before any of that work: hostile flagged
+  74.3% (78/105), warm flagged 1.4% (1/70).
+* ``tone_dev4`` was written in three batches, each measured before its rules: hostile flagged
+  65%, 55% and 67%, warm flagged 9%, 10% and 0% (three warm drafts that in fact blamed the
+  customer's choice or gave no apology for a fault were rewritten).
+
+After the work: ``tone_unseen4`` hostile flagged 77.1% (81/105; by a phrase rule alone 68),
+warm flagged 1.4% (1/70); ``tone_dev4`` 100% (190/190) and 0% (0/110); the earlier sets are
+unchanged or better. Rules written from one set's habits carried over to fresh wording for only
+three drafts of the held-out set: phrase rules alone are near what they can give, and the
+unseen sets stay below the aim.
 """
 
 from __future__ import annotations
@@ -74,7 +92,15 @@ from bot.core.tone import (
     load_tone_rules,
 )
 from bot.core.tone_patterns import Draft, Matcher, _optional_apostrophes, _spread, _widen_spaces
-from tests.core import tone_cases, tone_dev, tone_dev3, tone_holdout, tone_unseen
+from tests.core import (
+    tone_cases,
+    tone_dev,
+    tone_dev3,
+    tone_dev4,
+    tone_holdout,
+    tone_unseen,
+    tone_unseen4,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,11 +108,25 @@ RECALL_BAR = 0.90
 FALSE_POSITIVE_BAR = 0.10
 #: The aim of the second generation of rules, for the sets written for it (the holdout's
 #: recall bar is what it measured, untuned: see the docstring).
-STRICT_RECALL_BAR = {"dev2": 0.95, "holdout": 0.96, "dev3": 0.95, "unseen": 0.88}
-STRICT_FALSE_POSITIVE_BAR = {"dev2": 0.05, "holdout": 0.05, "dev3": 0.05, "unseen": 0.06}
+STRICT_RECALL_BAR = {
+    "dev2": 0.95,
+    "holdout": 0.96,
+    "dev3": 0.95,
+    "unseen": 0.88,
+    "dev4": 0.95,
+    "unseen4": 0.77,
+}
+STRICT_FALSE_POSITIVE_BAR = {
+    "dev2": 0.05,
+    "holdout": 0.05,
+    "dev3": 0.05,
+    "unseen": 0.06,
+    "dev4": 0.05,
+    "unseen4": 0.05,
+}
 #: The phrase rules alone find at least this share of each set's hostile drafts (the unseen
 #: set's bar is what it measured, untuned).
-PHRASE_RECALL_BAR = {"unseen": 0.78}
+PHRASE_RECALL_BAR = {"unseen": 0.78, "unseen4": 0.64}
 
 
 @pytest.fixture(scope="module")
@@ -717,6 +757,8 @@ SETS = {
     "holdout": (tone_holdout.HOSTILE_HOLDOUT, tone_holdout.WARM_HOLDOUT),
     "dev3": (tone_dev3.HOSTILE_DEV3, tone_dev3.WARM_DEV3),
     "unseen": (tone_unseen.HOSTILE_UNSEEN, tone_unseen.WARM_UNSEEN),
+    "dev4": (tone_dev4.HOSTILE_DEV4, tone_dev4.WARM_DEV4),
+    "unseen4": (tone_unseen4.HOSTILE_UNSEEN4, tone_unseen4.WARM_UNSEEN4),
     "all": (
         tone_cases.HOSTILE
         + tone_cases.HOSTILE_FRESH
@@ -725,7 +767,9 @@ SETS = {
         + tone_dev.HOSTILE_DEV2
         + tone_holdout.HOSTILE_HOLDOUT
         + tone_dev3.HOSTILE_DEV3
-        + tone_unseen.HOSTILE_UNSEEN,
+        + tone_unseen.HOSTILE_UNSEEN
+        + tone_dev4.HOSTILE_DEV4
+        + tone_unseen4.HOSTILE_UNSEEN4,
         tone_cases.KIND
         + tone_cases.KIND_FRESH
         + tone_cases.KIND_LATE
@@ -733,10 +777,12 @@ SETS = {
         + tone_dev.WARM_DEV2
         + tone_holdout.WARM_HOLDOUT
         + tone_dev3.WARM_DEV3
-        + tone_unseen.WARM_UNSEEN,
+        + tone_unseen.WARM_UNSEEN
+        + tone_dev4.WARM_DEV4
+        + tone_unseen4.WARM_UNSEEN4,
     ),
 }
-STRICT_SETS = {"dev2", "holdout", "dev3", "unseen"}
+STRICT_SETS = {"dev2", "holdout", "dev3", "unseen", "dev4", "unseen4"}
 
 
 def test_the_corpus_is_big_enough() -> None:
