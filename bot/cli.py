@@ -33,6 +33,7 @@ from bot.core.loader import (
     read_document,
     shipped_playbooks_dir,
 )
+from bot.core.marketplace import Marketplace
 from bot.core.models import Playbook
 from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.text import Analyzer
@@ -147,6 +148,15 @@ def _share(text: str) -> float:
     return value
 
 
+def _marketplace(text: str) -> Marketplace:
+    """``--marketplace``: etsy, ebay, shopify, vinted, own-website (or "own website"), other."""
+    try:
+        return Marketplace(" ".join(text.strip().casefold().replace("-", " ").split()))
+    except ValueError:
+        names = ", ".join(m.value.replace(" ", "-") for m in Marketplace)
+        raise argparse.ArgumentTypeError(f"one of {names}") from None
+
+
 def _coach(args: argparse.Namespace) -> int:
     from bot.core.tone import ToneChecker, load_tone_rules
     from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
@@ -165,6 +175,7 @@ def _coach(args: argparse.Namespace) -> int:
         details=details,
         policy=policy,
         remember=lambda chosen: save_policy(folder, chosen),
+        marketplace=args.marketplace,
     )
     checker = ToneChecker(load_tone_rules(), compile_all=False)
 
@@ -227,7 +238,7 @@ def _drafts_of(
     """The walkthrough states to draft for ``playbook``, each with whether its offer is the
     recommended one."""
     try:
-        state = engine.start(playbook, details, policy)
+        state = engine.start(playbook, details, policy, marketplace=args.marketplace)
         if args.apology is not None:
             state = engine.choose_apology(state, playbook, args.apology - 1)
         if args.questions is not None:
@@ -441,6 +452,13 @@ def _reply_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code", metavar="CODE", help="a discount code the reply gives")
     parser.add_argument("--tracking", metavar="NUMBER", help="a tracking number the reply gives")
     parser.add_argument("--date", metavar="DATE", help="a date the reply names, e.g. 'Friday'")
+    parser.add_argument(
+        "--marketplace",
+        type=_marketplace,
+        metavar="NAME",
+        help="where you sell, named by {marketplace}: etsy, ebay, shopify, vinted, own-website, "
+        "other (default: 'the marketplace')",
+    )
 
 
 def _policy_options(parser: argparse.ArgumentParser) -> None:

@@ -258,15 +258,22 @@ class CoachService:
 
     async def replace_policy(self, user_id: int, **fields: Any) -> Policy:
         """Set these fields of the seller's policy, None included (a form's blank field
-        clears a name or a limit); raise ServiceError on a bad value."""
+        clears a name or a limit, and a blank currency leaves the choice to the server, else
+        USD); raise ServiceError on a bad value.
+
+        Only the fields the seller chose are stored, so a currency they never chose stays
+        open (see :func:`chose_currency`)."""
         current = await self.policy(user_id)
-        data = current.model_dump()
+        data = current.model_dump(exclude_unset=True)
         data.update(fields)
+        for name in UNSET_BY_NONE:
+            if name in data and data[name] is None:
+                del data[name]  # back to the default, and no longer the seller's choice
         try:
             policy = Policy.model_validate(data)
         except ValidationError as error:
             raise ServiceError(_validation_message(error)) from None
-        await self.store.set_policy(user_id, policy.model_dump_json())
+        await self.store.set_policy(user_id, policy.model_dump_json(exclude_unset=True))
         return policy
 
     # -- server settings ------------------------------------------------------------------------
@@ -338,6 +345,12 @@ class CoachService:
                 "the one that fits below, or describe what your customer said or did."
             )
         policy = await self.policy(user_id)
+        marketplace = None
+        if guild_id is not None:
+            server = await self.server_settings(guild_id)
+            marketplace = server.marketplace
+            if server.currency is not None and not chose_currency(policy):
+                policy = policy.model_copy(update={"currency": server.currency})
         values: dict[str, Any] = {}
         origin = Origin()
         if result is not None:
@@ -362,7 +375,9 @@ class CoachService:
             kept = {k: v.strip() for k, v in given.items() if v and v.strip()}
             details = CaseDetails(customer_message=values.get("customer_message"), **kept)
             origin = origin.model_copy(update={"read": ()})
-        state = engine.start(playbook, details, policy).model_copy(update={"origin": origin})
+        state = engine.start(playbook, details, policy, marketplace=marketplace).model_copy(
+            update={"origin": origin}
+        )
         record = await self.store.create_session(guild_id, user_id, state.to_json())
         self._remember(record, state)
         return self._walkthrough(record, state, playbook, match=result)
@@ -433,6 +448,8 @@ class CoachService:
         """``state`` with the seller's policy as it is now: a name, shop or limit set with
         /policy while the walkthrough was open counts from its next step."""
         policy = await self.policy(user_id)
+        if not chose_currency(policy):  # the currency the walkthrough began with (the server's)
+            policy = policy.model_copy(update={"currency": state.policy.currency})
         return state if policy == state.policy else state.model_copy(update={"policy": policy})
 
     async def current(
@@ -482,9 +499,9 @@ class CoachService:
                         "also": tuple(a for a in state.origin.also if a != playbook.id),
                     }
                 )
-                state = engine.start(playbook, state.details, state.policy).model_copy(
-                    update={"origin": origin}
-                )
+                state = engine.start(
+                    playbook, state.details, state.policy, marketplace=state.marketplace
+                ).model_copy(update={"origin": origin})
             elif action == Action.FINISH:
                 return await self._finish(record, state, playbook)
         except CoachError as error:
@@ -744,6 +761,16 @@ class CoachService:
                 del self._recent[session_id]
         log.info("deleted a seller's data on request: %s", counts)
         return counts
+
+
+#: Policy fields that None returns to their default rather than sets.
+UNSET_BY_NONE = ("currency",)
+
+
+def chose_currency(policy: Policy) -> bool:
+    """Whether the seller chose their currency themselves; when not, a walkthrough in a server
+    with a default currency uses the server's (and USD otherwise)."""
+    return "currency" in policy.model_fields_set
 
 
 def _validation_message(error: ValidationError) -> str:

@@ -24,6 +24,7 @@ from bot.core import engine, presenter
 from bot.core.catalog import Catalog
 from bot.core.details import MessageDetails, read_details
 from bot.core.engine import CaseDetails, CoachError, CoachState, Policy, Step
+from bot.core.marketplace import Marketplace
 from bot.core.models import CATEGORY_NAMES, Playbook
 from bot.core.presenter import StepView
 
@@ -102,6 +103,8 @@ class CoachOptions:
     #: Called with the seller's policy (name and shop included) once the walkthrough is done,
     #: so the next run signs the reply without asking.
     remember: Callable[[Policy], None] | None = None
+    #: Where the seller sells: the reply names it wherever a playbook says {marketplace}.
+    marketplace: Marketplace | None = None
 
 
 def load_policy(folder: Path) -> Policy | None:
@@ -140,7 +143,7 @@ def run_coach(
         source = options.details.customer_message or situation
         details = _ask_details(options.details, console, read_details(source))
         policy = _ask_signature(options.policy, console)
-        state = engine.start(playbook, details, policy)
+        state = engine.start(playbook, details, policy, marketplace=options.marketplace)
         state = _walk(state, playbook, console)
         state = _ask_offer_details(state, playbook, console)
         if options.remember is not None:

@@ -159,3 +159,27 @@ def test_unknown_ids_and_bad_values_exit_2_with_one_clear_line(
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("seller-coach draft: ")
     assert says in lines[0]
+
+
+def test_the_marketplace_is_named_where_a_playbook_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asks = "Could you send it to me in a message on {}, so the change is on record"
+    for given, says in (
+        ([], "the marketplace"),
+        (["--marketplace", "ebay"], "eBay"),
+        (["--marketplace", "Own-Website"], "my website"),
+        (["--marketplace", "own website"], "my website"),
+    ):
+        (record,) = drafts(capsys, "address-problem", "--questions", "2", *given)
+        assert asks.format(says) in record["draft"]
+        assert not any("marketplace" in marker for marker in record["missing"])
+
+
+def test_an_unknown_marketplace_exits_2_naming_the_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["draft", "address-problem", "--marketplace", "amazon"])
+    assert exited.value.code == 2
+    assert "one of etsy, ebay, shopify, vinted, own-website, other" in capsys.readouterr().err

@@ -152,3 +152,57 @@ async def test_the_service_reads_each_time_so_another_process_change_counts(
     with pytest.raises(ServiceError, match="currency: should be a three-letter code"):
         await one.update_server_settings(GUILD, currency="dollars")
     assert await other.server_settings(GUILD) == ServerSettings(marketplace=Marketplace.EBAY)
+
+
+# -- what a walkthrough in the server takes from them -------------------------------------------
+
+SELLER = 101
+
+
+async def test_a_walkthrough_in_the_server_names_its_marketplace(store: Store) -> None:
+    service = CoachService(Catalog.load()[0], store)
+    await service.update_server_settings(GUILD, marketplace="ebay")
+    here = await service.start(SELLER, GUILD, "playbook:address-problem")
+    elsewhere = await service.start(SELLER, OTHER_GUILD, "playbook:address-problem")
+    in_dm = await service.start(SELLER, None, "playbook:address-problem")
+    assert here.state.marketplace is Marketplace.EBAY
+    assert elsewhere.state.marketplace is None and in_dm.state.marketplace is None
+    picked = await service.act(here.session_id, SELLER, GUILD, here.version, "pick", ["0", "1"])
+    assert "in a message on eBay" in picked.draft
+    other = await service.act(
+        elsewhere.session_id, SELLER, OTHER_GUILD, elsewhere.version, "pick", ["1"]
+    )
+    assert "in a message on the marketplace" in other.draft
+    # Switching situation keeps it.
+    switched = await service.act(
+        picked.session_id, SELLER, GUILD, picked.version, "switch", ["damaged-in-transit"]
+    )
+    assert switched.state.marketplace is Marketplace.EBAY
+
+
+async def test_the_server_currency_counts_until_the_seller_chooses_their_own(
+    store: Store,
+) -> None:
+    service = CoachService(Catalog.load()[0], store)
+    await service.update_server_settings(GUILD, currency="GBP")
+    await service.update_policy(SELLER, seller_name="Sam", max_goodwill=20)  # no currency
+    started = await service.start(SELLER, GUILD, "the mug arrived in pieces, it cost 40")
+    assert started.state.policy.currency == "GBP"
+    assert (
+        await service.start(SELLER, None, "playbook:lost-in-transit")
+    ).state.policy.currency == ("USD")
+    # A later step (its policy re-read, as a /policy change counts from the next step) keeps it.
+    step = await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    assert step.state.policy.currency == "GBP"
+    assert step.state.policy.seller_name == "Sam"
+    # The seller's own choice wins, also USD chosen on purpose.
+    await service.update_policy(SELLER, currency="USD")
+    assert (
+        await service.start(SELLER, GUILD, "playbook:lost-in-transit")
+    ).state.policy.currency == ("USD")
+    # A blank currency (the policy form) leaves it to the server again.
+    await service.replace_policy(SELLER, currency=None, seller_name="Sam", max_goodwill=20)
+    assert (
+        await service.start(SELLER, GUILD, "playbook:lost-in-transit")
+    ).state.policy.currency == ("GBP")
+    assert (await service.policy(SELLER)).max_goodwill == 20

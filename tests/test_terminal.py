@@ -112,3 +112,13 @@ def test_an_unreadable_remembered_policy_is_ignored(data_dir: Path) -> None:
     assert load_policy(data_dir) is None
     save_policy(data_dir, Policy(return_shipping=ReturnShipping.CASE_BY_CASE))
     assert load_policy(data_dir) == Policy(return_shipping=ReturnShipping.CASE_BY_CASE)
+
+
+def test_the_marketplace_given_is_named_where_the_playbook_says_so(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--playbook", "address-problem", *DETAILS, "--seller", "Sam", "--shop", "Clay"]
+    out = coach(monkeypatch, capsys, [*args, "--marketplace", "vinted"], "\n" * 8)
+    assert "in a message on Vinted" in out and "the marketplace" not in out
+    out = coach(monkeypatch, capsys, args, "\n" * 8)
+    assert "in a message on the marketplace" in out

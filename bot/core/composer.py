@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.core.agreement import agree, is_plural
 from bot.core.models import Fault, Offer, OfferKind, Playbook, ReturnShipping
-from bot.core.placeholders import PLACEHOLDERS, render
+from bot.core.placeholders import NATURAL, PLACEHOLDERS, render
 
 GREETING = "Hi {customer},"
 SIGN_OFF = "Warm wishes,\n{seller}\n{shop}"
@@ -163,7 +163,7 @@ def missing_markers(text: str, values: Mapping[str, str | None]) -> tuple[str, .
     return tuple(
         marker
         for name, marker in PLACEHOLDERS.items()
-        if not (values.get(name) or "").strip() and marker in text
+        if name not in NATURAL and not (values.get(name) or "").strip() and marker in text
     )
 
 

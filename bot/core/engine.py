@@ -16,6 +16,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.core import composer
+from bot.core.marketplace import Marketplace, marketplace_text
 from bot.core.models import Offer, Playbook, ReturnShipping
 
 
@@ -117,7 +118,10 @@ class Origin(_Value):
 
 
 class CoachState(_Value):
-    """One walkthrough, as stored between steps."""
+    """One walkthrough, as stored between steps.
+
+    ``marketplace`` is the one of the server the walkthrough began in (None: not set, or a
+    DM); the reply names it wherever the playbook says ``{marketplace}``."""
 
     playbook_id: str
     step: Step = Step.LISTEN
@@ -125,6 +129,7 @@ class CoachState(_Value):
     policy: Policy = Policy()
     choices: Choices = Choices()
     origin: Origin = Origin()
+    marketplace: Marketplace | None = None
 
     def to_json(self) -> str:
         return self.model_dump_json(exclude_defaults=True)
@@ -158,7 +163,11 @@ class OfferAssessment:
 
 
 def start(
-    playbook: Playbook, details: CaseDetails | None = None, policy: Policy | None = None
+    playbook: Playbook,
+    details: CaseDetails | None = None,
+    policy: Policy | None = None,
+    *,
+    marketplace: Marketplace | None = None,
 ) -> CoachState:
     """Begin a walkthrough at the first move, with sensible default choices."""
     details = details or CaseDetails()
@@ -167,6 +176,7 @@ def start(
         playbook_id=playbook.id,
         details=details,
         policy=policy,
+        marketplace=marketplace,
         choices=Choices(
             offer=default_offer(playbook, details, policy),
             follow_up_days=playbook.steps.follow_up.after_days,
@@ -354,6 +364,7 @@ def placeholder_values(state: CoachState) -> dict[str, str | None]:
         "code": details.code,
         "tracking": details.tracking,
         "date": details.date,
+        "marketplace": marketplace_text(state.marketplace),
     }
 
 

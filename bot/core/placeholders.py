@@ -2,7 +2,8 @@
 
 A placeholder is a name in braces, such as ``{customer}``. Any other name is a lint error, and a
 placeholder with no value renders as a visible marker (``[customer's name]``) rather than a blank,
-so a draft never says "Hi ,".
+so a draft never says "Hi ,". ``{marketplace}`` is the exception: without a value it reads "the
+marketplace", which fits any sentence written for it, so it is never a detail to fill in.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ PLACEHOLDERS: dict[str, str] = {
     "code": "[discount code]",
     "tracking": "[tracking number]",
     "date": "[date]",
+    "marketplace": "the marketplace",
 }
+#: Placeholders whose stand-in reads as natural text: never reported as a detail to fill in.
+NATURAL = frozenset({"marketplace"})
 
 _BRACED = re.compile(r"\{([^{}]*)\}")
 _BRACE = re.compile(r"[{}]")

@@ -5,7 +5,8 @@ Two levels, both pure:
 - :func:`check_playbook` reads each field of a playbook for mistakes of its own (a greeting or the
   customer's name in body text, an apology in the acknowledgement, postage or refund timing in an
   offer script that the composer already writes, a promised code or tracking number with no
-  placeholder, ``{days}`` outside the follow-up promise, ``{item}`` with no determiner...), then
+  placeholder, ``{days}`` outside the follow-up promise, ``{item}`` with no determiner,
+  ``{marketplace}`` after one or starting a sentence...), then
   assembles every offer into a reply under every return-postage policy and reads that too.
 - :func:`draft_problems` reads one assembled reply: one greeting, at most one apology in a row and
   two in all, postage and refund wording that fit the offer, determiners before the item, every
@@ -106,6 +107,30 @@ _DETERMINERS = frozenset(
     | {"every", "our", "their", "his", "her", "its"}
 )
 _WORD = re.compile(r"[\w'’]+")
+#: ``{marketplace}`` is a name standing alone ("eBay", "my website", "the marketplace"): a
+#: word such as "the" or "your" before it would read "your the marketplace" when none is set.
+_MARKETPLACE_AFTER_WORD = re.compile(
+    r"\b(a|an|the|your|my|our|their|this|that)\s+\{marketplace\}", re.I
+)
+#: ... and it may begin with a small letter, so it does not start a sentence.
+_MARKETPLACE_STARTS = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]?\{marketplace\}")
+
+
+def _marketplace_findings(path: Path, text: str) -> Iterator[Finding]:
+    before = _MARKETPLACE_AFTER_WORD.search(text)
+    if before:
+        yield Finding(
+            path,
+            f"'{before.group(1)} {{marketplace}}': the placeholder brings its own words "
+            "('eBay', 'my website', 'the marketplace' when none is set), so drop "
+            f"'{before.group(1)}'",
+        )
+    if _MARKETPLACE_STARTS.search(text):
+        yield Finding(
+            path,
+            "{marketplace} starts a sentence, where 'the marketplace' or 'my website' would "
+            "read in small letters; start the sentence another way",
+        )
 
 
 def _a(word: str) -> str:
@@ -179,6 +204,8 @@ def _field_findings(playbook: Playbook) -> Iterator[Finding]:
             )
         if item_without_determiner(text):
             yield Finding(path, "{item} needs a determiner before it: 'your {item}', 'the {item}'")
+        if "marketplace" in names:
+            yield from _marketplace_findings(path, text)
         if _PROMISED_CODE.search(text) and "code" not in names:
             yield Finding(path, "promises a discount code but has no {code} placeholder")
         if _PROMISED_TRACKING.search(text) and "tracking" not in names:

@@ -15,7 +15,7 @@ from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
 from bot.exts.common import show_held_reminders
-from bot.service import ServiceError
+from bot.service import ServiceError, chose_currency
 
 if TYPE_CHECKING:
     from bot.app import SellerCoachBot
@@ -36,6 +36,13 @@ def goodwill_text(policy: Policy) -> str:
     return " or ".join(limits) if limits else "no limit set"
 
 
+def currency_text(policy: Policy) -> str:
+    """The seller's currency, or that they left it to the server."""
+    if chose_currency(policy):
+        return policy.currency
+    return f"{policy.currency}, or a server's own currency there"
+
+
 def policy_blocks(policy: Policy) -> list[str]:
     signature = (
         ", ".join(render.safe(v) for v in (policy.seller_name, policy.shop_name) if v)
@@ -43,7 +50,7 @@ def policy_blocks(policy: Policy) -> list[str]:
     )
     return [
         f"**Signed** {signature}\n"
-        f"**Goodwill limit** {goodwill_text(policy)} ({policy.currency})\n"
+        f"**Goodwill limit** {goodwill_text(policy)} ({currency_text(policy)})\n"
         f"**Return postage** {RETURN_SHIPPING[policy.return_shipping].lower()}\n"
         f"**Parcels insured** {'yes' if policy.insures_parcels else 'no'}",
         "Change it with the menu and buttons below; open walkthroughs use it from their next step.",
@@ -161,7 +168,8 @@ class PolicyForm(RoutedForm, title="Your policy"):
         label="Currency",
         min_length=3,
         max_length=3,
-        placeholder="e.g. GBP",
+        required=False,
+        placeholder="e.g. GBP; empty: the server's, else USD",
     )
     max_goodwill: discord.ui.TextInput[Any] = discord.ui.TextInput(
         custom_id="max_goodwill",
@@ -188,7 +196,7 @@ class PolicyForm(RoutedForm, title="Your policy"):
         form = cls(f"polf:{user_id}", timeout=None)
         form.seller_name.default = policy.seller_name
         form.shop_name.default = policy.shop_name
-        form.currency.default = policy.currency
+        form.currency.default = policy.currency if chose_currency(policy) else None
         form.max_goodwill.default = (
             str(policy.max_goodwill) if policy.max_goodwill is not None else None
         )

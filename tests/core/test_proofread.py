@@ -131,6 +131,18 @@ FULL_REFUND_SCRIPT = "I'll refund your order {order} in full. Just"
             "- id: keep-with-discount",
             "a discount offer gives a code: put {code} in the script",
         ),
+        (
+            "Could you send me a photo or two of your {item},",
+            "Could you send me a photo on your {marketplace} messages of your {item},",
+            "your {marketplace} messages",
+            "'your {marketplace}': the placeholder brings its own words",
+        ),
+        (
+            "      - Is it completely unusable,",
+            "      - To be sure. {marketplace} may ask for photos. Is it completely unusable,",
+            "{marketplace} may ask",
+            "{marketplace} starts a sentence",
+        ),
     ],
 )
 def test_each_proofreading_check_fires_at_its_line(
@@ -158,6 +170,17 @@ def test_each_proofreading_check_fires_at_its_line(
     lines = {int(m["line"]) for m in hits}
     assert any(abs(line - expected) <= 1 for line in lines), (lines, expected, hits[0]["message"])
     assert {m["path"] for m in found} == {str(path)}
+
+
+def test_marketplace_used_as_a_name_is_accepted_by_the_strict_loader_and_the_lint(
+    base_text: str, write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(
+        base_text,
+        "Could you send me a photo or two of your {item},",
+        "Could you send me, in a message on {marketplace}, a photo or two of your {item},",
+    )
+    assert lint(write_file(text), capsys) == (0, [])
 
 
 def test_a_cost_outside_its_kind_range_is_reported_by_the_loader_at_its_line(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.server_settings import Marketplace, ServerSettings
-from tests.discord.conftest import Harness, text_of
+from tests.discord.conftest import Harness, at_draft, custom_id, reply_of, text_of
 from tests.double import CommandNotAvailableError, DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -145,3 +145,29 @@ async def test_everyone_cannot_be_the_reviewer_role(harness: Harness) -> None:
     refused = await double.slash(admin, guild, "server-settings", reviewer_role=guild.everyone)
     assert "@everyone can't be the reviewer role" in refused.content
     assert await harness.service.server_settings(guild.id) == ServerSettings()
+
+
+async def test_a_walkthrough_in_the_server_names_its_marketplace_and_uses_its_currency(
+    harness: Harness,
+) -> None:
+    double, admin, guild, seller = (
+        harness.double,
+        harness.double.manager,
+        harness.double.guild,
+        harness.double.member,
+    )
+    await double.slash(admin, guild, "server-settings", marketplace="etsy", currency="EUR")
+    step = await double.slash(seller, guild, "coach", situation="playbook:address-problem")
+    step = await double.select(seller, step, custom_id(step, ":pick"), ["0", "1"])
+    form = await double.click(seller, step, custom_id(step, ":details"))
+    step = await double.submit_modal(seller, form, {"order_value": "40"})
+    texts = [text_of(step)]
+    while not at_draft(step):
+        step = await double.click(seller, step, custom_id(step, ":next"))
+        texts.append(text_of(step))
+    assert any("€" in text for text in texts) and not any("$" in text for text in texts)
+    reply = await reply_of(double, step)
+    assert "Could you send it to me in a message on Etsy, so the change is on record" in reply
+    shown = await double.slash(seller, guild, "policy")
+    assert "EUR" not in text_of(shown)  # the seller's own policy: the server's only applies there
+    double.assert_mentions_disabled()
