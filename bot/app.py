@@ -45,6 +45,7 @@ EXTENSIONS = (
     "bot.exts.followups",
     "bot.exts.tone",
     "bot.exts.server_settings",
+    "bot.exts.server_playbooks",
 )
 
 

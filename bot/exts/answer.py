@@ -109,7 +109,7 @@ class Answer:
                 await response.send_message(ephemeral=True, **message)
             elif self._thinking:
                 self._thinking = False
-                await self.interaction.edit_original_response(**message)
+                await self.interaction.edit_original_response(**_as_edit(message))
             else:
                 await self.interaction.followup.send(ephemeral=True, **message)
 
@@ -155,6 +155,16 @@ class Answer:
 def _without_none_view(message: dict[str, Any]) -> dict[str, Any]:
     if "view" in message and message["view"] is None:
         message = {k: v for k, v in message.items() if k != "view"}
+    return message
+
+
+def _as_edit(message: dict[str, Any]) -> dict[str, Any]:
+    """A new message's fields as an edit of the "thinking…" message: files become its
+    attachments (an edit takes no ``file`` or ``files``)."""
+    files = [message.pop("file")] if "file" in message else []
+    files += message.pop("files", None) or []
+    if files:
+        message["attachments"] = files
     return message
 
 
