@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from bot.community import AnyCatalog, ServerPlaybooks
+from bot.community import AnyCatalog, ServerPlaybooks, server_version
 from bot.core import engine, presenter
 from bot.core.catalog import Catalog
 from bot.core.details import read_details
@@ -102,6 +102,18 @@ class Walkthrough:
     @property
     def draft(self) -> str:
         return engine.draft(self.state, self.playbook)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A walkthrough read for an action: its record and state, the playbook at the version it
+    started on, the set of the server it is in, and whether the pressed version is the latest."""
+
+    record: SessionRecord
+    state: CoachState
+    playbook: Playbook
+    catalog: AnyCatalog
+    latest: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +234,8 @@ class CoachService:
         self, session_id: str, user_id: int, guild_id: int | None, version: int
     ) -> str:
         """The draft of the user's walkthrough as it is now, whatever step it is at."""
-        _, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
-        return engine.draft(state, playbook)
+        loaded = await self._load(session_id, user_id, guild_id, version)
+        return engine.draft(loaded.state, loaded.playbook)
 
     # -- policy ---------------------------------------------------------------------------------
 
@@ -313,15 +325,19 @@ class CoachService:
 
     # -- walkthroughs ---------------------------------------------------------------------------
 
-    def resolve(self, situation: str) -> tuple[Playbook | None, MatchResult | None]:
-        """The playbook for what the seller typed (or picked from autocomplete)."""
+    def resolve(
+        self, situation: str, catalog: AnyCatalog | None = None
+    ) -> tuple[Playbook | None, MatchResult | None]:
+        """The playbook for what the seller typed (or picked from autocomplete), in
+        ``catalog`` (a server's set, from :meth:`catalog_for`; default: the shipped one)."""
+        catalog = catalog or self.catalog
         text = situation.strip()
         if text.startswith(PLAYBOOK_VALUE):
-            return self.catalog.get(text.removeprefix(PLAYBOOK_VALUE)), None
-        result = self.catalog.matcher.match(text, top=5)
+            return catalog.get(text.removeprefix(PLAYBOOK_VALUE)), None
+        result = catalog.matcher.match(text, top=5)
         if result.best is None:
             return None, result
-        return self.catalog.get(result.best.id), result
+        return catalog.get(result.best.id), result
 
     async def start(
         self,
@@ -338,7 +354,8 @@ class CoachService:
         order, what it cost, the item) are taken in and remembered as read from the message;
         ``customer`` and ``item``, when given, win over what was read.
         """
-        playbook, result = self.resolve(situation)
+        catalog = await self.catalog_for(guild_id)
+        playbook, result = self.resolve(situation, catalog)
         if playbook is None or (result is not None and result.off_topic):
             raise NoMatch(
                 "That doesn't look like a customer situation I can coach you through. Pick "
@@ -376,11 +393,11 @@ class CoachService:
             details = CaseDetails(customer_message=values.get("customer_message"), **kept)
             origin = origin.model_copy(update={"read": ()})
         state = engine.start(playbook, details, policy, marketplace=marketplace).model_copy(
-            update={"origin": origin}
+            update={"origin": origin, "server_version": server_version(catalog, playbook.id)}
         )
         record = await self.store.create_session(guild_id, user_id, state.to_json())
         self._remember(record, state)
-        return self._walkthrough(record, state, playbook, match=result)
+        return self._walkthrough(record, state, playbook, catalog, match=result)
 
     def _remember(self, record: SessionRecord, state: CoachState) -> None:
         self._recent[record.id] = (record, state)
@@ -405,16 +422,17 @@ class CoachService:
         version: int,
         *,
         verify: bool = True,
-    ) -> tuple[SessionRecord, CoachState, Playbook, bool]:
+    ) -> Loaded:
         """The walkthrough's latest version, if this user may act on it.
 
-        The last value says whether ``version`` (the one on the pressed button) is still the
-        latest. The playbook is the one the stored state names: the state is the only record
-        of it, so switching playbook is stored with the state itself. A cached copy is checked
-        against the database first (``verify``: another process may have moved it on or
-        deleted it), unless the caller only writes with a compare-and-set, which fails on a
-        stale copy anyway.
+        ``latest`` says whether ``version`` (the one on the pressed button) is still the
+        latest. The playbook is the one the stored state names, at the version it started on
+        (see :meth:`_playbook_of`): the state is the only record of it, so switching playbook
+        is stored with the state itself. A cached copy is checked against the database first
+        (``verify``: another process may have moved it on or deleted it), unless the caller
+        only writes with a compare-and-set, which fails on a stale copy anyway.
         """
+        catalog = await self.catalog_for(guild_id)
         cached = self._recent.get(session_id)
         if (
             cached is not None
@@ -423,9 +441,10 @@ class CoachService:
             and (not verify or await self._still_current(cached[0]))
         ):
             record, state = cached
-            playbook = self.catalog.get(state.playbook_id)
+            playbook = await self._playbook_of(state, record.guild_id, catalog)
             if playbook is not None:
-                return record, await self._with_policy(user_id, state), playbook, True
+                state = await self._with_policy(user_id, state)
+                return Loaded(record, state, playbook, catalog, latest=True)
         record = await self.store.get_session(session_id)
         if record is None:
             raise ServiceError(
@@ -437,12 +456,27 @@ class CoachService:
             state = CoachState.from_json(record.state)
         except ValidationError:
             raise ServiceError("This walkthrough could not be read; please start again.") from None
-        playbook = self.catalog.get(state.playbook_id)
+        playbook = await self._playbook_of(state, record.guild_id, catalog)
         if playbook is None:
             raise ServiceError("The playbook of this walkthrough is no longer available.")
         self._remember(record, state)
         state = await self._with_policy(user_id, state)
-        return record, state, playbook, record.version == version
+        return Loaded(record, state, playbook, catalog, latest=record.version == version)
+
+    async def _playbook_of(
+        self, state: CoachState, guild_id: int | None, catalog: AnyCatalog
+    ) -> Playbook | None:
+        """The playbook a walkthrough started on, at that version: the shipped one, or the
+        server's own version it began with, read from the server's history when it has since
+        been edited or removed."""
+        version = state.server_version
+        if version is None:
+            return self.catalog.get(state.playbook_id)
+        if server_version(catalog, state.playbook_id) == version:
+            return catalog.get(state.playbook_id)
+        if guild_id is None:
+            return None
+        return await self.servers.pinned(guild_id, state.playbook_id, version)
 
     async def _with_policy(self, user_id: int, state: CoachState) -> CoachState:
         """``state`` with the seller's policy as it is now: a name, shop or limit set with
@@ -456,8 +490,8 @@ class CoachService:
         self, session_id: str, user_id: int, guild_id: int | None, version: int
     ) -> Walkthrough:
         """The walkthrough as it is now (whatever ``version`` was pressed), if it is this user's."""
-        record, state, playbook, _ = await self._load(session_id, user_id, guild_id, version)
-        return self._walkthrough(record, state, playbook)
+        loaded = await self._load(session_id, user_id, guild_id, version)
+        return self._walkthrough(loaded.record, loaded.state, loaded.playbook, loaded.catalog)
 
     async def act(
         self,
@@ -476,11 +510,15 @@ class CoachService:
         if action not in Action.ALL:
             raise ServiceError("That button is not one I know.")
         # The save is a compare-and-set: a stale cached copy makes it fail, so no check here.
-        record, state, playbook, latest = await self._load(
-            session_id, user_id, guild_id, version, verify=False
+        loaded = await self._load(session_id, user_id, guild_id, version, verify=False)
+        record, state, playbook, catalog = (
+            loaded.record,
+            loaded.state,
+            loaded.playbook,
+            loaded.catalog,
         )
-        if not latest:
-            raise MovedOn(self._walkthrough(record, state, playbook))
+        if not loaded.latest:
+            raise MovedOn(self._walkthrough(record, state, playbook, catalog))
         values = values or []
         try:
             if action == Action.NEXT:
@@ -491,7 +529,7 @@ class CoachService:
                 state = presenter.apply_choice(state, playbook, values)
             elif action == Action.SWITCH:
                 left = playbook.id
-                playbook = self._switch_target(values)
+                playbook = self._switch_target(values, catalog)
                 others = (left, *(o for o in state.origin.others if o not in (left, playbook.id)))
                 origin = state.origin.model_copy(
                     update={
@@ -501,15 +539,20 @@ class CoachService:
                 )
                 state = engine.start(
                     playbook, state.details, state.policy, marketplace=state.marketplace
-                ).model_copy(update={"origin": origin})
+                ).model_copy(
+                    update={
+                        "origin": origin,
+                        "server_version": server_version(catalog, playbook.id),
+                    }
+                )
             elif action == Action.FINISH:
-                return await self._finish(record, state, playbook)
+                return await self._finish(record, state, playbook, catalog)
         except CoachError as error:
             raise ServiceError(f"{str(error)[:1].upper()}{str(error)[1:]}.") from None
-        return await self._save(record, state, playbook)
+        return await self._save(record, state, playbook, catalog)
 
-    def _switch_target(self, values: list[str]) -> Playbook:
-        playbook = self.catalog.get(values[0]) if len(values) == 1 else None
+    def _switch_target(self, values: list[str], catalog: AnyCatalog) -> Playbook:
+        playbook = catalog.get(values[0]) if len(values) == 1 else None
         if playbook is None:
             raise ServiceError("That situation is not available.")
         return playbook
@@ -533,9 +576,8 @@ class CoachService:
         if signature:
             await self.update_policy(user_id, **signature)
         for _ in range(SAVE_ATTEMPTS):
-            record, state, playbook, _ = await self._load(
-                session_id, user_id, guild_id, version, verify=False
-            )
+            loaded = await self._load(session_id, user_id, guild_id, version, verify=False)
+            record, state = loaded.record, loaded.state
             details = parse_details(
                 fields, state.details, engine.currency_of(state.details, state.policy)
             )
@@ -548,7 +590,7 @@ class CoachService:
                 update={"origin": state.origin.model_copy(update={"read": read})}
             )
             try:
-                return await self._save(record, state, playbook)
+                return await self._save(record, state, loaded.playbook, loaded.catalog)
             except MovedOn as moved:
                 version = moved.walkthrough.version
         raise ServiceError("This walkthrough is changing too fast; please try again.")
@@ -558,6 +600,7 @@ class CoachService:
         record: SessionRecord,
         state: CoachState,
         playbook: Playbook,
+        catalog: AnyCatalog,
         *,
         finished: bool = False,
     ) -> Walkthrough:
@@ -571,19 +614,19 @@ class CoachService:
         )
         if saved is None:  # another press (maybe in another process) saved first
             self._recent.pop(record.id, None)
-            latest, state, playbook, _ = await self._load(
-                record.id, record.user_id, record.guild_id, record.version
+            latest = await self._load(record.id, record.user_id, record.guild_id, record.version)
+            raise MovedOn(
+                self._walkthrough(latest.record, latest.state, latest.playbook, latest.catalog)
             )
-            raise MovedOn(self._walkthrough(latest, state, playbook))
         self._remember(saved, state)
-        return self._walkthrough(saved, state, playbook)
+        return self._walkthrough(saved, state, playbook, catalog)
 
     async def _finish(
-        self, record: SessionRecord, state: CoachState, playbook: Playbook
+        self, record: SessionRecord, state: CoachState, playbook: Playbook, catalog: AnyCatalog
     ) -> Walkthrough:
         if state.step is not Step.DRAFT:
             state = engine.go_to(state, playbook, Step.DRAFT)
-        walkthrough = await self._save(record, state, playbook, finished=True)
+        walkthrough = await self._save(record, state, playbook, catalog, finished=True)
         days = state.choices.follow_up_days
         if days is None:
             await self.store.cancel_session_reminders(record.id, record.user_id)
@@ -609,13 +652,14 @@ class CoachService:
         record: SessionRecord,
         state: CoachState,
         playbook: Playbook,
+        catalog: AnyCatalog,
         match: MatchResult | None = None,
     ) -> Walkthrough:
         origin = state.origin
         ids = [*origin.also, *(o for o in origin.others if o not in origin.also)]
         others = []
         for playbook_id in ids:
-            summary = self.catalog.summary(playbook_id)
+            summary = catalog.summary(playbook_id)
             if summary is not None and playbook_id != playbook.id:
                 others.append((playbook_id, summary.title))
         return Walkthrough(

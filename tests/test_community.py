@@ -11,7 +11,9 @@ import pytest
 from bot.community import GuildCatalog, ListedPlaybook, Origin, ServerPlaybooks
 from bot.core import safe_yaml
 from bot.core.catalog import Catalog
+from bot.core.engine import CoachState, Step
 from bot.core.loader import load_playbook
+from bot.service import CoachService, NoMatch, ServiceError, Walkthrough
 from bot.storage import Store
 from tests.server_playbook_files import (
     CRAZED_GLAZE,
@@ -278,3 +280,107 @@ async def test_a_change_made_by_another_process_counts_at_the_next_call(store: S
     await there.remove(GUILD, CRAZED_GLAZE, by=ADMIN)
     assert CRAZED_GLAZE not in await guild(here, GUILD)
     assert CRAZED_GLAZE not in await guild(here, OTHER_GUILD)
+
+
+# -- walkthroughs in a server's set -------------------------------------------------------------
+
+SELLER = 710_000_000_000_000_001
+
+
+@pytest.fixture
+def service(store: Store) -> CoachService:
+    return CoachService(CATALOG, store)
+
+
+async def to_the_end(service: CoachService, walkthrough: Walkthrough, guild_id: int) -> Walkthrough:
+    step = walkthrough
+    while step.state.step is not Step.DRAFT:
+        step = await service.act(step.session_id, SELLER, guild_id, step.version, "next")
+    return await service.act(step.session_id, SELLER, guild_id, step.version, "finish")
+
+
+async def test_coach_in_a_server_uses_its_set_and_nowhere_else(service: CoachService) -> None:
+    await service.servers.upload(
+        GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN
+    )
+    started = await service.start(SELLER, GUILD, CRAZED_GLAZE_QUESTION)
+    assert started.playbook.id == CRAZED_GLAZE and started.state.server_version == 1
+    picked = await service.start(SELLER, GUILD, f"playbook:{CRAZED_GLAZE}")
+    assert picked.playbook.id == CRAZED_GLAZE
+    for elsewhere in (OTHER_GUILD, None):
+        other = await service.start(SELLER, elsewhere, CRAZED_GLAZE_QUESTION)
+        assert other.playbook.id != CRAZED_GLAZE and other.state.server_version is None
+        with pytest.raises(NoMatch):
+            await service.start(SELLER, elsewhere, f"playbook:{CRAZED_GLAZE}")
+    shipped = await service.start(SELLER, GUILD, "the mug arrived in pieces")
+    assert shipped.state.server_version is None
+
+
+async def test_a_walkthrough_keeps_its_version_through_an_edit_and_a_removal(
+    service: CoachService, store: Store
+) -> None:
+    servers = service.servers
+    await servers.upload(GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN)
+    first = await service.start(SELLER, GUILD, CRAZED_GLAZE_QUESTION)
+    second = await service.start(SELLER, GUILD, CRAZED_GLAZE_QUESTION)
+    tip = "Ask which dishwasher setting they use before anything else."
+    edited = crazed_glaze(title="Crazing in the glaze", tip=tip)
+    assert (await servers.upload(GUILD, "crazed-glaze.yaml", edited.encode(), author_id=1)).ok
+
+    # Started on version 1: it goes on with version 1, here and in a process that never saw it.
+    step = await service.act(first.session_id, SELLER, GUILD, first.version, "next")
+    assert step.playbook.title == CRAZED_GLAZE_TITLE and step.state.server_version == 1
+    elsewhere = CoachService(CATALOG, store)
+    shown = await elsewhere.current(step.session_id, SELLER, GUILD, step.version)
+    assert shown.playbook.title == CRAZED_GLAZE_TITLE
+    assert tip not in " ".join(shown.playbook.steps.listen.tips)
+    newer = await service.start(SELLER, GUILD, CRAZED_GLAZE_QUESTION)
+    assert newer.playbook.title == "Crazing in the glaze" and newer.state.server_version == 2
+
+    assert await servers.remove(GUILD, CRAZED_GLAZE, by=ADMIN)
+    done = await to_the_end(elsewhere, second, GUILD)
+    assert done.finished and done.playbook.title == CRAZED_GLAZE_TITLE
+    assert done.reminder is not None
+    draft = await service.current_draft(step.session_id, SELLER, GUILD, step.version)
+    assert draft.startswith("Hi")
+    with pytest.raises(NoMatch):
+        await service.start(SELLER, GUILD, f"playbook:{CRAZED_GLAZE}")
+
+
+async def test_a_switch_goes_to_the_servers_own_version(service: CoachService) -> None:
+    await service.servers.upload(
+        GUILD,
+        "damaged-in-transit.yaml",
+        shipped_override("Broken in the post").encode(),
+        author_id=ADMIN,
+    )
+    started = await service.start(SELLER, GUILD, "playbook:lost-in-transit")
+    switched = await service.act(
+        started.session_id, SELLER, GUILD, started.version, "switch", ["damaged-in-transit"]
+    )
+    assert switched.playbook.title == "Broken in the post"
+    assert switched.state.server_version == 1
+    # In another server the same switch reaches the shipped playbook.
+    other = await service.start(SELLER, OTHER_GUILD, "playbook:lost-in-transit")
+    there = await service.act(
+        other.session_id, SELLER, OTHER_GUILD, other.version, "switch", ["damaged-in-transit"]
+    )
+    assert there.playbook.title == "Arrived damaged" and there.state.server_version is None
+    with pytest.raises(ServiceError, match="not available"):
+        await service.act(
+            there.session_id, SELLER, OTHER_GUILD, there.version, "switch", [CRAZED_GLAZE]
+        )
+
+
+async def test_a_shipped_walkthrough_keeps_going_when_the_server_hides_it(
+    service: CoachService, store: Store
+) -> None:
+    started = await service.start(SELLER, GUILD, "playbook:changed-mind")
+    legacy = started.state.model_dump_json(exclude_defaults=True)
+    assert "server_version" not in legacy  # a state stored before server versions reads the same
+    assert CoachState.from_json(legacy) == started.state
+    await service.servers.hide(GUILD, "changed-mind", by=ADMIN)
+    step = await service.act(started.session_id, SELLER, GUILD, started.version, "next")
+    assert step.playbook.id == "changed-mind"
+    with pytest.raises(NoMatch):
+        await service.start(SELLER, GUILD, "playbook:changed-mind")

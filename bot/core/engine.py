@@ -121,9 +121,14 @@ class CoachState(_Value):
     """One walkthrough, as stored between steps.
 
     ``marketplace`` is the one of the server the walkthrough began in (None: not set, or a
-    DM); the reply names it wherever the playbook says ``{marketplace}``."""
+    DM); the reply names it wherever the playbook says ``{marketplace}``. ``server_version``
+    is the version of a server's own playbook the walkthrough started on (None: the shipped
+    playbook), so it keeps that version whatever the server does with the playbook meanwhile.
+    States stored before either existed read as shipped ones without a marketplace.
+    """
 
     playbook_id: str
+    server_version: int | None = None
     step: Step = Step.LISTEN
     details: CaseDetails = CaseDetails()
     policy: Policy = Policy()
