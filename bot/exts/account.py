@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.community import AnyCatalog, GuildCatalog
 from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
@@ -320,19 +321,28 @@ class AccountCog(commands.Cog):
 
     @app_commands.command(name="help", description="What Seller Coach does and how to start")
     async def help(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
-        blocks = [
-            "I coach you through answering an unhappy customer: **listen**, **apologise**, "
-            "**offer** within your policy, **follow up**. You end with a reply to copy.",
-            "**Start** with `/coach situation:` (what happened, or paste their message).",
-            "**Also**\n"
-            "• `/playbooks` every situation\n"
-            "• `/policy` your name, shop, limits\n"
-            "• `/followups` your reminders (here: this server's; in a DM with me: all)\n"
-            "• `/tone` check a reply before sending\n"
-            "• `/forget-me` delete your data",
-        ]
         async with answering(interaction, "/help") as answer:
-            await answer.send(embeds=render.pack("Seller Coach", blocks))
+            catalog = await self.bot.service.catalog_for(interaction.guild_id)
+            await answer.send(embeds=render.pack("Seller Coach", help_blocks(catalog)))
+
+
+def help_blocks(catalog: AnyCatalog) -> list[str]:
+    """What /help says, with the situations of the set it is asked in (a server's own too)."""
+    situations = f"the {len(catalog)} situations I know"
+    own = len(catalog.own_ids) if isinstance(catalog, GuildCatalog) else 0
+    if own:
+        situations += f" here, {own} of them this server's own"
+    return [
+        "I coach you through answering an unhappy customer: **listen**, **apologise**, "
+        "**offer** within your policy, **follow up**. You end with a reply to copy.",
+        "**Start** with `/coach situation:` (what happened, or paste their message).",
+        "**Also**\n"
+        f"• `/playbooks` {situations}\n"
+        "• `/policy` your name, shop, limits\n"
+        "• `/followups` your reminders (here: this server's; in a DM with me: all)\n"
+        "• `/tone` check a reply before sending\n"
+        "• `/forget-me` delete your data",
+    ]
 
 
 class ForgetButton(

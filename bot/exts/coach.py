@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.community import AnyCatalog
 from bot.core.engine import Step, currency_of, format_money, missing_details
 from bot.core.presenter import ChoiceKind
 from bot.exts import render
@@ -445,7 +446,8 @@ class CoachCog(commands.Cog):
             except NoMatch as unmatched:
                 from bot.exts.library import browse_message  # library imports this module
 
-                await answer.send(**browse_message(self.bot, str(unmatched), coach=True))
+                catalog = await self.bot.service.catalog_for(guild_of(interaction))
+                await answer.send(**browse_message(catalog, str(unmatched), coach=True))
             else:
                 await answer.send(**walkthrough_message(walkthrough))
             await show_held_reminders(answer)
@@ -454,24 +456,27 @@ class CoachCog(commands.Cog):
     async def situation_choices(
         self, interaction: discord.Interaction[SellerCoachBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return situation_choices(self.bot, current)
+        return await situation_choices(self.bot, current, guild_of(interaction))
 
 
-def situation_choices(bot: SellerCoachBot, current: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 playbook titles for what the seller has typed so far.
+async def situation_choices(
+    bot: SellerCoachBot, current: str, guild_id: int | None
+) -> list[app_commands.Choice[str]]:
+    """Up to 25 playbook titles, of the set of server ``guild_id`` (None: a DM), for what the
+    seller has typed so far.
 
     Autocomplete cannot show a message, so a failure here offers no choices (the seller can
     still type a description) and is logged with an error id, never with what was typed.
     """
     try:
-        return _situation_choices(bot, current)
+        catalog = await bot.service.catalog_for(guild_id)
+        return _situation_choices(catalog, current)
     except Exception as error:
         log.error("error %s in autocomplete\n%s", new_error_id(), redacted_traceback(error))
         return []
 
 
-def _situation_choices(bot: SellerCoachBot, current: str) -> list[app_commands.Choice[str]]:
-    catalog = bot.service.catalog
+def _situation_choices(catalog: AnyCatalog, current: str) -> list[app_commands.Choice[str]]:
     text = current.strip()[:MAX_SITUATION]
     ids = [m.id for m in catalog.matcher.match(text, top=25, partial=True).matches] if text else []
     ids += [s.id for s in catalog.summaries() if s.id not in ids]

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.community import AnyCatalog
 from bot.core import engine
 from bot.core.models import CATEGORY_NAMES, Playbook
 from bot.core.placeholders import render as fill_placeholders
@@ -57,18 +58,19 @@ CATEGORY = r"(?P<category>[a-z]{1,20})"
 
 
 def browse_message(
-    bot: SellerCoachBot,
+    catalog: AnyCatalog,
     intro: str | None = None,
     *,
     coach: bool = False,
     category: str | None = None,
 ) -> dict[str, Any]:
-    """Every situation, by menus: a kind of situation, then the situation.
+    """Every situation of ``catalog`` (the set of the server it is shown in), by menus: a
+    kind of situation, then the situation.
 
     ``coach``: picking a situation starts its walkthrough at once (after an unmatched
     /coach); otherwise it shows the playbook, with "Coach me through this".
     """
-    groups = bot.service.catalog.by_category()
+    groups = catalog.by_category()
     chosen = next((c for c in groups if c.value == category), None)
     blocks = [intro] if intro else []
     if chosen is None:
@@ -78,16 +80,16 @@ def browse_message(
     title = "Which situation is it?" if coach else "Situations I can coach you through"
     return {
         "embeds": render.pack(title, blocks),
-        "view": browse_view(bot, coach=coach, category=chosen.value if chosen else None),
+        "view": browse_view(catalog, coach=coach, category=chosen.value if chosen else None),
         "content": None,
     }
 
 
 def browse_view(
-    bot: SellerCoachBot, *, coach: bool, category: str | None, playbook_id: str | None = None
+    catalog: AnyCatalog, *, coach: bool, category: str | None, playbook_id: str | None = None
 ) -> discord.ui.View:
     """The category menu and, once a category is picked, the menu of its situations."""
-    groups = bot.service.catalog.by_category()
+    groups = catalog.by_category()
     mode = "coach" if coach else "read"
     view = discord.ui.View(timeout=None)
     options = []
@@ -152,11 +154,13 @@ def overview_blocks(playbook: Playbook) -> list[str]:
 
 
 def playbook_message(
-    bot: SellerCoachBot, playbook: Playbook, *, full: bool = False
+    catalog: AnyCatalog, playbook: Playbook, *, full: bool = False
 ) -> dict[str, Any]:
     """One playbook: its overview (or all of it), the menus to browse on, and "Coach me"."""
     blocks = playbook_blocks(playbook) if full else overview_blocks(playbook)
-    view = browse_view(bot, coach=False, category=playbook.category.value, playbook_id=playbook.id)
+    view = browse_view(
+        catalog, coach=False, category=playbook.category.value, playbook_id=playbook.id
+    )
     view.add_item(StartButton.make(playbook.id))
     view.add_item(FullButton.make(playbook.id, not full))
     return {"embeds": render.pack(playbook.title, blocks), "view": view, "content": None}
@@ -176,7 +180,8 @@ class CategorySelect(
 
     async def handle(self, answer: Answer) -> None:
         category = self.item.values[0] if self.item.values else None
-        await answer.update(**browse_message(answer.bot, coach=self.coach, category=category))
+        catalog = await answer.bot.service.catalog_for(guild_of(answer.interaction))
+        await answer.update(**browse_message(catalog, coach=self.coach, category=category))
 
 
 class SituationSelect(
@@ -193,12 +198,13 @@ class SituationSelect(
 
     async def handle(self, answer: Answer) -> None:
         playbook_id = self.item.values[0] if self.item.values else ""
-        playbook = answer.bot.service.catalog.get(playbook_id)
+        catalog = await answer.bot.service.catalog_for(guild_of(answer.interaction))
+        playbook = catalog.get(playbook_id)
         if playbook is None:
             await answer.send("That situation is not available any more. Try /playbooks.")
             return
         if not self.coach:
-            await answer.update(**playbook_message(answer.bot, playbook))
+            await answer.update(**playbook_message(catalog, playbook))
             return
         interaction = answer.interaction
         walkthrough = await answer.bot.service.start(
@@ -232,11 +238,12 @@ class FullButton(
         )
 
     async def handle(self, answer: Answer) -> None:
-        playbook = answer.bot.service.catalog.get(self.playbook_id)
+        catalog = await answer.bot.service.catalog_for(guild_of(answer.interaction))
+        playbook = catalog.get(self.playbook_id)
         if playbook is None:
             await answer.send("That situation is not available any more. Try /playbooks.")
             return
-        await answer.update(**playbook_message(answer.bot, playbook, full=self.full))
+        await answer.update(**playbook_message(catalog, playbook, full=self.full))
 
 
 class StartButton(
@@ -297,25 +304,25 @@ class LibraryCog(commands.Cog):
     async def show(
         self, answer: Answer, category: app_commands.Choice[str] | None, playbook: str | None
     ) -> None:
-        catalog = self.bot.service.catalog
+        catalog = await self.bot.service.catalog_for(guild_of(answer.interaction))
         if playbook:
             found = catalog.get(playbook.removeprefix(PLAYBOOK_VALUE))
             if found is None:
-                found, _ = self.bot.service.resolve(playbook)
+                found, _ = self.bot.service.resolve(playbook, catalog)
             if found is None:
                 await answer.send(
-                    **browse_message(self.bot, "I don't know that one. Pick it from the menus.")
+                    **browse_message(catalog, "I don't know that one. Pick it from the menus.")
                 )
                 return
-            await answer.send(**playbook_message(self.bot, found))
+            await answer.send(**playbook_message(catalog, found))
             return
-        await answer.send(**browse_message(self.bot, category=category.value if category else None))
+        await answer.send(**browse_message(catalog, category=category.value if category else None))
 
     @playbooks.autocomplete("playbook")
     async def playbook_choices(
         self, interaction: discord.Interaction[SellerCoachBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return situation_choices(self.bot, current)
+        return await situation_choices(self.bot, current, guild_of(interaction))
 
 
 ITEMS = (CategorySelect, SituationSelect, FullButton, StartButton)
