@@ -3,7 +3,8 @@
 The double routes events as Discord does (a guild's to its shard, DMs to shard 0, each to
 every session that takes them), so processes that split the shards answer each interaction
 once, while processes that do not are caught answering twice. A walkthrough carries over from
-one process to another.
+one process to another, and a change to a server's playbooks made in one process counts in the
+other at its next interaction.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.community import ServerPlaybooks
 from bot.service import FollowUp
 from bot.storage import Database, ReminderStatus
 from tests.conftest import PostgresServer
@@ -28,6 +30,12 @@ from tests.discord.conftest import CATALOG, at_draft, custom_id, running_bot, te
 from tests.discord.test_failures import switch_target
 from tests.double import DiscordDouble
 from tests.double.state import User
+from tests.server_playbook_files import (
+    CRAZED_GLAZE,
+    CRAZED_GLAZE_QUESTION,
+    CRAZED_GLAZE_TITLE,
+    crazed_glaze,
+)
 
 # Each test starts two bot processes: give a loaded machine time.
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres, pytest.mark.timeout(400)]
@@ -276,5 +284,61 @@ async def test_forget_me_in_one_process_takes_effect_in_the_other_at_once(
                 fresh = await double.click(seller, fresh, custom_id(fresh, ":next"))
             assert "Sam Ashdown" not in text_of(fresh) and "celadon" not in text_of(fresh)
             assert_alive(running)
+        assert double.already_acknowledged() == []
+        double.assert_no_violations()
+
+
+async def test_a_server_playbook_changed_in_one_process_counts_in_the_other_at_once(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    async with (
+        postgres_database(postgres_server) as (url, database),
+        DiscordDouble(defaults=False) as double,
+    ):
+        here = double.add_guild("shop on shard 0", shard=(0, 2))
+        there = double.add_guild("shop on shard 1", shard=(1, 2))
+        seller = double.add_user("seller")
+        with processes(
+            bot_process(double, url, tmp_path / "p1", SHARD_COUNT="2", SHARD_IDS="1")
+        ) as running:
+            await wait_started(double, running)
+            async with running_bot(double, url, shard_count=2, shard_ids=[0]) as harness:
+                await double.wait_for(lambda: len(double.gateway.connected_shards()) == 2)
+
+                async def coached(guild: object) -> str:
+                    started = await double.slash(
+                        seller, guild, "coach", situation=CRAZED_GLAZE_QUESTION
+                    )
+                    return text_of(started)
+
+                # Both processes have served their server's set before any change.
+                assert CRAZED_GLAZE_TITLE not in await coached(there)
+                assert CRAZED_GLAZE_TITLE not in await coached(here)
+
+                # Uploaded through this process: the other one serves it at the next /coach.
+                servers: ServerPlaybooks = harness.service.servers
+                uploaded = await servers.upload(
+                    there.id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=seller.id
+                )
+                assert uploaded.ok, uploaded.problems
+                assert CRAZED_GLAZE_TITLE in await coached(there)
+                assert CRAZED_GLAZE_TITLE not in await coached(here)  # that server's only
+
+                # Changed by another process (its own connection and memory): this one sees it.
+                elsewhere = ServerPlaybooks(CATALOG, database.store)
+                await elsewhere.upload(
+                    here.id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=seller.id
+                )
+                assert CRAZED_GLAZE_TITLE in await coached(here)
+                await elsewhere.hide(here.id, "damaged-in-transit", by=seller.id)
+                broken = await double.slash(
+                    seller, here, "coach", situation="playbook:damaged-in-transit"
+                )
+                assert "Arrived damaged" not in text_of(broken)
+
+                # Removed through this process: gone from the other one's set at once.
+                assert await servers.remove(there.id, CRAZED_GLAZE, by=seller.id)
+                assert CRAZED_GLAZE_TITLE not in await coached(there)
+                assert_alive(running)
         assert double.already_acknowledged() == []
         double.assert_no_violations()
