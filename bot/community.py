@@ -21,6 +21,7 @@ import asyncio
 import copy
 import logging
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,7 +46,8 @@ log = logging.getLogger(__name__)
 MAX_SERVER_PLAYBOOKS = 50
 #: The largest playbook file a server may upload: the loader's own limit.
 MAX_UPLOAD_BYTES = safe_yaml.MAX_FILE_BYTES
-#: Parsed server playbooks kept in memory, by content.
+#: Parsed server playbooks kept in memory, by content (a held server set keeps each of its
+#: own playbooks compressed, and parses it again when it is needed and no longer kept).
 PARSED_PLAYBOOKS = 4096
 
 
@@ -93,26 +95,40 @@ def _refused(problems: Iterable[Problem | str]) -> UploadOutcome:
     return UploadOutcome(None, [str(p) for p in problems])
 
 
+@dataclass(frozen=True, slots=True)
+class OwnPlaybook:
+    """One of a server's own playbooks as its held set keeps it: the version, what lists show,
+    and the file compressed (parsed when a walkthrough needs the whole playbook)."""
+
+    version: int
+    summary: PlaybookSummary
+    key: str  # the parsed-playbook cache's key: the id and the content's digest
+    packed: bytes = field(repr=False)
+
+
 class GuildCatalog:
     """One server's set, with the surface of :class:`~bot.core.catalog.Catalog`: the shipped
     playbooks less those it hides, plus its own (which win over shipped ones of the same id).
 
     Composed on the shipped catalogue, not copied from it: a server's catalogue holds only
-    its own playbooks, the ids it hides and its matcher.
+    its own playbooks (compressed; ``fetch`` gives the whole playbook), the ids it hides and
+    its matcher.
     """
 
     def __init__(
         self,
         guild_id: int,
         shipped: Catalog,
-        own: Mapping[str, tuple[int, Playbook]],
+        own: Mapping[str, OwnPlaybook],
         hidden: Iterable[str],
         matcher: Matcher,
         revision: int,
+        fetch: Callable[[str, OwnPlaybook], Playbook | None] | None = None,
     ) -> None:
         self.guild_id = guild_id
         self.shipped = shipped
         self._own = dict(own)
+        self._fetch = fetch
         self.hidden = frozenset(i for i in hidden if i in shipped)
         self.matcher = matcher
         self.revision = revision
@@ -143,7 +159,12 @@ class GuildCatalog:
     def version(self, playbook_id: str) -> int | None:
         """The server version of one of its own playbooks; None for a shipped one."""
         found = self._own.get(playbook_id)
-        return None if found is None else found[0]
+        return None if found is None else found.version
+
+    def file(self, playbook_id: str) -> str | None:
+        """One of the server's own playbooks as its file, as uploaded; None for others."""
+        found = self._own.get(playbook_id)
+        return None if found is None else zlib.decompress(found.packed).decode()
 
     def origin(self, playbook_id: str) -> Origin | None:
         """Where ``playbook_id`` comes from in this server (None: no such id at all)."""
@@ -157,13 +178,13 @@ class GuildCatalog:
         """The whole playbook as this server has it, or None."""
         found = self._own.get(playbook_id)
         if found is not None:
-            return found[1]
+            return None if self._fetch is None else self._fetch(playbook_id, found)
         return self.shipped.get(playbook_id) if self._shipped_shown(playbook_id) else None
 
     def summary(self, playbook_id: str) -> PlaybookSummary | None:
         found = self._own.get(playbook_id)
         if found is not None:
-            return PlaybookSummary.of(found[1])
+            return found.summary
         return self.shipped.summary(playbook_id) if self._shipped_shown(playbook_id) else None
 
     def summaries(self) -> list[PlaybookSummary]:
@@ -171,7 +192,7 @@ class GuildCatalog:
         shipped = [s for s in self.shipped.summaries() if s.id not in self._own]
         if self.hidden:
             shipped = [s for s in shipped if s.id not in self.hidden]
-        own = [PlaybookSummary.of(p) for _, p in self._own.values()]
+        own = [entry.summary for entry in self._own.values()]
         return sorted([*shipped, *own], key=lambda s: s.title.casefold())
 
     def by_category(self) -> dict[Category, list[PlaybookSummary]]:
@@ -191,6 +212,11 @@ def server_version(catalog: AnyCatalog, playbook_id: str) -> int | None:
     return catalog.version(playbook_id) if isinstance(catalog, GuildCatalog) else None
 
 
+def _key(playbook_id: str, raw: bytes) -> str:
+    """What a parsed server playbook is kept by: its id and its content."""
+    return f"{playbook_id}:{content_digest(raw)}"
+
+
 class ServerPlaybooks:
     """Servers' playbooks: their catalogues, kept fresh, and the admins' changes to them."""
 
@@ -201,6 +227,7 @@ class ServerPlaybooks:
         sets: ServerSets | None = None,
         *,
         max_playbooks: int = MAX_SERVER_PLAYBOOKS,
+        parsed: int = PARSED_PLAYBOOKS,
     ) -> None:
         self.catalog = catalog
         self.store = store
@@ -209,6 +236,7 @@ class ServerPlaybooks:
         self.sets = sets if sets is not None else ServerSets(catalog.matcher)
         self._held: OrderedDict[int, GuildCatalog] = OrderedDict()
         self._parsed: OrderedDict[str, Playbook] = OrderedDict()
+        self._parsed_capacity = parsed
         self._lock = threading.Lock()  # the parsed cache is also filled from worker threads
         #: How many times a server's set was read from the database.
         self.loads = 0
@@ -255,26 +283,39 @@ class ServerPlaybooks:
         hidden: set[str],
         revision: int,
     ) -> GuildCatalog:
-        own: dict[str, tuple[int, Playbook]] = {}
+        own: dict[str, OwnPlaybook] = {}
+        playbooks: list[Playbook] = []
         for record in records:
             if record.content is None:
                 continue
-            playbook = self._parse(record.playbook_id, record.content)
+            raw = record.content.encode()
+            key = _key(record.playbook_id, raw)
+            playbook = self._parse(record.playbook_id, raw, key)
             if playbook is not None:
-                own[record.playbook_id] = (record.version, playbook)
-        matcher = self.sets.update(guild_id, (p for _, p in own.values()), hidden=hidden)
-        return GuildCatalog(guild_id, self.catalog, own, hidden, matcher, revision)
+                summary = PlaybookSummary.of(playbook)
+                packed = zlib.compress(raw)
+                own[record.playbook_id] = OwnPlaybook(record.version, summary, key, packed)
+                playbooks.append(playbook)
+        matcher = self.sets.update(guild_id, playbooks, hidden=hidden)
+        return GuildCatalog(guild_id, self.catalog, own, hidden, matcher, revision, self._fetch)
 
-    def _parse(self, playbook_id: str, content: str) -> Playbook | None:
-        """A stored server playbook, parsed once per content; None (logged) when it no longer
-        reads (the playbook format changed since it was saved)."""
-        raw = content.encode()
-        key = f"{playbook_id}:{content_digest(raw)}"
+    def _fetch(self, playbook_id: str, own: OwnPlaybook) -> Playbook | None:
+        return self._parse(playbook_id, None, own.key, own)
+
+    def _parse(
+        self, playbook_id: str, raw: bytes | None, key: str, own: OwnPlaybook | None = None
+    ) -> Playbook | None:
+        """A stored server playbook (given as ``raw``, or packed in ``own``), parsed once per
+        content; None (logged) when it no longer reads (the playbook format changed since it
+        was saved)."""
         with self._lock:
             found = self._parsed.get(key)
             if found is not None:
                 self._parsed.move_to_end(key)
                 return found
+        if raw is None:
+            assert own is not None
+            raw = zlib.decompress(own.packed)
         try:
             playbook = load_playbook(Path(f"{playbook_id}.yaml"), raw=raw)
         except DocumentError as error:
@@ -291,7 +332,7 @@ class ServerPlaybooks:
         with self._lock:
             self._parsed[key] = playbook
             self._parsed.move_to_end(key)
-            while len(self._parsed) > PARSED_PLAYBOOKS:
+            while len(self._parsed) > self._parsed_capacity:
                 self._parsed.popitem(last=False)
 
     async def pinned(self, guild_id: int, playbook_id: str, version: int) -> Playbook | None:
@@ -303,7 +344,8 @@ class ServerPlaybooks:
         record = await self.store.server_playbook_version(guild_id, playbook_id, version)
         if record is None or record.content is None:
             return None
-        return self._parse(playbook_id, record.content)
+        raw = record.content.encode()
+        return self._parse(playbook_id, raw, _key(playbook_id, raw))
 
     async def listing(self, guild_id: int) -> list[ListedPlaybook]:
         """Every playbook the server has or hides, with where it comes from, by title."""
@@ -315,11 +357,11 @@ class ServerPlaybooks:
                 origin = Origin.HIDDEN if summary.id in guild.hidden else Origin.SHIPPED
                 listed.append(ListedPlaybook(summary.id, summary.title, origin, None))
         for playbook_id in guild.own_ids:
-            playbook = guild.get(playbook_id)
+            summary = guild.summary(playbook_id)
             origin = guild.origin(playbook_id)
-            if playbook is not None and origin is not None:
+            if summary is not None and origin is not None:
                 version = guild.version(playbook_id)
-                listed.append(ListedPlaybook(playbook_id, playbook.title, origin, version))
+                listed.append(ListedPlaybook(playbook_id, summary.title, origin, version))
         return sorted(listed, key=lambda p: (p.title.casefold(), p.id))
 
     async def export(self, guild_id: int, playbook_id: str) -> tuple[str, bytes] | None:
@@ -327,11 +369,9 @@ class ServerPlaybooks:
         upload again: the server's current version as uploaded, or the shipped one."""
         filename = f"{playbook_id}.yaml"
         guild = await self.catalog_for(guild_id)
-        version = server_version(guild, playbook_id)
-        if version is not None:
-            record = await self.store.server_playbook_version(guild_id, playbook_id, version)
-            if record is not None and record.content is not None:
-                return filename, record.content.encode()
+        text = guild.file(playbook_id) if isinstance(guild, GuildCatalog) else None
+        if text is not None:
+            return filename, text.encode()
         shipped = self.catalog.get(playbook_id)
         if shipped is None:
             return None
@@ -380,7 +420,7 @@ class ServerPlaybooks:
         if held is not None and held.content == text:
             return UploadOutcome(playbook, [], held.version, origin, unchanged=True)
         record = await self.store.save_server_playbook(guild_id, playbook.id, text, author_id=by)
-        self._keep(f"{playbook.id}:{content_digest(text.encode())}", playbook)
+        self._keep(_key(playbook.id, text.encode()), playbook)
         return UploadOutcome(playbook, [], record.version, origin)
 
     async def remove(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:

@@ -282,6 +282,25 @@ async def test_a_change_made_by_another_process_counts_at_the_next_call(store: S
     assert CRAZED_GLAZE not in await guild(here, OTHER_GUILD)
 
 
+async def test_a_held_set_keeps_its_playbooks_packed_and_reads_them_when_needed(
+    store: Store,
+) -> None:
+    servers = ServerPlaybooks(CATALOG, store, parsed=1)
+    glaze = await servers.upload(
+        GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN
+    )
+    override = shipped_override("Broken in the post")
+    broken = await servers.upload(
+        GUILD, "damaged-in-transit.yaml", override.encode(), author_id=ADMIN
+    )
+    mine = await guild(servers, GUILD)
+    for _ in range(2):  # only one parsed playbook is kept: each is read again from its file
+        assert mine.get(CRAZED_GLAZE) == glaze.playbook
+        assert mine.get("damaged-in-transit") == broken.playbook
+    assert mine.file("damaged-in-transit") == override
+    assert mine.file("lost-in-transit") is None
+
+
 # -- walkthroughs in a server's set -------------------------------------------------------------
 
 SELLER = 710_000_000_000_000_001
