@@ -28,7 +28,7 @@ from bot.storage import Database, ReminderStatus
 from tests.conftest import PostgresServer
 from tests.discord.conftest import CATALOG, at_draft, custom_id, running_bot, text_of
 from tests.discord.test_failures import switch_target
-from tests.double import DiscordDouble
+from tests.double import DiscordDouble, Upload
 from tests.double.state import User
 from tests.server_playbook_files import (
     CRAZED_GLAZE,
@@ -298,6 +298,7 @@ async def test_a_server_playbook_changed_in_one_process_counts_in_the_other_at_o
         here = double.add_guild("shop on shard 0", shard=(0, 2))
         there = double.add_guild("shop on shard 1", shard=(1, 2))
         seller = double.add_user("seller")
+        admin = double.add_user("admin", manage_guild=True)
         with processes(
             bot_process(double, url, tmp_path / "p1", SHARD_COUNT="2", SHARD_IDS="1")
         ) as running:
@@ -311,34 +312,35 @@ async def test_a_server_playbook_changed_in_one_process_counts_in_the_other_at_o
                     )
                     return text_of(started)
 
-                # Both processes have served their server's set before any change.
+                # Both processes hold the server's set before any change: the other one has
+                # served it, this one has read it.
                 assert CRAZED_GLAZE_TITLE not in await coached(there)
-                assert CRAZED_GLAZE_TITLE not in await coached(here)
-
-                # Uploaded through this process: the other one serves it at the next /coach.
                 servers: ServerPlaybooks = harness.service.servers
-                uploaded = await servers.upload(
-                    there.id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=seller.id
+                assert CRAZED_GLAZE not in await servers.catalog_for(there.id)
+
+                # Uploaded through the other process (it serves that server's commands): this
+                # one sees it at its next look, the other serves it at the next /coach.
+                file = Upload("crazed-glaze.yaml", crazed_glaze().encode())
+                saved = await double.slash(
+                    admin, there, "server-playbooks upload", file=file, timeout=30
                 )
-                assert uploaded.ok, uploaded.problems
+                assert CRAZED_GLAZE_TITLE in text_of(saved), text_of(saved)
+                assert CRAZED_GLAZE in await servers.catalog_for(there.id)
                 assert CRAZED_GLAZE_TITLE in await coached(there)
                 assert CRAZED_GLAZE_TITLE not in await coached(here)  # that server's only
 
-                # Changed by another process (its own connection and memory): this one sees it.
+                # Removed through this process: gone from the other one's set at once.
+                assert await servers.remove(there.id, CRAZED_GLAZE, by=admin.id)
+                assert CRAZED_GLAZE_TITLE not in await coached(there)
+
+                # Changed by yet another process (its own connection and memory): this one
+                # serves it at the next /coach in the server it serves.
+                assert CRAZED_GLAZE_TITLE not in await coached(here)
                 elsewhere = ServerPlaybooks(CATALOG, database.store)
                 await elsewhere.upload(
-                    here.id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=seller.id
+                    here.id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=admin.id
                 )
                 assert CRAZED_GLAZE_TITLE in await coached(here)
-                await elsewhere.hide(here.id, "damaged-in-transit", by=seller.id)
-                broken = await double.slash(
-                    seller, here, "coach", situation="playbook:damaged-in-transit"
-                )
-                assert "Arrived damaged" not in text_of(broken)
-
-                # Removed through this process: gone from the other one's set at once.
-                assert await servers.remove(there.id, CRAZED_GLAZE, by=seller.id)
-                assert CRAZED_GLAZE_TITLE not in await coached(there)
                 assert_alive(running)
         assert double.already_acknowledged() == []
         double.assert_no_violations()
