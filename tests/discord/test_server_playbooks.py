@@ -122,7 +122,49 @@ def text_of_message(message: Any) -> str:
     return "\n".join(parts)
 
 
+async def coach_text(harness: Harness, guild: Any, situation: str) -> str:
+    """What a seller reads after ``/coach situation:`` in ``guild`` (None: a DM)."""
+    shown = await harness.double.slash(harness.double.member, guild, "coach", situation=situation)
+    return text_of(shown)
+
+
+async def situations_offered(harness: Harness, guild: Any, typed: str) -> list[str]:
+    """The playbook ids /coach's autocomplete offers in ``guild`` for ``typed``."""
+    double = harness.double
+    choices = await double.autocomplete(double.member, guild, "coach", "situation", typed)
+    return [str(c["value"]).removeprefix("playbook:") for c in choices]
+
+
 # --- uploading ---------------------------------------------------------------------------------
+
+
+async def test_coach_in_the_server_sees_its_playbooks_and_no_other_server_does(
+    harness: Harness,
+) -> None:
+    double, admin = harness.double, harness.double.manager
+    other = double.add_guild("Another shop")
+    await double.wait_for(lambda: harness.bot.get_guild(other.id) is not None)
+    await upload(harness, admin, "kiln-glaze-fault.yaml", KILN.encode())
+    await upload(harness, admin, "lost-in-transit.yaml", lost_parcel("Lost parcel (our rules)"))
+    await double.slash(admin, double.guild, "server-playbooks hide", playbook="refund-request")
+
+    assert KILN_TITLE in await coach_text(harness, double.guild, KILN_SITUATION)
+    assert KILN_TITLE not in await coach_text(harness, other, KILN_SITUATION)
+    assert KILN_TITLE not in await coach_text(harness, None, KILN_SITUATION)
+    assert "kiln-glaze-fault" in await situations_offered(harness, double.guild, "glaze kiln")
+    assert "kiln-glaze-fault" not in await situations_offered(harness, other, "glaze kiln")
+    lost = "playbook:lost-in-transit"
+    assert "Lost parcel (our rules)" in await coach_text(harness, double.guild, lost)
+    assert "our rules" not in await coach_text(harness, other, lost)
+    assert "refund-request" not in await situations_offered(harness, double.guild, "refund")
+    assert "refund-request" in await situations_offered(harness, other, "refund")
+
+    await double.slash(admin, double.guild, "server-playbooks remove", playbook="lost-in-transit")
+    assert "our rules" not in await coach_text(harness, double.guild, lost)
+    await double.slash(
+        admin, double.guild, "server-playbooks revert", playbook="lost-in-transit", version=1
+    )
+    assert "Lost parcel (our rules)" in await coach_text(harness, double.guild, lost)
 
 
 async def test_an_uploaded_playbook_is_previewed_with_where_it_applies(harness: Harness) -> None:
