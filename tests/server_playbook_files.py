@@ -39,12 +39,16 @@ def base_data() -> dict[str, Any]:
 
 
 def crazed_glaze(
-    *, title: str = CRAZED_GLAZE_TITLE, examples: Iterable[str] = (), tip: str | None = None
+    *,
+    title: str = CRAZED_GLAZE_TITLE,
+    examples: Iterable[str] = (),
+    tip: str | None = None,
+    playbook_id: str = CRAZED_GLAZE,
 ) -> str:
     """The YAML of a server's own playbook (an id no shipped playbook has)."""
     data = base_data()
     data.update(
-        id=CRAZED_GLAZE,
+        id=playbook_id,
         title=title,
         summary="The glaze on a pottery piece shows a web of fine cracks (crazing).",
         category="product",

@@ -53,6 +53,8 @@ def playbook_blocks(playbook: Playbook) -> list[str]:
     ]
 
 
+#: The most options a Discord select menu holds.
+MENU_OPTIONS = 25
 MODE = r"(?P<mode>read|coach)"
 CATEGORY = r"(?P<category>[a-z]{1,20})"
 
@@ -77,6 +79,12 @@ def browse_message(
         blocks.append("Pick a kind of situation, then the situation itself.")
     else:
         blocks.append(f"**{CATEGORY_NAMES[chosen]}**: pick the situation below.")
+        count = len(groups[chosen])
+        if count > MENU_OPTIONS:  # a server's own playbooks can make a kind this big
+            blocks.append(
+                f"The menu holds {MENU_OPTIONS} of its {count} situations: find the other "
+                f"{count - MENU_OPTIONS} by name with `/playbooks playbook:`."
+            )
     title = "Which situation is it?" if coach else "Situations I can coach you through"
     return {
         "embeds": render.pack(title, blocks),
@@ -119,7 +127,7 @@ def browse_view(
                 description=render.clip(s.summary, 100),
                 default=s.id == playbook_id,
             )
-            for s in groups[chosen][:25]
+            for s in groups[chosen][:MENU_OPTIONS]
         ]
         view.add_item(
             SituationSelect(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.community import ServerPlaybooks
+from bot.core.models import Category
+from bot.exts.library import MENU_OPTIONS
 from tests.discord.conftest import Harness, at_draft, custom_id, reply_of, text_of
 from tests.discord.test_commands import option_labels
 from tests.double import DiscordDouble
@@ -159,3 +161,26 @@ async def test_an_overriding_playbook_is_the_servers_version_of_a_shipped_one(
     there = await double.slash(seller, other, "coach", situation="the mug arrived smashed")
     assert "Arrived damaged" in text_of(there) and "Broken in the post" not in text_of(there)
     double.assert_no_violations()
+
+
+async def test_a_kind_with_more_situations_than_a_menu_holds_says_how_to_find_the_rest(
+    harness: Harness,
+) -> None:
+    double, seller = harness.double, harness.double.member
+    shipped = len(harness.service.catalog.by_category()[Category.PRODUCT])
+    extra = MENU_OPTIONS + 1 - shipped
+    for n in range(extra):
+        playbook_id = f"glaze-fault-{n:02d}"
+        text = crazed_glaze(title=f"Glaze fault {n:02d}", playbook_id=playbook_id)
+        await upload(harness, double.guild, f"{playbook_id}.yaml", text)
+    listed = await double.slash(seller, double.guild, "playbooks", category="product")
+    assert len(option_labels(listed, "pbp:read:product")) == MENU_OPTIONS
+    assert f"holds {MENU_OPTIONS} of its {MENU_OPTIONS + 1} situations" in text_of(listed)
+    offered = option_labels(listed, "pbp:read:product")
+    product = (await harness.service.catalog_for(double.guild.id)).by_category()[Category.PRODUCT]
+    left_out = [s.title for s in product if s.title not in offered]
+    assert len(left_out) == 1
+    choices = await double.autocomplete(seller, double.guild, "playbooks", "playbook", left_out[0])
+    assert left_out[0] in [choice["name"] for choice in choices]
+    elsewhere = await double.slash(seller, None, "playbooks", category="product")
+    assert "The menu holds" not in text_of(elsewhere)
