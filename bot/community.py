@@ -48,7 +48,7 @@ MAX_SERVER_PLAYBOOKS = 50
 MAX_UPLOAD_BYTES = safe_yaml.MAX_FILE_BYTES
 #: Parsed server playbooks kept in memory, by content (a held server set keeps each of its
 #: own playbooks compressed, and parses it again when it is needed and no longer kept).
-PARSED_PLAYBOOKS = 4096
+PARSED_PLAYBOOKS = 1024
 
 
 class Origin(StrEnum):
