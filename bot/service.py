@@ -376,6 +376,7 @@ class CoachService:
             if len(situation) > 80:
                 values["customer_message"] = situation[:4000]
             origin = Origin(
+                said=situation.strip()[: engine.MAX_SAID] or None,
                 confident=result.confident,
                 others=tuple(m.id for m in result.matches[1:]),
                 also=tuple(m.id for m in result.also),
@@ -535,6 +536,7 @@ class CoachService:
                     update={
                         "others": others,
                         "also": tuple(a for a in state.origin.also if a != playbook.id),
+                        "switched": True,
                     }
                 )
                 state = engine.start(

@@ -104,17 +104,26 @@ class Choices(_Value):
     follow_up_days: int | None = None
 
 
+#: The most of the seller's own description a walkthrough keeps (a match example's limit).
+MAX_SAID = 300
+
+
 class Origin(_Value):
     """How a walkthrough began, kept so that every later step can still offer it.
 
     ``others`` are situations worth switching to (best first), ``also`` those the seller's text
     clearly mentions as well, ``read`` the case details read from the customer's message.
+    ``said`` is the seller's own description as they typed it (private, like the details: it is
+    offered back to them, scrubbed, when they suggest how to describe the situation), and
+    ``switched`` says the seller picked another situation than the one first matched.
     """
 
     confident: bool = True
     others: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     read: tuple[str, ...] = ()
+    said: Annotated[str, StringConstraints(max_length=MAX_SAID)] | None = None
+    switched: bool = False
 
 
 class CoachState(_Value):
