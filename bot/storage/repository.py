@@ -542,6 +542,12 @@ class Store:
         async with self._engine.begin() as connection:
             return bool((await connection.execute(statement)).rowcount)
 
+    async def delete_suggestion(self, suggestion_id: int) -> bool:
+        """Drop a suggestion that never reached its reviewers; False if there was none."""
+        statement = delete(Suggestion).where(Suggestion.id == suggestion_id)
+        async with self._engine.begin() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
     async def decide_suggestion(
         self,
         suggestion_id: int,

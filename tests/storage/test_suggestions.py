@@ -37,6 +37,11 @@ async def test_a_suggestion_is_kept_pending_with_where_it_is_reviewed(store: Sto
     assert await store.get_suggestion(added.id + 1000) is None
     new_situation = await store.add_suggestion(GUILD, MEMBER, None, "new-situation", "{}")
     assert new_situation.playbook_id is None and new_situation.id != added.id
+    # One that could not be posted for review is not kept.
+    assert await store.delete_suggestion(new_situation.id)
+    assert not await store.delete_suggestion(new_situation.id)
+    assert await store.get_suggestion(new_situation.id) is None
+    assert await store.get_suggestion(added.id) is not None
 
 
 async def test_a_decision_is_made_once_and_can_be_taken_back_to_pending(store: Store) -> None:
