@@ -46,6 +46,7 @@ EXTENSIONS = (
     "bot.exts.tone",
     "bot.exts.server_settings",
     "bot.exts.server_playbooks",
+    "bot.exts.suggest",
 )
 
 

@@ -315,7 +315,8 @@ class AccountCog(commands.Cog):
             view.add_item(ForgetButton.make(interaction.user.id, "no"))
             await answer.send(
                 "This deletes your walkthroughs (with the customer details in them), your "
-                "policy and your follow-up reminders. It can't be undone. Delete everything?",
+                "policy and your follow-up reminders. Suggestions you sent to a server stay "
+                "that server's, without your name. It can't be undone. Delete everything?",
                 view=view,
             )
 

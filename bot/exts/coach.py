@@ -410,6 +410,10 @@ def walkthrough_view(walkthrough: Walkthrough, *, tips: bool = False) -> discord
         button("details", EDIT_DETAILS, grey)
     for item in buttons:
         items.add_item(item)
+    from bot.exts.suggest import SuggestButton, offered  # suggest imports this module
+
+    if offered(walkthrough):
+        items.add_item(SuggestButton.make(walkthrough, row=2 if len(buttons) < 5 else 3))
     return items
 
 
