@@ -54,7 +54,12 @@ class ServiceError(Exception):
 
 
 class NoMatch(ServiceError):
-    """What the seller typed matches no situation; the front end offers them all to pick from."""
+    """What the seller typed matches no situation; the front end offers them all to pick from:
+    those of :attr:`catalog`, the set of the server it was typed in."""
+
+    def __init__(self, message: str, catalog: AnyCatalog) -> None:
+        super().__init__(message)
+        self.catalog = catalog
 
 
 class MovedOn(ServiceError):
@@ -347,19 +352,25 @@ class CoachService:
         *,
         customer: str | None = None,
         item: str | None = None,
+        catalog: AnyCatalog | None = None,
     ) -> Walkthrough:
         """Match the situation and start a walkthrough of the best playbook.
+
+        ``catalog``: the set of server ``guild_id`` when the caller has just read it (from
+        :meth:`catalog_for`), so it is not checked twice in one interaction.
 
         The case details the seller's text gives (a pasted customer message: the name, the
         order, what it cost, the item) are taken in and remembered as read from the message;
         ``customer`` and ``item``, when given, win over what was read.
         """
-        catalog = await self.catalog_for(guild_id)
+        if catalog is None:
+            catalog = await self.catalog_for(guild_id)
         playbook, result = self.resolve(situation, catalog)
         if playbook is None or (result is not None and result.off_topic):
             raise NoMatch(
                 "That doesn't look like a customer situation I can coach you through. Pick "
-                "the one that fits below, or describe what your customer said or did."
+                "the one that fits below, or describe what your customer said or did.",
+                catalog,
             )
         policy = await self.policy(user_id)
         marketplace = None

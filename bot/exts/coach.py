@@ -450,8 +450,7 @@ class CoachCog(commands.Cog):
             except NoMatch as unmatched:
                 from bot.exts.library import browse_message  # library imports this module
 
-                catalog = await self.bot.service.catalog_for(guild_of(interaction))
-                await answer.send(**browse_message(catalog, str(unmatched), coach=True))
+                await answer.send(**browse_message(unmatched.catalog, str(unmatched), coach=True))
             else:
                 await answer.send(**walkthrough_message(walkthrough))
             await show_held_reminders(answer)

@@ -216,7 +216,10 @@ class SituationSelect(
             return
         interaction = answer.interaction
         walkthrough = await answer.bot.service.start(
-            interaction.user.id, guild_of(interaction), f"{PLAYBOOK_VALUE}{playbook.id}"
+            interaction.user.id,
+            guild_of(interaction),
+            f"{PLAYBOOK_VALUE}{playbook.id}",
+            catalog=catalog,
         )
         await answer.update(**walkthrough_message(walkthrough))
 

@@ -4,7 +4,13 @@ keeps the version it started on."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from bot.community import ServerPlaybooks
 from bot.core.models import Category
@@ -184,3 +190,52 @@ async def test_a_kind_with_more_situations_than_a_menu_holds_says_how_to_find_th
     assert left_out[0] in [choice["name"] for choice in choices]
     elsewhere = await double.slash(seller, None, "playbooks", category="product")
     assert "The menu holds" not in text_of(elsewhere)
+
+
+@contextlib.contextmanager
+def revision_reads() -> Iterator[list[str]]:
+    """The reads of a server's revision the bot makes meanwhile (any engine, any thread)."""
+    seen: list[str] = []
+
+    def note(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "server_set_revisions" in statement and statement.lstrip().upper().startswith("SELECT"):
+            seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+
+
+async def test_each_interaction_in_a_server_checks_its_set_with_one_read(
+    harness: Harness,
+) -> None:
+    double, seller = harness.double, harness.double.member
+    await upload(harness, double.guild, "crazed-glaze.yaml", crazed_glaze())
+    guild = double.guild
+
+    with revision_reads() as reads:
+        browse = await double.slash(
+            seller, guild, "coach", situation="how do I grow my instagram following"
+        )
+    assert "Pick the one that fits below" in text_of(browse) and len(reads) == 1
+    with revision_reads() as reads:
+        kind = await double.select(seller, browse, "pbc:coach", ["product"])
+    assert CRAZED_GLAZE_TITLE in option_labels(kind, "pbp:coach:product") and len(reads) == 1
+    with revision_reads() as reads:
+        step = await double.select(seller, kind, "pbp:coach:product", [CRAZED_GLAZE])
+    assert CRAZED_GLAZE_TITLE in text_of(step) and len(reads) == 1
+    with revision_reads() as reads:
+        step = await double.click(seller, step, custom_id(step, ":next"))
+    assert "Apologise" in text_of(step) and len(reads) == 1
+    with revision_reads() as reads:
+        offered = await titles_offered(double, guild, "glaze crazing")
+    assert CRAZED_GLAZE_TITLE in offered and len(reads) == 1
+    for command in ("playbooks", "help"):
+        with revision_reads() as reads:
+            await double.slash(seller, guild, command)
+        assert len(reads) == 1, command
+    with revision_reads() as reads:
+        await double.slash(seller, None, "coach", situation="the mug arrived in pieces")
+    assert reads == []  # a DM sees the shipped set: nothing to check
