@@ -252,6 +252,7 @@ class ServerPlaybooks:
         held = self._held.get(guild_id)
         if held is not None and held.revision == revision:
             self._held.move_to_end(guild_id)
+            self.sets.get(guild_id)  # used: last to be let go there too
             return held
         return await self._load(guild_id, revision)
 
@@ -273,7 +274,8 @@ class ServerPlaybooks:
         self._held[guild_id] = guild
         self._held.move_to_end(guild_id)
         while len(self._held) > self.sets.capacity:
-            self._held.popitem(last=False)
+            dropped, _ = self._held.popitem(last=False)
+            self.sets.forget(dropped)  # its matcher goes with it, to be rebuilt if needed
         return guild
 
     def _build(

@@ -13,6 +13,7 @@ from bot.core import safe_yaml
 from bot.core.catalog import Catalog
 from bot.core.engine import CoachState, Step
 from bot.core.loader import load_playbook
+from bot.core.server_sets import ServerSets
 from bot.service import CoachService, NoMatch, ServiceError, Walkthrough
 from bot.storage import Store
 from tests.server_playbook_files import (
@@ -299,6 +300,26 @@ async def test_a_held_set_keeps_its_playbooks_packed_and_reads_them_when_needed(
         assert mine.get("damaged-in-transit") == broken.playbook
     assert mine.file("damaged-in-transit") == override
     assert mine.file("lost-in-transit") is None
+
+
+async def test_the_least_recently_used_servers_sets_are_let_go_and_read_again(
+    store: Store,
+) -> None:
+    servers = ServerPlaybooks(CATALOG, store, ServerSets(CATALOG.matcher, capacity=2))
+    first, second, third = GUILD, OTHER_GUILD, OTHER_GUILD + 1
+    for guild_id in (first, second, third):
+        await servers.upload(guild_id, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=1)
+    await guild(servers, first)
+    await guild(servers, second)
+    await guild(servers, first)  # used again: the second is now the least recently used
+    await guild(servers, third)
+    assert first in servers.sets and third in servers.sets and second not in servers.sets
+    loads = servers.loads
+    await guild(servers, first)
+    assert servers.loads == loads  # still held
+    again = await guild(servers, second)
+    assert servers.loads == loads + 1 and best(again, CRAZED_GLAZE_QUESTION) == CRAZED_GLAZE
+    assert len(servers.sets) == 2
 
 
 # -- walkthroughs in a server's set -------------------------------------------------------------
