@@ -15,7 +15,7 @@ from bot.community import AnyCatalog, GuildCatalog
 from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
-from bot.exts.common import show_held_reminders
+from bot.exts.common import may_manage, show_held_reminders
 from bot.service import ServiceError, chose_currency
 
 if TYPE_CHECKING:
@@ -324,11 +324,14 @@ class AccountCog(commands.Cog):
     async def help(self, interaction: discord.Interaction[SellerCoachBot]) -> None:
         async with answering(interaction, "/help") as answer:
             catalog = await self.bot.service.catalog_for(interaction.guild_id)
-            await answer.send(embeds=render.pack("Seller Coach", help_blocks(catalog)))
+            manages = await may_manage(interaction)
+            blocks = help_blocks(catalog, manages=manages)
+            await answer.send(embeds=render.pack("Seller Coach", blocks))
 
 
-def help_blocks(catalog: AnyCatalog) -> list[str]:
-    """What /help says, with the situations of the set it is asked in (a server's own too)."""
+def help_blocks(catalog: AnyCatalog, *, manages: bool = False) -> list[str]:
+    """What /help says, with the situations of the set it is asked in (a server's own too);
+    ``manages``: the asker may change this server's playbooks and settings, so is told how."""
     situations = f"the {len(catalog)} situations I know"
     own = len(catalog.own_ids) if isinstance(catalog, GuildCatalog) else 0
     if own:
@@ -343,6 +346,15 @@ def help_blocks(catalog: AnyCatalog) -> list[str]:
         "• `/followups` your reminders (here: this server's; in a DM with me: all)\n"
         "• `/tone` check a reply before sending\n"
         "• `/forget-me` delete your data",
+        *(
+            [
+                "**For this server** (you may change these)\n"
+                "• `/server-playbooks` add, replace or hide playbooks here; send one upstream\n"
+                "• `/server-settings` review channel, reviewer role, currency, marketplace"
+            ]
+            if manages
+            else []
+        ),
     ]
 
 
@@ -382,8 +394,8 @@ class ForgetButton(
         total = sum(counts.values())
         await answer.update(
             content=(
-                f"Done: deleted {counts.get('sessions', 0)} walkthrough(s), "
-                f"{counts.get('reminders', 0)} reminder(s) and your policy."
+                f"Done: deleted {render.counted(counts.get('sessions', 0), 'walkthrough')}, "
+                f"{render.counted(counts.get('reminders', 0), 'reminder')} and your policy."
                 if total
                 else "There was nothing stored about you."
             ),

@@ -135,8 +135,8 @@ async def show_held_reminders(answer: Answer) -> None:
         if shown < len(held):
             await service.release_held(user_id)
             await answer.send(
-                f"{len(held) - shown} more follow-up(s) I couldn't send you by DM will show the "
-                "next time you use a command."
+                f"{render.counted(len(held) - shown, 'more follow-up')} I couldn't send you by "
+                "DM will show the next time you use a command."
             )
     except Exception as error:  # shown next time instead; the command itself was answered
         log.error("error %s showing held reminders\n%s", new_error_id(), redacted_traceback(error))

@@ -39,6 +39,11 @@ PICKED = {
 PICK_TEXT = 72
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun`` in agreement: "1 reminder", "3 reminders" (never "reminder(s)")."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -144,7 +149,9 @@ def pack(
         separator = "\n\n" if descriptions[-1] else ""
         if used + len(separator) + len(piece) > budget - 80:
             left = len(pieces) - index
-            descriptions[-1] += f"\n\n*…{left} more part(s) not shown here; see /playbooks.*"
+            descriptions[-1] += (
+                f"\n\n*…{counted(left, 'more part')} not shown here; see /playbooks.*"
+            )
             break
         if len(descriptions[-1]) + len(separator) + len(piece) > limit:
             if len(descriptions) == MAX_EMBEDS:

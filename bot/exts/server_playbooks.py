@@ -220,7 +220,7 @@ def history_blocks(records: Sequence[ServerPlaybookRecord]) -> list[str]:
         lines.append(f"**v{record.version}** {when} by {who}{what}{now}")
     blocks = ["\n".join(lines)]
     if len(records) > HISTORY_SHOWN:
-        blocks.append(f"…and {len(records) - HISTORY_SHOWN} earlier version(s).")
+        blocks.append(f"…and {render.counted(len(records) - HISTORY_SHOWN, 'earlier version')}.")
     blocks.append(f"Go back to one with `/{COMMAND} revert`.")
     return blocks
 
@@ -563,9 +563,9 @@ class ServerPlaybooksCog(commands.Cog):
                     else "Each file is attached"
                 )
                 await answer.send(
-                    f"{len(files)} playbook file(s) of this server's own, to propose for the "
-                    f"shipped set. {how}; check the files with `seller-coach lint`, then open a "
-                    "pull request (see CONTRIBUTING)."
+                    f"{render.counted(len(files), 'playbook file')} of this server's own, to "
+                    f"propose for the shipped set. {how}; check the files with "
+                    "`seller-coach lint`, then open a pull request (see CONTRIBUTING)."
                 )
                 for batch in upstream_batches(repository, files):
                     await answer.send(

@@ -19,6 +19,7 @@ from tests.discord.conftest import (
     running_bot,
     text_of,
 )
+from tests.discord.phone import PHONE_SCREEN, Screen
 from tests.double import DiscordDouble
 
 pytestmark = pytest.mark.asyncio
@@ -135,6 +136,18 @@ async def test_help_explains_how_to_start(harness: Harness) -> None:
     shown = await double.slash(double.member, double.guild, "help")
     assert shown.ephemeral and "/coach" in text_of(shown)
     assert "here: this server's; in a DM with me: all" in text_of(shown)
+    assert "/server-playbooks" not in text_of(shown)  # a member can change neither
+
+
+async def test_help_tells_a_manager_about_the_servers_own_commands(harness: Harness) -> None:
+    double = harness.double
+    shown = await double.slash(double.manager, double.guild, "help")
+    said = text_of(shown)
+    assert shown.ephemeral and "/server-playbooks" in said and "/server-settings" in said
+    assert Screen.of("/help for a manager", shown.message).lines <= PHONE_SCREEN
+    in_a_dm = text_of(await double.slash(double.manager, None, "help"))
+    assert "/server-playbooks" not in in_a_dm
+    double.assert_mentions_disabled()
 
 
 async def test_followups_in_a_server_are_that_servers_and_in_dms_all(harness: Harness) -> None:

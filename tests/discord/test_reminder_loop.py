@@ -124,7 +124,7 @@ async def test_every_held_reminder_is_shown_and_only_shown_ones_are_closed(
     batches = [m.embeds for m in shown.followups[:3]]
     assert [len(b) for b in batches] == [10, 10, 10]  # within Discord's 10 embeds a message
     assert all(len(json.dumps(b)) < 12_000 for b in batches)
-    assert "5 more follow-up(s)" in shown.followups[3].content
+    assert "5 more follow-ups" in shown.followups[3].content
     after = await statuses(harness, ids)
     assert after.count(ReminderStatus.DONE) == 30
     assert after.count(ReminderStatus.HELD) == 5  # not shown, so not closed
