@@ -390,17 +390,27 @@ class ForgetButton(
         if self.choice == "no":
             await answer.update(content="Nothing was deleted.", view=None)
             return
+        from bot.exts.suggest import anonymise_reviews  # suggest imports the walkthrough
+
+        suggested = await answer.bot.service.store.suggestions_by(self.user_id)
         counts = await answer.bot.service.forget(self.user_id)
         total = sum(counts.values())
-        await answer.update(
-            content=(
-                f"Done: deleted {render.counted(counts.get('sessions', 0), 'walkthrough')}, "
-                f"{render.counted(counts.get('reminders', 0), 'reminder')} and your policy."
-                if total
-                else "There was nothing stored about you."
-            ),
-            view=None,
+        done = (
+            f"Done: deleted {render.counted(counts.get('sessions', 0), 'walkthrough')}, "
+            f"{render.counted(counts.get('reminders', 0), 'reminder')} and your policy."
+            if total
+            else "There was nothing else stored about you."
+            if suggested
+            else "There was nothing stored about you."
         )
+        if suggested:
+            done += (
+                f" Servers keep your {render.counted(len(suggested), 'suggestion')}, without "
+                "your name."
+            )
+        await answer.update(content=done, view=None)
+        if suggested:
+            await anonymise_reviews(answer.bot, suggested)
 
 
 async def setup(bot: SellerCoachBot) -> None:

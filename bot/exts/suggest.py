@@ -11,6 +11,7 @@ playbook and the suggester's mention (which never pings: mentions are disabled).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import re
@@ -548,3 +549,28 @@ async def setup(bot: SellerCoachBot) -> None:
 async def teardown(bot: SellerCoachBot) -> None:
     bot.remove_dynamic_items(SuggestButton, KindSelect, ReviewButton)
     bot.forms.remove(SuggestForm)
+
+
+async def anonymise_reviews(bot: SellerCoachBot, records: list[SuggestionRecord]) -> int:
+    """Take a forgotten member's name off the review messages of their suggestions (those
+    the bot can still edit); how many were edited."""
+    edited = 0
+    for record in records:
+        if record.review_channel_id is None or record.review_message_id is None:
+            continue
+        anonymous = dataclasses.replace(record, author_id=None)
+        try:
+            suggestion = suggestion_of(anonymous)
+            decision = None if anonymous.pending else decision_line(anonymous)
+            title = await playbook_title_for(bot.service, anonymous)
+            channel = bot.get_partial_messageable(
+                record.review_channel_id, guild_id=record.guild_id
+            )
+            await channel.get_partial_message(record.review_message_id).edit(
+                **review_message(anonymous, suggestion, title, decision=decision)
+            )
+        except (discord.HTTPException, ServiceError) as error:
+            log.info("suggestion %s: review message not anonymised (%s)", record.id, error)
+            continue
+        edited += 1
+    return edited

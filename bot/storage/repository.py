@@ -586,6 +586,18 @@ class Store:
         async with self._engine.connect() as connection:
             return int((await connection.execute(statement)).scalar_one())
 
+    async def suggestions_by(self, author_id: int, *, limit: int = 100) -> list[SuggestionRecord]:
+        """The member's latest suggestions that were posted for review, newest first."""
+        statement = (
+            select(*_SUGGESTION_COLUMNS)
+            .where(Suggestion.author_id == author_id, Suggestion.review_message_id.is_not(None))
+            .order_by(Suggestion.id.desc())
+            .limit(limit)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [_suggestion(row) for row in rows]
+
     # -- reminders: the seller's side -----------------------------------------------------
 
     def _new_reminder(

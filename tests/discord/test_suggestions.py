@@ -10,6 +10,7 @@ from typing import Any
 from bot.contributions import SUGGESTIONS_PER_HOUR
 from bot.storage import SuggestionStatus
 from tests.discord.conftest import Harness, at_draft, custom_id, running_bot, text_of
+from tests.discord.test_private_logs import everything_at_debug
 from tests.double import DiscordDouble
 from tests.double.double import InteractionResult
 
@@ -313,11 +314,16 @@ async def test_forget_me_anonymises_the_members_suggestions(harness: Harness) ->
     await double.submit_modal(seller, form, {"text": "Ask for a photo of the box as well."})
     (review,) = review_messages(double, channel_id)
     suggestion_id = int(review.custom_ids()[0].split(":")[1])
+    assert f"<@{seller.id}>" in message_text(review)
     asked = await double.slash(seller, double.guild, "forget-me")
     assert "without your name" in text_of(asked)
-    await double.click(seller, asked, f"forget:{seller.id}:yes")
+    done = await double.click(seller, asked, f"forget:{seller.id}:yes")
+    assert "Servers keep your 1 suggestion, without your name" in done.content
     stored = await harness.service.store.get_suggestion(suggestion_id)
     assert stored is not None and stored.author_id is None
+    # The review message no longer names them, and still works.
+    await double.wait_for(lambda: "a former member" in message_text(review))
+    assert f"<@{seller.id}>" not in message_text(review)
     # Still reviewable, with the member's name off it.
     await double.click(reviewer, review, next(c for c in review.custom_ids() if "approve" in c))
     shown = message_text(review)
@@ -349,3 +355,25 @@ async def test_two_reviewers_pressing_at_once_decide_once(harness: Harness) -> N
     assert len(history) == (1 if stored.status is SuggestionStatus.APPROVED else 0)
     assert review.custom_ids() == []
     assert len(double.dms_to(seller)) == 1
+
+
+async def test_suggesting_and_reviewing_log_no_customer_details(
+    double: DiscordDouble, sqlite_file_url: str
+) -> None:
+    seller, reviewer = double.member, double.manager
+    with everything_at_debug() as capture:
+        async with running_bot(double, sqlite_file_url) as harness:
+            channel_id = await set_review_channel(harness)
+            draft = await to_the_draft(double, seller, PASTED)
+            form = await open_form(double, seller, draft, "match-example")
+            assert form.modal is not None
+            typed = form.modal.fields()["text"]["value"] + " Rosalind Hughes said so."
+            await double.submit_modal(seller, form, {"text": typed})
+            (review,) = review_messages(double, channel_id)
+            await double.click(
+                reviewer, review, next(c for c in review.custom_ids() if "approve" in c)
+            )
+            assert "Approved by" in message_text(review)
+    assert capture.lines
+    leaked = [line for line in capture.lines if any(p.lower() in line.lower() for p in PRIVATE)]
+    assert leaked == []

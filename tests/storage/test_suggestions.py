@@ -90,8 +90,13 @@ async def test_forget_me_anonymises_suggestions_and_decisions(store: Store) -> N
     theirs = await store.add_suggestion(GUILD, OTHER_MEMBER, "damaged-in-transit", "tip", PAYLOAD)
     await store.decide_suggestion(theirs.id, SuggestionStatus.APPROVED, by=MEMBER)
     await store.decide_suggestion(mine.id, SuggestionStatus.REJECTED, by=REVIEWER)
+    await store.set_suggestion_review_message(mine.id, 111, 222)
+    await store.add_suggestion(GUILD, MEMBER, "damaged-in-transit", "tip", PAYLOAD)  # not posted
+    assert [r.id for r in await store.suggestions_by(MEMBER)] == [mine.id]
+    assert await store.suggestions_by(OTHER_MEMBER) == []
     counts = await store.forget_user(MEMBER)
     assert counts == {"reminders": 0, "sessions": 0, "policies": 0}
+    assert await store.suggestions_by(MEMBER) == []
     kept_mine = await store.get_suggestion(mine.id)
     kept_theirs = await store.get_suggestion(theirs.id)
     assert kept_mine is not None and kept_theirs is not None
