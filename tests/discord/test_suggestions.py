@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.contributions import SUGGESTIONS_PER_HOUR
-from bot.storage import SuggestionStatus
+from bot.storage import Database, SuggestionStatus
 from tests.discord.conftest import Harness, at_draft, custom_id, running_bot, text_of
 from tests.discord.test_private_logs import everything_at_debug
 from tests.double import DiscordDouble
@@ -166,11 +166,12 @@ def switch_to(step: InteractionResult, playbook_id: str) -> tuple[str, list[str]
 
 
 async def test_a_suggestion_travels_from_a_walkthrough_to_the_playbook_across_a_restart(
-    double: DiscordDouble, sqlite_file_url: str
+    double: DiscordDouble, database: Database, database_url: str
 ) -> None:
+    """On SQLite and on PostgreSQL: the second process finds the suggestion in the database."""
     seller, reviewer = double.member, double.manager
     other_guild = double.add_guild("Another server")
-    async with running_bot(double, sqlite_file_url) as first:
+    async with running_bot(double, database_url) as first:
         channel_id = await set_review_channel(first)
         # Before: the phrasing lands on another situation, unsure.
         unsure = await double.slash(
@@ -190,7 +191,7 @@ async def test_a_suggestion_travels_from_a_walkthrough_to_the_playbook_across_a_
         (review,) = review_messages(double, channel_id)
         assert PHRASING in message_text(review) and "Arrived damaged" in message_text(review)
     # A new process on the same database; the review message's buttons still work.
-    async with running_bot(double, sqlite_file_url) as second:
+    async with running_bot(double, database_url) as second:
         approve = next(c for c in review.custom_ids() if c.endswith(":approve"))
         approved = await double.click(reviewer, review, approve)
         assert not approved.ephemeral
