@@ -424,3 +424,38 @@ async def test_a_shipped_walkthrough_keeps_going_when_the_server_hides_it(
     assert step.playbook.id == "changed-mind"
     with pytest.raises(NoMatch):
         await service.start(SELLER, GUILD, "playbook:changed-mind")
+
+
+def test_packed_files_come_back_byte_for_byte_and_smaller_than_on_their_own() -> None:
+    """The preset dictionary of shipped lines packs an edited export of every shipped playbook
+    smaller than plain zlib, and unpacks each exactly; any other text round-trips too."""
+    import zlib
+
+    from bot.community import Packer
+    from bot.core.playbook_yaml import dump_playbook
+
+    packer = Packer(CATALOG)
+    with_dictionary = plain = 0
+    for playbook_id in CATALOG.ids:
+        playbook = CATALOG.get(playbook_id)
+        assert playbook is not None
+        edited = dump_playbook(playbook).replace("item", "pot").encode()
+        packed = packer.pack(edited)
+        assert packer.unpack(packed) == edited
+        with_dictionary += len(packed)
+        plain += len(zlib.compress(edited, 9))
+    assert with_dictionary < 0.85 * plain, (with_dictionary, plain)
+    odd = "ünïcode ✓ and nothing like a playbook\n".encode() * 3
+    assert Packer(CATALOG).unpack(packer.pack(odd)) == odd  # a packer made the same way
+
+
+def test_kept_files_come_back_and_the_same_content_is_kept_once() -> None:
+    from bot.community import PackedFiles, Packer
+
+    files = PackedFiles(Packer(CATALOG))
+    first, second = crazed_glaze().encode(), shipped_override("Lost by the courier").encode()
+    where = files.keep("a", first)
+    assert files.keep("a", first) == where  # a reload of the same content adds nothing
+    other = files.keep("b", second)
+    assert other != where
+    assert files.read(where) == first and files.read(other) == second
