@@ -191,6 +191,23 @@ _GREETED = re.compile(
 )
 #: Scrubbing repeats while it still finds something, at most this many times.
 _ROUNDS = 8
+#: Where a seller names someone in passing: addressed by name at a clause's end ("…in pieces,
+#: Rosalind."), after a title ("Mrs Okafor"), or after a word for the customer ("customer Tom
+#: Baker", "her name is Ada"). Capitalised words elsewhere (places, brands, "I'll") are left.
+_NAME = r"[A-Z][a-z'’-]*[a-z](?: [A-Z][a-z'’-]*[a-z])?"
+_NAMED_IN_PASSING = re.compile(
+    rf"(?:(?<=, )(?P<addressed>{_NAME})(?=[.!?,]|\s*$)"
+    rf"|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?P<titled>{_NAME})"
+    rf"|\b(?i:customer|buyer|client|recipient|named|called|name is|name's)\s+(?P<called>{_NAME}))"
+)
+#: Words that end a clause after a comma without being anyone's name.
+_NOT_NAMES = frozenset(
+    """
+    thanks thank regards best wishes cheers love please sorry monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december christmas easter etsy ebay shopify vinted amazon paypal
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
 
 
 def scrub(text: str, *, known: Iterable[str | None] = ()) -> str:
@@ -198,8 +215,10 @@ def scrub(text: str, *, known: Iterable[str | None] = ()) -> str:
 
     Each is replaced by a visible marker (``[name]``, ``[order]``, ``[email]``, ``[phone]``), so
     the seller sees what was taken out. Names and orders are those :func:`read_details` reads
-    (a signed or introduced name, an order or receipt number), the names a message greets, and
-    ``known`` values (the walkthrough's own customer name and order number), wherever they occur.
+    (a signed or introduced name, an order or receipt number), the names a message greets, names
+    said in passing (someone addressed at the end of a clause, after a title, or after a word for
+    the customer), and ``known`` values (the walkthrough's own customer name and order number),
+    wherever they occur.
     """
     known = tuple(known)
     for value in known:
@@ -217,6 +236,10 @@ def scrub(text: str, *, known: Iterable[str | None] = ()) -> str:
         details = read_details(text)
         found = [value for value in (details.customer, details.order) if value]
         found += [m["name"] for m in _GREETED.finditer(text)]
+        for m in _NAMED_IN_PASSING.finditer(text):
+            name = m["addressed"] or m["titled"] or m["called"]
+            if name.split()[0].casefold() not in _NOT_NAMES:
+                found.append(name)
         found = [value for value in found if value not in _MARKS]
         if not found:
             break

@@ -72,6 +72,21 @@ def test_scrub_leaves_plain_situations_dates_and_prices_alone() -> None:
         assert scrub(text) == text
 
 
+def test_scrub_takes_out_a_name_said_in_passing_but_not_days_places_or_marketplaces() -> None:
+    text = (
+        "I'm so sorry your vase arrived in pieces, Rosalind. I told Mrs Okafor it would come "
+        "on Monday with Royal Mail, as Etsy says, and the customer Ada Lovelace agreed. I'll "
+        "post it from Germany. Thanks, Sam"
+    )
+    scrubbed = scrub(text)
+    for private in ("Rosalind", "Okafor", "Ada", "Lovelace", "Sam"):
+        assert private not in scrubbed
+    assert scrubbed.startswith("I'm so sorry your vase arrived in pieces, [name].")
+    assert "I told Mrs [name] it would" in scrubbed
+    for kept in ("Monday", "Royal Mail", "Etsy", "I'll", "Germany", "Thanks"):
+        assert kept in scrubbed
+
+
 def test_scrub_is_stable_when_run_again() -> None:
     text = "my name is Zara and my receipt 3019284756 says it was the blue mug"
     once = scrub(text)
