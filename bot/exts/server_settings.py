@@ -98,11 +98,11 @@ def channel_warning(
     if channel is None or me is None:
         return None
     permissions = channel.permissions_for(me)
-    if permissions.view_channel and permissions.send_messages:
+    if permissions.view_channel and permissions.send_messages and permissions.embed_links:
         return None
     return (
-        f"⚠️ I can't post in <#{channel_id}> yet: give me **View Channel** and **Send Messages** "
-        "there, or suggestions won't reach your reviewers."
+        f"⚠️ I can't post in <#{channel_id}> yet: give me **View Channel**, **Send Messages** "
+        "and **Embed Links** there, or suggestions won't reach your reviewers."
     )
 
 
