@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -33,12 +33,12 @@ from bot.storage import ReminderRecord, SessionRecord, Store, new_worker_id
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 #: Walkthroughs kept in memory (their latest version), so a button press needs one write.
 RECENT_SESSIONS = 10_000
-#: Parsed policies kept, by their stored JSON.
+#: Parsed policies, and parsed server settings, kept by their stored JSON.
 PARSED_POLICIES = 10_000
-#: Parsed server settings kept, by their stored JSON.
-PARSED_SERVER_SETTINGS = 10_000
 #: How often a form's details are re-applied when the walkthrough changes under them.
 SAVE_ATTEMPTS = 3
 #: How long finished or abandoned walkthroughs and closed reminders are kept, by default.
@@ -107,6 +107,27 @@ class Walkthrough:
     @property
     def draft(self) -> str:
         return engine.draft(self.state, self.playbook)
+
+
+class ParsedByText(Generic[T]):
+    """Values parsed from stored text, kept by that text (the least recently used let go
+    beyond ``capacity``): the row is read every time, the parse is done once per text. The
+    parser's error is raised to the caller, and nothing is kept then."""
+
+    def __init__(self, parse: Callable[[str], T], capacity: int) -> None:
+        self._parse = parse
+        self._capacity = capacity
+        self._kept: OrderedDict[str, T] = OrderedDict()
+
+    def get(self, raw: str) -> T:
+        found = self._kept.get(raw)
+        if found is not None:
+            self._kept.move_to_end(raw)
+            return found
+        parsed = self._kept[raw] = self._parse(raw)
+        while len(self._kept) > self._capacity:
+            self._kept.popitem(last=False)
+        return parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +225,10 @@ class CoachService:
         # save is a compare-and-set on the version in the database, so a stale entry can only
         # make a save fail (and be re-read), never overwrite newer state.
         self._recent: OrderedDict[str, tuple[SessionRecord, CoachState]] = OrderedDict()
-        # Parsed policies by their stored JSON: the row is read every time (another process
-        # may have changed or forgotten it), the parse is done once.
-        self._policies: OrderedDict[str, Policy] = OrderedDict()
-        # Parsed server settings by their stored JSON, the same way.
-        self._server_settings: OrderedDict[str, ServerSettings] = OrderedDict()
+        # Parsed policies and server settings by their stored JSON: the row is read every time
+        # (another process may have changed or forgotten it), the parse is done once.
+        self._policies = ParsedByText(Policy.model_validate_json, PARSED_POLICIES)
+        self._server_settings = ParsedByText(ServerSettings.from_json, PARSED_POLICIES)
         # Sellers with reminders held back from DMs, refreshed by the delivery loop, so a
         # command only queries for them when there is something to show.
         self._held_users: set[int] | None = None
@@ -253,19 +273,11 @@ class CoachService:
         raw = await self.store.get_policy(user_id)
         if raw is None:
             return Policy()
-        policy = self._policies.get(raw)
-        if policy is not None:
-            self._policies.move_to_end(raw)
-            return policy
         try:
-            policy = Policy.model_validate_json(raw)
+            return self._policies.get(raw)
         except ValidationError:
             log.warning("stored policy of a seller could not be read; using the defaults")
             return Policy()
-        self._policies[raw] = policy
-        while len(self._policies) > PARSED_POLICIES:
-            self._policies.popitem(last=False)
-        return policy
 
     async def update_policy(self, user_id: int, **changes: Any) -> Policy:
         """Change some fields of the seller's policy; raise ServiceError on a bad value."""
@@ -303,19 +315,11 @@ class CoachService:
         raw = await self.store.get_guild_settings(guild_id)
         if raw is None:
             return ServerSettings()
-        settings = self._server_settings.get(raw)
-        if settings is not None:
-            self._server_settings.move_to_end(raw)
-            return settings
         try:
-            settings = ServerSettings.from_json(raw)
+            return self._server_settings.get(raw)
         except ValidationError:
             log.warning("stored settings of server %s could not be read; using none", guild_id)
             return ServerSettings()
-        self._server_settings[raw] = settings
-        while len(self._server_settings) > PARSED_SERVER_SETTINGS:
-            self._server_settings.popitem(last=False)
-        return settings
 
     async def update_server_settings(self, guild_id: int, **fields: Any) -> ServerSettings:
         """Set these fields of the server's settings (None clears one) and keep the others;
