@@ -16,6 +16,7 @@ from bot.core.engine import Policy, ReturnShipping, format_money
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
 from bot.exts.common import may_manage, show_held_reminders
+from bot.exts.suggest import anonymise_reviews
 from bot.service import ServiceError, chose_currency
 
 if TYPE_CHECKING:
@@ -390,8 +391,6 @@ class ForgetButton(
         if self.choice == "no":
             await answer.update(content="Nothing was deleted.", view=None)
             return
-        from bot.exts.suggest import anonymise_reviews  # suggest imports the walkthrough
-
         suggested = await answer.bot.service.store.suggestions_by(self.user_id)
         counts = await answer.bot.service.forget(self.user_id)
         total = sum(counts.values())

@@ -22,7 +22,8 @@ from bot.core.engine import Step, currency_of, format_money, missing_details
 from bot.core.presenter import ChoiceKind
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem, answering
-from bot.exts.common import guild_of, show_held_reminders
+from bot.exts.common import SESSION, guild_of, show_held_reminders
+from bot.exts.suggest import SuggestButton, offered
 from bot.exts.tone import open_tone_check
 from bot.failures import new_error_id, redacted_traceback
 from bot.service import PLAYBOOK_VALUE, Action, MovedOn, NoMatch, ServiceError, Walkthrough
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SESSION = r"(?P<sid>[A-Za-z0-9_-]{8,40})"
 VERSION = r"(?P<version>[0-9]{1,9})"
 MAX_SITUATION = 1000
 
@@ -410,8 +410,6 @@ def walkthrough_view(walkthrough: Walkthrough, *, tips: bool = False) -> discord
         button("details", EDIT_DETAILS, grey)
     for item in buttons:
         items.add_item(item)
-    from bot.exts.suggest import SuggestButton, offered  # suggest imports this module
-
     if offered(walkthrough):
         items.add_item(SuggestButton.make(walkthrough, row=2 if len(buttons) < 5 else 3))
     return items

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: A walkthrough's id inside a component's custom_id.
+SESSION = r"(?P<sid>[A-Za-z0-9_-]{8,40})"
+
 
 def guild_of(interaction: discord.Interaction[SellerCoachBot]) -> int | None:
     """The server the interaction happened in; None in direct messages."""

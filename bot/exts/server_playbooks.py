@@ -69,7 +69,6 @@ ORIGIN_NAMES = {
     Origin.SERVER: "This server's own",
     Origin.OVERRIDING: "Replacing a shipped one",
     Origin.HIDDEN: "Hidden shipped ones",
-    Origin.SHIPPED: "Shipped",
 }
 
 #: Which playbooks each command's ``playbook`` option offers.
@@ -79,7 +78,6 @@ OFFERED: dict[str, frozenset[Origin]] = {
     "remove": frozenset({Origin.SERVER, Origin.OVERRIDING}),
     "history": frozenset({Origin.SERVER, Origin.OVERRIDING}),
     "revert": frozenset({Origin.SERVER, Origin.OVERRIDING}),
-    "export": frozenset(Origin),
 }
 
 
@@ -131,7 +129,7 @@ def problems_message(
     """Every problem as ``file:line:col: message`` in a code block; those that do not fit in one
     message are counted, and then every one of them is in an attached text file."""
     count = len(problems)
-    head = f"{code(source)} was not {verb}: {count} problem{'s' if count != 1 else ''}. "
+    head = f"{code(source)} was not {verb}: {render.counted(count, 'problem')}. "
     head += advice
     lines = [" ".join(p.split()).replace(FENCE, FENCE_LOOKALIKE) for p in problems]
     budget = render.MESSAGE_CONTENT - len(head) - 120
@@ -419,10 +417,8 @@ class ServerPlaybooksCog(commands.Cog):
                 return
             async with saving(answer, "hide"):
                 catalog = await self.servers.catalog_for(guild_id)
-                if (
-                    isinstance(catalog, GuildCatalog)
-                    and catalog.origin(playbook) is Origin.OVERRIDING
-                ):
+                assert isinstance(catalog, GuildCatalog)  # guild_id is a server's
+                if catalog.origin(playbook) is Origin.OVERRIDING:
                     await answer.send(
                         f"This server has its own version of “{title}”, which hiding the shipped "
                         f"one would not take away: `/{COMMAND} remove` it first."

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.community import AnyCatalog
 from bot.contributions import AlreadyDecided, Contributions, Decision, suggestion_of
 from bot.core.engine import Step
 from bot.core.models import MAX_PHRASE, MAX_TEXT, MAX_TIP, MAX_TITLE
@@ -35,7 +36,7 @@ from bot.core.suggestions import (
 )
 from bot.exts import render
 from bot.exts.answer import Answer, RoutedForm, RoutedItem
-from bot.exts.common import guild_of, may_manage
+from bot.exts.common import SESSION, guild_of, may_manage
 from bot.service import ServiceError, Walkthrough
 from bot.storage import SuggestionRecord, SuggestionStatus
 
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SESSION = r"(?P<sid>[A-Za-z0-9_-]{8,40})"
 SUGGEST_LABEL = "Suggest an improvement"
 NOT_A_REVIEWER = (
     "Only this server's reviewers can approve or reject suggestions: members with Manage "
@@ -201,6 +201,14 @@ _KIND_TITLES = {
 }
 
 
+def kind_of(value: str) -> SuggestionKind:
+    """The kind of suggestion a custom_id names; ServiceError for one not known."""
+    try:
+        return SuggestionKind(value)
+    except ValueError:
+        raise ServiceError("That kind of suggestion is not one I know.") from None
+
+
 class SuggestForm(RoutedForm, title="Suggest an improvement"):
     """The suggestion as it will be sent, for the seller to edit and send."""
 
@@ -212,10 +220,7 @@ class SuggestForm(RoutedForm, title="Suggest an improvement"):
 
     def read(self, match: re.Match[str]) -> None:
         self.session_id, self.argument = match["sid"], match["arg"]
-        try:
-            self.kind = SuggestionKind(match["kind"])
-        except ValueError:
-            raise ServiceError("That kind of suggestion is not one I know.") from None
+        self.kind = kind_of(match["kind"])
 
     def field(
         self,
@@ -243,10 +248,7 @@ class SuggestForm(RoutedForm, title="Suggest an improvement"):
         cls, walkthrough: Walkthrough, kind_value: str, argument: str | None
     ) -> SuggestForm:
         """The form for one kind of suggestion, filled in from the walkthrough, scrubbed."""
-        try:
-            kind = SuggestionKind(kind_value)
-        except ValueError:
-            raise ServiceError("That kind of suggestion is not one I know.") from None
+        kind = kind_of(kind_value)
         custom_id = f"sgf:{walkthrough.session_id}:{kind.value}"
         if argument:
             custom_id += f":{argument}"
@@ -497,7 +499,13 @@ async def playbook_title_for(service: CoachService, record: SuggestionRecord) ->
     """The title of the suggestion's playbook as the server has it now."""
     if record.playbook_id is None:
         return None
-    catalog = await service.catalog_for(record.guild_id)
+    return title_in(await service.catalog_for(record.guild_id), record)
+
+
+def title_in(catalog: AnyCatalog, record: SuggestionRecord) -> str | None:
+    """The title of the suggestion's playbook in ``catalog`` (its server's set)."""
+    if record.playbook_id is None:
+        return None
     summary = catalog.summary(record.playbook_id)
     return summary.title if summary is not None else record.playbook_id
 
@@ -551,10 +559,10 @@ async def teardown(bot: SellerCoachBot) -> None:
     bot.forms.remove(SuggestForm)
 
 
-async def anonymise_reviews(bot: SellerCoachBot, records: list[SuggestionRecord]) -> int:
+async def anonymise_reviews(bot: SellerCoachBot, records: list[SuggestionRecord]) -> None:
     """Take a forgotten member's name off the review messages of their suggestions (those
-    the bot can still edit); how many were edited."""
-    edited = 0
+    the bot can still edit); each server's set is read once."""
+    catalogs: dict[int, AnyCatalog] = {}
     for record in records:
         if record.review_channel_id is None or record.review_message_id is None:
             continue
@@ -562,7 +570,10 @@ async def anonymise_reviews(bot: SellerCoachBot, records: list[SuggestionRecord]
         try:
             suggestion = suggestion_of(anonymous)
             decision = None if anonymous.pending else decision_line(anonymous)
-            title = await playbook_title_for(bot.service, anonymous)
+            catalog = catalogs.get(record.guild_id)
+            if catalog is None:
+                catalog = catalogs[record.guild_id] = await bot.service.catalog_for(record.guild_id)
+            title = title_in(catalog, anonymous)
             channel = bot.get_partial_messageable(
                 record.review_channel_id, guild_id=record.guild_id
             )
@@ -571,6 +582,3 @@ async def anonymise_reviews(bot: SellerCoachBot, records: list[SuggestionRecord]
             )
         except (discord.HTTPException, ServiceError) as error:
             log.info("suggestion %s: review message not anonymised (%s)", record.id, error)
-            continue
-        edited += 1
-    return edited
