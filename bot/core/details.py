@@ -268,7 +268,8 @@ def _introduced_name(text: str, greeted: set[str], lower_case: bool) -> str | No
 
 # --- order numbers ---------------------------------------------------------------------------
 
-_MARKETPLACE_ORDER = re.compile(r"(?<![\d-])(?:\d{3}-\d{7}-\d{7}|\d{2}-\d{5}-\d{5})(?![\d-])")
+#: A marketplace's order number by its shape (Amazon's 3-7-7 digits, eBay's 2-5-5).
+MARKETPLACE_ORDER = re.compile(r"(?<![\d-])(?:\d{3}-\d{7}-\d{7}|\d{2}-\d{5}-\d{5})(?![\d-])")
 _LABELLED_ORDER = re.compile(
     r"\b(?:order|receipt|invoice|purchase|transaction)(?!ed\b)s?"
     r"(?:\s*(?:number|no|nr|num|id|ref(?:erence)?)\b\.?)?"
@@ -287,7 +288,7 @@ _COUNTED = re.compile(
 
 
 def _order_number(text: str) -> str | None:
-    found = _MARKETPLACE_ORDER.search(text)
+    found = MARKETPLACE_ORDER.search(text)
     if found:
         return found.group(0)
     hashed = [m.group("number") for m in _HASH_NUMBER.finditer(text)]

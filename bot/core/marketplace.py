@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.core.placeholders import PLACEHOLDERS
+
 
 class Marketplace(StrEnum):
     """Where a server's sellers mostly sell."""
@@ -39,7 +41,7 @@ _LABELS = {
     Marketplace.OTHER: "other",
 }
 #: What ``{marketplace}`` says when no marketplace is set (or it is "other").
-UNNAMED = "the marketplace"
+UNNAMED = PLACEHOLDERS["marketplace"]
 _IN_TEXT = {Marketplace.OWN_SITE: "my website", Marketplace.OTHER: UNNAMED}
 
 

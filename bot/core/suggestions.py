@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.core.details import read_details
+from bot.core.details import MARKETPLACE_ORDER, read_details
 from bot.core.models import (
     MAX_PHRASE,
     MAX_SUMMARY,
@@ -41,6 +41,7 @@ from bot.core.models import (
     Playbook,
 )
 from bot.core.placeholders import check_placeholders
+from bot.core.playbook_yaml import LINE_WIDTH, playbook_data
 from bot.core.proofread import check_playbook
 
 __all__ = [
@@ -180,7 +181,6 @@ _PHONE = re.compile(
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 #: Numbers that look like an order: marked with '#', or a marketplace's shape.
 _HASHED_NUMBER = re.compile(r"(?<![\w&])#\s?\d{3,}(?:-\d+)*\b")
-_MARKETPLACE_ORDER = re.compile(r"(?<![\d-])(?:\d{3}-\d{7}-\d{7}|\d{2}-\d{5}-\d{5})(?![\d-])")
 _LABELLED_NUMBER = re.compile(
     r"(?i)\b(?P<label>(?:order|receipt|invoice|transaction)s?"
     r"(?:\s*(?:number|no|nr|num|id|ref(?:erence)?)\b\.?)?\s*(?:is|was|=)?\s*[:#]?\s*)"
@@ -225,7 +225,7 @@ def scrub(text: str, *, known: Iterable[str | None] = ()) -> str:
         text = _remove_value(text, value)
     text = _URL_USER.sub(EMAIL_MARK, text)
     text = _EMAIL.sub(EMAIL_MARK, text)
-    text = _MARKETPLACE_ORDER.sub(ORDER_MARK, text)
+    text = MARKETPLACE_ORDER.sub(ORDER_MARK, text)
     text = _LABELLED_NUMBER.sub(lambda m: m["label"] + ORDER_MARK, text)
     text = _HASHED_NUMBER.sub(ORDER_MARK, text)
     text = _PHONE.sub(lambda m: m[0] if _DATE.fullmatch(m[0]) else PHONE_MARK, text)
@@ -513,7 +513,7 @@ def _phrases(suggestion: Suggestion) -> list[str]:
 
 def _dump(value: Any, indent: int) -> str:
     text = yaml.safe_dump(
-        value, sort_keys=False, allow_unicode=True, width=96, default_flow_style=False
+        value, sort_keys=False, allow_unicode=True, width=LINE_WIDTH, default_flow_style=False
     )
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
@@ -532,7 +532,7 @@ def draft_playbook(suggestion: Suggestion, closest: Playbook) -> str:
     playbook_id = slug_for(suggestion.title)
     if not playbook_id:
         raise SuggestionError("The title needs some letters or digits.")
-    steps = closest.model_dump(mode="json", exclude_none=True)["steps"]
+    steps = playbook_data(closest)["steps"]
     if suggestion.worked:
         steps["compensate"]["tips"] = [suggestion.worked, *steps["compensate"]["tips"]]
     examples = _phrases(suggestion)

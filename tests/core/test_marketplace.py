@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import engine, presenter
+from bot.core import composer, engine, presenter
 from bot.core.engine import CaseDetails, CoachState, Step
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
 from bot.core.marketplace import Marketplace, marketplace_text
-from bot.core.placeholders import check_placeholders, render
+from bot.core.placeholders import PLACEHOLDERS, check_placeholders, render
 
 SHIPPED = {p.id: p for p in load_playbooks([shipped_playbooks_dir()]).playbooks}
 ADDRESS = SHIPPED["address-problem"]
@@ -45,6 +45,9 @@ def test_it_is_never_a_detail_left_to_fill_in() -> None:
     state = with_questions(None)
     assert not any("marketplace" in m for m in engine.missing_details(state, ADDRESS))
     assert "[order number]" not in engine.missing_details(state, ADDRESS)  # 1042 is given
+    # Even left without a value, the marker of {marketplace} reads naturally, so is not missing.
+    marker = PLACEHOLDERS["marketplace"]
+    assert composer.missing_markers(f"a message on {marker}", {}) == ()
 
 
 def test_the_walkthrough_keeps_it_through_json_and_shows_it_at_each_step() -> None:
