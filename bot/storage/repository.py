@@ -341,19 +341,14 @@ class Store:
     ) -> Any:
         """INSERT, or UPDATE the row with the same ``key`` (by default to ``values``)."""
         dialect = self._engine.dialect.name
-        if dialect == "postgresql":
-            pg_insert = postgresql.insert(model).values(values)
-            return pg_insert.on_conflict_do_update(
-                index_elements=[key],
-                set_=set_ or {name: pg_insert.excluded[name] for name in values if name != key},
-            )
-        if dialect == "sqlite":
-            lite_insert = sqlite.insert(model).values(values)
-            return lite_insert.on_conflict_do_update(
-                index_elements=[key],
-                set_=set_ or {name: lite_insert.excluded[name] for name in values if name != key},
-            )
-        raise NotImplementedError(f"upsert on {dialect}")  # pragma: no cover
+        inserts = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+        if dialect not in inserts:  # pragma: no cover
+            raise NotImplementedError(f"upsert on {dialect}")
+        statement = inserts[dialect](model).values(values)
+        return statement.on_conflict_do_update(
+            index_elements=[key],
+            set_=set_ or {name: statement.excluded[name] for name in values if name != key},
+        )
 
     # -- server playbooks -------------------------------------------------------------------
 
@@ -1055,27 +1050,15 @@ class Store:
             for name, model in tables:
                 statement = delete(model).where(model.user_id == user_id)
                 counts[name] = (await connection.execute(statement)).rowcount
-            # What they gave a server stays the server's, with their name taken off it.
-            authored = (
-                update(ServerPlaybook)
-                .where(ServerPlaybook.author_id == user_id)
-                .values(author_id=None)
-            )
-            await connection.execute(authored)
-            hidden = (
-                update(HiddenPlaybook)
-                .where(HiddenPlaybook.hidden_by == user_id)
-                .values(hidden_by=None)
-            )
-            await connection.execute(hidden)
-            # Their suggestions stay the servers', and so do their decisions, without them.
-            suggested = (
-                update(Suggestion).where(Suggestion.author_id == user_id).values(author_id=None)
-            )
-            await connection.execute(suggested)
-            decided = (
-                update(Suggestion).where(Suggestion.decided_by == user_id).values(decided_by=None)
-            )
-            await connection.execute(decided)
+            # What they gave a server (playbooks, hidden ones, suggestions and decisions on
+            # them) stays the server's, with their name taken off it.
+            for column in (
+                ServerPlaybook.author_id,
+                HiddenPlaybook.hidden_by,
+                Suggestion.author_id,
+                Suggestion.decided_by,
+            ):
+                statement = update(column.class_).where(column == user_id).values({column: None})
+                await connection.execute(statement)
         log.info("forgot user %s: %s", user_id, counts)
         return counts
