@@ -21,7 +21,7 @@ from discord.ext import commands
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.catalog import Catalog
-from bot.core.tone import ToneChecker, load_tone_rules
+from bot.core.tone import load_tone_checker
 from bot.exts.answer import FormRouter, InFlight, accepting, answering
 from bot.failures import new_error_id, redacted_traceback
 from bot.metrics import Health, Metrics, MetricsServer, health
@@ -242,7 +242,7 @@ async def create_bot(
     service = CoachService(
         catalog,
         database.store,
-        tone=ToneChecker(load_tone_rules()),
+        tone=load_tone_checker(),
         retention=timedelta(days=settings.retention_days),
         **({"clock": clock} if clock is not None else {}),
     )

@@ -573,10 +573,10 @@ def tone_drafts() -> list[str]:
 
 def tone_report(out: Callable[[str], None] = print) -> dict[str, float]:
     """How long one tone check takes."""
-    from bot.core.tone import ToneChecker, load_tone_rules
+    from bot.core.tone import load_tone_checker
 
     started = time.perf_counter()
-    checker = ToneChecker(load_tone_rules())
+    checker = load_tone_checker()
     built = time.perf_counter() - started
     timing = time_each(checker.check, tone_drafts(), rounds=5)
     out("")

@@ -83,11 +83,11 @@ def _proofreading_problems(result: LoadResult) -> list[Problem]:
 
 def _data_problems() -> list[Problem]:
     """Problems in the shipped lexicon and tone rules, checked like playbooks."""
-    from bot.core.tone import load_tone_rules
+    from bot.core.tone import load_tone_checker
 
     problems: list[Problem] = []
     try:
-        load_tone_rules()
+        load_tone_checker(compile_all=False)
     except DocumentError as error:
         problems.extend(error.problems)
     try:
@@ -158,7 +158,7 @@ def _marketplace(text: str) -> Marketplace:
 
 
 def _coach(args: argparse.Namespace) -> int:
-    from bot.core.tone import ToneChecker, load_tone_rules
+    from bot.core.tone import load_tone_checker
     from bot.terminal import CoachOptions, Console, load_policy, run_coach, save_policy
 
     case = _case(args, "coach")
@@ -177,7 +177,7 @@ def _coach(args: argparse.Namespace) -> int:
         remember=lambda chosen: save_policy(folder, chosen),
         marketplace=args.marketplace,
     )
-    checker = ToneChecker(load_tone_rules(), compile_all=False)
+    checker = load_tone_checker(compile_all=False)
 
     def tone_check(draft: str) -> list[str]:
         report = checker.check(draft)
@@ -497,10 +497,10 @@ def _playbooks_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _tone(args: argparse.Namespace) -> int:
-    from bot.core.tone import ToneChecker, load_tone_rules
+    from bot.core.tone import load_tone_checker
 
     try:
-        rules = load_tone_rules(Path(args.rules) if args.rules else None)
+        checker = load_tone_checker(Path(args.rules) if args.rules else None, compile_all=False)
     except DocumentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -512,11 +512,11 @@ def _tone(args: argparse.Namespace) -> int:
     else:
         draft = args.text
     complaint = True if args.complaint else False if args.no_complaint else None
-    report = ToneChecker(rules, compile_all=False).check(draft, complaint=complaint)
+    report = checker.check(draft, complaint=complaint)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        _print_report(report, rules.label)
+        _print_report(report, checker.rules.label)
     return 0 if report.ok else 1
 
 
@@ -654,7 +654,8 @@ def build_parser() -> argparse.ArgumentParser:
     answers.add_argument(
         "--no-complaint",
         action="store_true",
-        help="the draft does not answer a complaint (no apology or thanks needed)",
+        help="the draft does not answer a complaint (no apology or thanks needed; the rules "
+        "alone judge it, not the model of how cold the whole draft reads)",
     )
     tone.add_argument(
         "--rules", metavar="PATH", help="a tone rules file (default: the shipped English one)"

@@ -26,7 +26,7 @@ from bot.core.engine import CaseDetails, CoachError, CoachState, Origin, Policy,
 from bot.core.matcher import MatchResult
 from bot.core.models import Playbook
 from bot.core.presenter import StepView
-from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_rules
+from bot.core.tone import ToneChecker, ToneKind, ToneReport, load_tone_checker
 from bot.failures import new_error_id, redacted_traceback
 from bot.server_settings import InvalidSettings, ServerSettings
 from bot.storage import ReminderRecord, SessionRecord, Store, new_worker_id
@@ -245,7 +245,7 @@ class CoachService:
     def tone(self) -> ToneChecker:
         """The tone checker, built on first use (the rules compile in about half a second)."""
         if self._tone is None:
-            self._tone = ToneChecker(load_tone_rules())
+            self._tone = load_tone_checker()
         return self._tone
 
     def check_tone(self, draft: str) -> ToneReport:

