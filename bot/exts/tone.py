@@ -106,6 +106,12 @@ def advice(bot: SellerCoachBot) -> dict[str, tuple[str, str, str]]:
         no_apology.why,
         no_apology.suggestion,
     )
+    if rules.overall:
+        found[rule_key(ToneKind.COLD.value, "overall")] = (
+            rules.overall.label,
+            rules.overall.why,
+            rules.overall.suggestion,
+        )
     return found
 
 

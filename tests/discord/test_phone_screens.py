@@ -288,6 +288,28 @@ async def test_tone_leads_with_the_phrases_within_a_phone_screen(harness: Harnes
     assert "customer didn't ask whose fault it was" in text_of(why).replace("\n", " ")
 
 
+async def test_a_draft_cold_as_a_whole_is_shown_at_its_coldest_sentence(
+    harness: Harness,
+) -> None:
+    """No phrase rule names anything here; the model's finding leads, and Why? explains it."""
+    draft = (
+        "Thanks for your message. I posted it within the time stated at checkout. Parcels "
+        "sometimes take a little longer at this time of year and there isn't much anyone can "
+        "do about that. It'll turn up."
+    )
+    double, seller = harness.double, harness.double.member
+    form = await double.slash(seller, double.guild, "tone")
+    checked = await double.submit_modal(seller, form, {"draft": draft})
+    text = readable(text_of(checked))
+    assert "1 spot to soften" in text
+    assert "“Parcels sometimes take a little longer" in text
+    assert "→" in text
+    button = next(c for c in checked.custom_ids() if c.startswith("tonw:"))
+    why = text_of(await double.click(seller, checked, button)).replace("\n", " ")
+    assert "Cold overall" in why and "taking a side against them" in why
+    double.assert_no_violations()
+
+
 async def test_a_lost_answer_on_the_way_to_the_reply_still_ends_in_the_reply(
     harness: Harness,
 ) -> None:
