@@ -7,8 +7,10 @@ Run from the repository root after changing a development corpus of the tone che
 It needs scikit-learn (in the ``dev`` extra). The model is trained on the development sets
 named in ``tests/core/tone_corpus.py`` only; the held-out sets never train it. The threshold is
 chosen with each development set left out in turn: the lowest at which the model alone flags at
-most ``WARM_FLAGGED_AIM`` of the warm drafts it has not seen. A test retrains and checks that
-the shipped file is what this script writes.
+most ``WARM_FLAGGED_AIM`` of the warm drafts it has not seen. Below ``warm_below`` a draft reads
+warm enough that it is not asked for an apology: the highest score at which, the same way, no
+hostile draft that the rules catch only by its missing apology would be let through. A test
+retrains and checks that the shipped file is what this script writes.
 """
 
 from __future__ import annotations
@@ -72,9 +74,9 @@ def probabilities(model: tuple[TfidfVectorizer, TfidfVectorizer, Any], texts: li
     return regression.predict_proba(features)[:, 1]
 
 
-def choose_threshold() -> tuple[float, dict[str, float]]:
-    """The lowest threshold at which, with each set left out in turn, the model alone flags at
-    most the aimed share of the warm drafts it was not trained on; and its recall there."""
+def scores_unseen() -> tuple[list[float], list[float]]:
+    """Each development draft's score from a model trained with its own set left out: hostile
+    drafts first, then warm ones, in the order of ``TRAINING_SETS``."""
     unseen_hostile: list[float] = []
     unseen_warm: list[float] = []
     for left_out in TRAINING_SETS:
@@ -84,8 +86,14 @@ def choose_threshold() -> tuple[float, dict[str, float]]:
         held_hostile, held_warm = TRAINING_SETS[left_out]
         unseen_hostile += list(probabilities(model, held_hostile))
         unseen_warm += list(probabilities(model, held_warm))
-    warm_scores = np.array(unseen_warm)
-    hostile_scores = np.array(unseen_hostile)
+    return unseen_hostile, unseen_warm
+
+
+def choose_threshold(hostile: list[float], warm: list[float]) -> tuple[float, dict[str, float]]:
+    """The lowest threshold at which the model alone flags at most the aimed share of the warm
+    drafts it was not trained on; and what it flags there."""
+    warm_scores = np.array(warm)
+    hostile_scores = np.array(hostile)
     for step in range(50, 100):
         threshold = step / 100
         if (warm_scores >= threshold).mean() <= WARM_FLAGGED_AIM:
@@ -96,6 +104,27 @@ def choose_threshold() -> tuple[float, dict[str, float]]:
     raise SystemExit("no threshold meets the aim; the corpora need looking at")
 
 
+def choose_warm_floor(hostile: list[float]) -> float:
+    """The highest score below which the missing-apology check may stand down: no hostile
+    development draft that the rules catch only by its missing apology scores below it when its
+    own set was left out of training."""
+    from bot.core.tone import ToneChecker, ToneKind, load_tone_rules
+
+    checker = ToneChecker(load_tone_rules(), compile_all=False)
+    drafts = [t for h, _ in TRAINING_SETS.values() for t in h]
+    only_unapologetic = [
+        score
+        for draft, score in zip(drafts, hostile, strict=True)
+        if {f.kind for f in checker.check(draft).findings} == {ToneKind.NO_APOLOGY}
+    ]
+    lowest = min(only_unapologetic, default=1.0)
+    floor = 0.0
+    for step in range(1, 50):
+        if step / 100 <= lowest:
+            floor = step / 100
+    return floor
+
+
 def _round(value: float) -> float:
     return float(f"{value:.{DIGITS}g}")
 
@@ -104,7 +133,9 @@ def build() -> dict[str, Any]:
     """Train on every development set and return the contents of the model file."""
     hostile = [t for h, _ in TRAINING_SETS.values() for t in h]
     warm = [t for _, w in TRAINING_SETS.values() for t in w]
-    threshold, left_out = choose_threshold()
+    unseen_hostile, unseen_warm = scores_unseen()
+    threshold, left_out = choose_threshold(unseen_hostile, unseen_warm)
+    warm_below = choose_warm_floor(unseen_hostile)
     words, chars, regression = fit(hostile, warm)
     coefficients = regression.coef_[0]
     blocks: dict[str, dict[str, list[float]]] = {}
@@ -122,6 +153,7 @@ def build() -> dict[str, Any]:
         "trained_on": {name: [len(h), len(w)] for name, (h, w) in TRAINING_SETS.items()},
         "left_out_in_turn": left_out,
         "threshold": threshold,
+        "warm_below": warm_below,
         "intercept": _round(regression.intercept_[0]),
         **blocks,
     }
@@ -150,6 +182,7 @@ def main() -> None:
     print(
         f"wrote {MODEL_FILE.relative_to(ROOT)}: {len(model['words'])} word and "
         f"{len(model['chars'])} character features, threshold {model['threshold']}, "
+        f"warm below {model['warm_below']}, "
         f"with each set left out in turn: {model['left_out_in_turn']}"
     )
 

@@ -580,7 +580,8 @@ class ToneChecker:
     def check(self, draft: str, *, complaint: bool | None = None) -> ToneReport:
         """Read ``draft`` and report what would hurt.
 
-        An answer to a complaint needs at least one apology, thanks or acknowledgement.
+        An answer to a complaint needs at least one apology, thanks or acknowledgement, unless
+        the learned model reads it as plainly warm (and the caller did not say it answers one).
         ``complaint`` says whether the draft is one; ``None`` (the default) lets the draft tell:
         it is one when it names a problem, a refund or a refusal (the rules'
         ``complaint_signs``), so an order confirmation or a shipped notice needs no apology.
@@ -593,13 +594,21 @@ class ToneChecker:
         text = Draft(draft)
         found, acknowledgements, signs = self._pattern_findings(text)
         found = _without_repeats([*found, *self._shouts(text)])
-        told_no_complaint = complaint is False
+        told = complaint  # what the caller said, before the draft is read for it
         if complaint is None:
             complaint = signs or not self._reads_complaint or not text.text.strip()
-        acknowledged = not complaint or self._acknowledges(text, acknowledgements, found)
-        # The model learned from answers to complaints; a draft its caller says answers none (a
-        # shipped notice, a restock note) is judged by the rules alone.
-        cold = None if told_no_complaint else self._cold(draft, text, found)
+        # The model learned from answers to complaints: a draft its caller says answers none (a
+        # shipped notice, a restock note) is judged by the rules alone, and one its caller says
+        # answers a complaint needs its apology however warm it reads.
+        model = self._model
+        coldness = None if model is None or told is False else model.coldness(draft)
+        reads_warm = model is not None and coldness is not None and coldness < model.warm_below
+        acknowledged = (
+            not complaint
+            or self._acknowledges(text, acknowledgements, found)
+            or (reads_warm and told is None)
+        )
+        cold = self._cold(draft, text, found, coldness)
         if cold:
             found = _without_repeats([*found, cold])
         if not acknowledged:
@@ -616,11 +625,13 @@ class ToneChecker:
         )
         return ToneReport(not findings, self._verdict(findings), findings)
 
-    def _cold(self, draft: str, text: Draft, found: list[Finding]) -> Finding | None:
-        """The learned model's finding, when the draft reads cold and its coldest sentence has
-        no finding of a rule yet."""
+    def _cold(
+        self, draft: str, text: Draft, found: list[Finding], coldness: float | None
+    ) -> Finding | None:
+        """The learned model's finding, when the draft reads cold (``coldness``, the model's
+        score of it) and its coldest sentence has no finding of a rule yet."""
         model, overall = self._model, self.rules.overall
-        if model is None or overall is None or not model.reads_cold(draft):
+        if model is None or overall is None or coldness is None or coldness < model.threshold:
             return None
         span = model.coldest(text.sentences(), draft)
         if span is None:

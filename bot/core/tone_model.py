@@ -86,12 +86,17 @@ class _Block:
 
 @dataclass(frozen=True, slots=True)
 class ToneModel:
-    """A trained model; :meth:`coldness` is the probability that a draft reads as hostile."""
+    """A trained model; :meth:`coldness` is the probability that a draft reads as hostile.
+
+    At ``threshold`` and above a draft reads cold; below ``warm_below`` it reads warm enough
+    that the missing-apology check stands down.
+    """
 
     words: _Block
     chars: _Block
     intercept: float
     threshold: float
+    warm_below: float
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ToneModel:
@@ -108,11 +113,14 @@ class ToneModel:
             ]
             intercept = float(data["intercept"])
             threshold = float(data["threshold"])
+            warm_below = float(data["warm_below"])
         except (KeyError, TypeError, IndexError, AttributeError) as error:
             raise ValueError(f"malformed model: {error!r}") from error
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold {threshold} is not between 0 and 1")
-        return cls(blocks[0], blocks[1], intercept, threshold)
+        if not 0.0 <= warm_below < threshold:
+            raise ValueError(f"warm_below {warm_below} is not between 0 and the threshold")
+        return cls(blocks[0], blocks[1], intercept, threshold, warm_below)
 
     def coldness(self, text: str) -> float:
         """How likely ``text`` is to read as hostile, defensive or passive-aggressive (0 to 1)."""
@@ -128,6 +136,10 @@ class ToneModel:
     def reads_cold(self, text: str) -> bool:
         """True when ``text`` reaches the model's threshold."""
         return self.coldness(text) >= self.threshold
+
+    def reads_warm(self, text: str) -> bool:
+        """True when ``text`` scores so low that it reads warm without a word of apology."""
+        return self.coldness(text) < self.warm_below
 
     def coldest(self, sentences: Iterable[tuple[int, int]], text: str) -> tuple[int, int] | None:
         """Of the spans ``sentences`` of ``text``, the one that reads coldest on its own."""

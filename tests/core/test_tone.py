@@ -72,13 +72,13 @@ on the development sets only (``tone_corpus.TRAINING_SETS``, with ``tone_dev5`` 
 90 warm) was written first, by someone who had not read the rules or the earlier sets, and
 measured once before any of that work: hostile flagged 74.2% (89/120), warm 6.7% (6/90). The
 model was then trained, and its threshold chosen with each development set left out in turn,
-without reading any held-out set. After the work, with the rules and the model together:
+without reading any held-out set. After the work, with the rules and the model together (the
+model also stands the missing-apology check down for a draft it reads as plainly warm):
 
-* ``tone_unseen5`` hostile flagged 95.8% (115/120; by a phrase rule alone 80), warm 6.7% (6/90,
-  all by rules; the model alone flags none of them);
-* ``tone_unseen4`` 93.3% (98/105) and 2.9% (2/70); ``tone_unseen`` 96.7% (89/92) and 5.6%
-  (5/90); ``tone_holdout`` 97.4% (74/76) and 1.4% (1/71);
-* the four held-out sets together: 95.7% (376/393) and 4.4% (14/321), against 82.4% (324/393)
+* ``tone_unseen5`` hostile flagged 95.8% (115/120; by a phrase rule alone 80), warm 3.3% (3/90);
+* ``tone_unseen4`` 93.3% (98/105) and 2.9% (2/70); ``tone_unseen`` 96.7% (89/92) and 3.3%
+  (3/90); ``tone_holdout`` 97.4% (74/76) and 1.4% (1/71);
+* the four held-out sets together: 95.7% (376/393) and 2.8% (9/321), against 82.4% (324/393)
   and 4.0% (13/321) for the rules alone.
 """
 
@@ -132,9 +132,9 @@ STRICT_FALSE_POSITIVE_BAR = {
     "dev3": 0.05,
     "dev4": 0.05,
     "holdout": 0.05,
-    "unseen": 0.06,
+    "unseen": 0.05,
     "unseen4": 0.05,
-    "unseen5": 0.07,
+    "unseen5": 0.05,
 }
 #: The phrase rules alone find at least this share of each held-out set's hostile drafts (what
 #: they measured, untuned), and of the fifth development set, which was written to train the

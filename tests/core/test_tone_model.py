@@ -81,7 +81,7 @@ def test_the_shipped_model_is_what_training_writes(training: Any) -> None:
     a retrained model fails here (run ``scripts/train_tone_model.py``)."""
     shipped = json.loads(model_path(default_rules_path()).read_text(encoding="utf-8"))
     built = json.loads(training.render(training.build()))
-    for key in ("format", "trained_on", "threshold", "left_out_in_turn"):
+    for key in ("format", "trained_on", "threshold", "warm_below", "left_out_in_turn"):
         assert shipped[key] == built[key], key
     assert shipped["intercept"] == pytest.approx(built["intercept"], abs=1e-3)
     for block in ("words", "chars"):
@@ -157,6 +157,24 @@ def test_a_cold_draft_is_shown_at_its_coldest_sentence() -> None:
     assert report.to_dict()["findings"][0]["kind"] == "cold"
 
 
+#: An answer to a complaint with no word of apology or thanks that still reads warm.
+PLAINLY_WARM = (
+    "A new mug is on the way to you, and I've added a little something extra to make up for "
+    "the wait. It should reach you by Thursday."
+)
+
+
+def test_a_plainly_warm_answer_is_not_asked_for_an_apology(model: ToneModel) -> None:
+    assert model.reads_warm(PLAINLY_WARM)
+    assert load_tone_checker().check(PLAINLY_WARM).ok
+    without_model = ToneChecker(load_tone_rules()).check(PLAINLY_WARM)
+    assert [f.kind for f in without_model.findings] == [ToneKind.NO_APOLOGY]
+    # A curt answer still is.
+    assert not model.reads_warm("Refund sent.")
+    kinds = [f.kind for f in load_tone_checker().check("Refund sent.").findings]
+    assert ToneKind.NO_APOLOGY in kinds
+
+
 def test_a_rule_finding_on_the_coldest_sentence_is_not_repeated() -> None:
     report = load_tone_checker().check("You should have read the listing. Obviously.")
     assert report.findings and all(f.kind is not ToneKind.COLD for f in report.findings)
@@ -204,10 +222,20 @@ def test_a_model_beside_other_rules_is_used(tmp_path: Path) -> None:
         ('{"format": 99}', "unknown model format 99"),
         ('{"format": 1, "words": {}, "chars": {}, "intercept": 0}', "malformed model"),
         (
-            '{"format": 1, "words": {}, "chars": {}, "intercept": 0, "threshold": 1.5}',
+            '{"format": 1, "words": {}, "chars": {}, "intercept": 0, "threshold": 1.5, '
+            '"warm_below": 0.1}',
             "threshold 1.5 is not between 0 and 1",
         ),
-        ('{"format": 1, "words": {"a": 3}, "chars": {}, "intercept": 0, "threshold": 0.5}', ""),
+        (
+            '{"format": 1, "words": {}, "chars": {}, "intercept": 0, "threshold": 0.5, '
+            '"warm_below": 0.6}',
+            "warm_below 0.6 is not between 0 and the threshold",
+        ),
+        (
+            '{"format": 1, "words": {"a": 3}, "chars": {}, "intercept": 0, "threshold": 0.5, '
+            '"warm_below": 0.1}',
+            "malformed model",
+        ),
     ],
 )
 def test_a_broken_model_file_is_reported_with_its_path(
