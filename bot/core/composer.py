@@ -147,15 +147,28 @@ def _key(sentence: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", sentence.casefold()).split())
 
 
-def _join(parts: Sequence[str], said: set[str]) -> str:
-    """Sentences of ``parts`` not said before, as one paragraph."""
-    kept = []
+def _refer_back(sentence: str, previous: str, item: str) -> str:
+    """``sentence`` with "your <item>" said as "it" when the sentence before already named the
+    item, as a writer would ("I'm so sorry your mug broke. Could you send me a photo of it?").
+
+    Only a single item, never at the start of the sentence (where "It" would need its case and
+    often reads unclear), and never before a possessive ("your mug's handle")."""
+    if not item or is_plural(item) or item.casefold() not in previous.casefold():
+        return sentence
+    name = re.escape(" ".join(item.split())).replace(r"\ ", r"\s+")
+    return re.sub(rf"(?<=\S)(\s+)your\s+{name}\b(?![\w'’-])", r"\1it", sentence)
+
+
+def _join(parts: Sequence[str], said: set[str], item: str = "") -> str:
+    """Sentences of ``parts`` not said before, as one paragraph; an item named in one sentence
+    is "it" in the next."""
+    kept: list[str] = []
     for part in parts:
         for sentence in sentences(part):
             key = _key(sentence)
             if key and key not in said:
                 said.add(key)
-                kept.append(sentence)
+                kept.append(_refer_back(sentence, kept[-1], item) if kept else sentence)
     return " ".join(kept)
 
 
@@ -176,17 +189,17 @@ def compose(playbook: Playbook, choices: ReplyChoices, values: Mapping[str, str 
     paragraphs = [fill(GREETING)]
     lines = steps.apologise.lines
     apology = lines[min(max(choices.apology, 0), len(lines) - 1)] if lines else ""
-    paragraphs.append(_join([fill(steps.listen.acknowledge), fill(apology)], said))
+    paragraphs.append(_join([fill(steps.listen.acknowledge), fill(apology)], said, item))
     questions = [
         fill(steps.listen.questions[i])
         for i in sorted(set(choices.questions))
         if 0 <= i < len(steps.listen.questions)
     ]
-    paragraphs.append(_join(questions, said))
+    paragraphs.append(_join(questions, said, item))
     if choices.offer is not None:
         offer = choices.offer
         extra = logistics(offer, steps.compensate.fault, choices.return_shipping, values)
-        paragraphs.append(_join([fill(offer.script), *(fill(e) for e in extra)], said))
+        paragraphs.append(_join([fill(offer.script), *(fill(e) for e in extra)], said, item))
     if choices.follow_up_days is not None:
         paragraphs.append(_join([fill(follow_up_promise(playbook, choices.offer))], said))
     paragraphs.append(fill(SIGN_OFF))

@@ -410,6 +410,59 @@ def test_the_same_sentence_is_never_said_twice() -> None:
     assert text.count("I'll send you the tracking number as soon as it's in the post.") == 1
 
 
+@pytest.mark.parametrize(
+    ("previous", "sentence", "item", "said"),
+    [
+        (
+            "Opening your blue mug broken is no fun.",
+            "I'm so sorry your blue mug reached you like this.",
+            "blue mug",
+            "I'm so sorry it reached you like this.",
+        ),
+        (  # named twice: both become "it"
+            "Thank you for the photo of your vase.",
+            "I'd like to fix your vase, and to send your vase back by tracked post.",
+            "vase",
+            "I'd like to fix it, and to send it back by tracked post.",
+        ),
+        (  # the sentence before did not name it
+            "Thank you for telling me.",
+            "I'm so sorry your blue mug reached you like this.",
+            "blue mug",
+            "I'm so sorry your blue mug reached you like this.",
+        ),
+        (  # several things: "them" or "they" would depend on the verb, so they stay named
+            "Opening your silver hoops bent is no fun.",
+            "I'm so sorry your silver hoops reached you like this.",
+            "silver hoops",
+            "I'm so sorry your silver hoops reached you like this.",
+        ),
+        (  # a possessive stays
+            "Your blue mug arrived chipped.",
+            "I can see your blue mug's handle came off.",
+            "blue mug",
+            "I can see your blue mug's handle came off.",
+        ),
+        (  # the start of a sentence stays
+            "Thank you for telling me about your blue mug.",
+            "Your blue mug should last longer than that.",
+            "blue mug",
+            "Your blue mug should last longer than that.",
+        ),
+        (  # another word that starts with the item's name stays
+            "Your mug arrived chipped.",
+            "I'll send your mugs out today.",
+            "mug",
+            "I'll send your mugs out today.",
+        ),
+    ],
+)
+def test_an_item_named_in_one_sentence_is_it_in_the_next(
+    previous: str, sentence: str, item: str, said: str
+) -> None:
+    assert composer._join([previous, sentence], set(), item) == f"{previous} {said}"
+
+
 def test_a_proactive_reply_has_no_apology() -> None:
     confirmation = SHIPPED["order-confirmation"]
     assert confirmation.steps.apologise.lines == []
