@@ -141,10 +141,10 @@ class Contributions:
         if suggestion.kind is not SuggestionKind.NEW_SITUATION:
             playbook_id = playbook.id
             data = playbook_data(playbook)
-            found = suggestions.problems(data, suggestion)
+            changed, found = suggestions.checked_change(data, suggestion)
             if found:
                 raise ServiceError("The playbook can't take this as it is: " + "; ".join(found[:3]))
-            if suggestions.change(data, suggestion) == data:
+            if changed == data:
                 raise ServiceError("That's already in the playbook, word for word.")
         record = await self.store.add_suggestion(
             guild_id,

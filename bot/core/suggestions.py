@@ -50,6 +50,7 @@ __all__ = [
     "SuggestionError",
     "SuggestionKind",
     "apply",
+    "checked_change",
     "draft_playbook",
     "make_suggestion",
     "problems",
@@ -430,25 +431,37 @@ def change(data: dict[str, Any], suggestion: Suggestion) -> dict[str, Any]:
     return new
 
 
-def problems(data: dict[str, Any], suggestion: Suggestion) -> list[str]:
-    """What would be wrong with the playbook once ``suggestion`` is applied (empty: fine).
+def checked_change(
+    data: dict[str, Any], suggestion: Suggestion
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """``data`` (a playbook as plain data) with ``suggestion`` applied, as a new dict (None when
+    it has nowhere to go), and what would be wrong with the result (empty: fine).
 
     The result must validate as a playbook, and proofreading must find nothing in it that it
-    did not find in the playbook as it was.
+    did not find in the playbook as it was (read only when the result has findings).
     """
     try:
         new = change(data, suggestion)
     except SuggestionError as error:
-        return [str(error)]
+        return None, [str(error)]
     try:
         playbook = Playbook.model_validate(new)
     except ValidationError as error:
-        return [_validation_message(error)]
-    try:
-        before = {f.message for f in check_playbook(Playbook.model_validate(data))}
-    except ValidationError:
-        before = set()
-    return [f.message for f in check_playbook(playbook) if f.message not in before]
+        return new, [_validation_message(error)]
+    found = [f.message for f in check_playbook(playbook)]
+    if found:
+        try:
+            before = {f.message for f in check_playbook(Playbook.model_validate(data))}
+        except ValidationError:
+            before = set()
+        found = [message for message in found if message not in before]
+    return new, found
+
+
+def problems(data: dict[str, Any], suggestion: Suggestion) -> list[str]:
+    """What would be wrong with the playbook once ``suggestion`` is applied (empty: fine); see
+    :func:`checked_change`."""
+    return checked_change(data, suggestion)[1]
 
 
 def apply(data: dict[str, Any], suggestion: Suggestion) -> dict[str, Any]:
@@ -457,10 +470,10 @@ def apply(data: dict[str, Any], suggestion: Suggestion) -> dict[str, Any]:
     Raises :class:`SuggestionError` when the result would not validate as a playbook or would
     add proofreading findings; something already there is not added twice.
     """
-    found = problems(data, suggestion)
-    if found:
+    new, found = checked_change(data, suggestion)
+    if found or new is None:
         raise SuggestionError("This suggestion can't be applied: " + "; ".join(found))
-    return change(data, suggestion)
+    return new
 
 
 def _validation_message(error: ValidationError) -> str:

@@ -17,6 +17,7 @@ from bot.core.suggestions import (
     SuggestionError,
     SuggestionKind,
     apply,
+    checked_change,
     draft_playbook,
     make_suggestion,
     problems,
@@ -222,6 +223,28 @@ def test_a_suggestion_that_would_spoil_the_playbook_is_refused() -> None:
     )
     with pytest.raises(SuggestionError, match="draft playbook"):
         apply(data, situation)
+
+
+def test_checked_change_gives_the_changed_playbook_and_what_is_wrong_with_it() -> None:
+    data = plain_data(shipped_playbooks_dir() / "damaged-in-transit.yaml")
+    example = make_suggestion("match-example", text="the mug came in bits")
+    assert checked_change(data, example) == (apply(data, example), [])
+    twice = make_suggestion("apology", text="I'm so sorry. I apologise for this, I'm so sorry.")
+    changed, found = checked_change(data, twice)
+    assert changed is not None and changed != data
+    assert found and found == problems(data, twice)
+    gone = make_suggestion("offer-script", text="I'd like to help.", offer_id="no-such-offer")
+    assert checked_change(data, gone) == (None, problems(data, gone))
+
+
+def test_a_finding_the_playbook_already_had_is_not_blamed_on_the_suggestion() -> None:
+    data = plain_data(shipped_playbooks_dir() / "damaged-in-transit.yaml")
+    spoiling = "I'm so sorry. I apologise for this, I'm so sorry."
+    data["steps"]["apologise"]["lines"].append(spoiling)
+    assert check_playbook(Playbook.model_validate(data))
+    example = make_suggestion("match-example", text="the mug came in bits")
+    assert problems(data, example) == []
+    assert apply(data, example)["match"]["examples"][-1] == "the mug came in bits"
 
 
 # --- a new situation becomes a draft ---------------------------------------------------------
