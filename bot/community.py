@@ -18,7 +18,6 @@ again per server. Nothing here imports discord.
 from __future__ import annotations
 
 import asyncio
-import copy
 import logging
 import os
 import tempfile
@@ -584,8 +583,8 @@ class ServerPlaybooks:
     ) -> UploadOutcome:
         """Change a playbook of the server's set as data and save it as a new server version.
 
-        ``change`` gets the plain data of the server's current version, or of the shipped
-        playbook when the server has none, and returns the new data; it is checked like an
+        ``change`` gets the plain data (a fresh copy) of the server's current version, or of the
+        shipped playbook when the server has none, and returns the new data; it is checked like an
         upload (so its id cannot change).
         """
         guild = await self.catalog_for(guild_id)
@@ -594,7 +593,7 @@ class ServerPlaybooks:
         filename = f"{playbook_id}.yaml"
         if base is None:
             return _refused([Problem(filename, 1, 1, f"there is no playbook {playbook_id}")])
-        data = change(copy.deepcopy(playbook_data(base)))
+        data = change(playbook_data(base))  # a fresh dict: the change may alter it in place
         text = dump_playbook(data)
         linted = await asyncio.to_thread(lint_file, filename, text.encode())
         return await self._save(guild_id, linted, by=by)
