@@ -50,14 +50,16 @@ def lint_file(
 
     The name must be a playbook file's (``<id>.yaml`` or ``.yml``): the loader requires the
     id to equal the name's stem. ``text`` is the decoded file when it could be read.
+    ``max_bytes`` can lower the loader's own size limit, not raise it.
     """
     name = PurePath(filename.replace("\\", "/")).name or "playbook.yaml"
     if not name.endswith(PLAYBOOK_SUFFIXES):
         message = "a playbook file's name ends in .yaml or .yml, e.g. my-situation.yaml"
         return LintedFile(None, problems=[Problem(name, 1, 1, message)])
     try:
-        text = safe_yaml.decode(name, raw, max_bytes=max_bytes)
-        playbook = load_playbook(Path(name), source=name, raw=raw)
+        limit = min(max_bytes, safe_yaml.MAX_FILE_BYTES)
+        text = safe_yaml.decode(name, raw, max_bytes=limit)
+        playbook = load_playbook(Path(name), source=name, text=text)
     except DocumentError as error:
         return LintedFile(None, problems=list(error.problems))
     problems = proofreading_problems(playbook, lambda: safe_yaml.parse(name, text))

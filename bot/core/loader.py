@@ -99,15 +99,19 @@ def read_text(path: Path, *, source: str | None = None) -> str:
     return safe_yaml.decode(label, raw)
 
 
-def load_playbook(path: Path, *, source: str | None = None, raw: bytes | None = None) -> Playbook:
+def load_playbook(
+    path: Path, *, source: str | None = None, raw: bytes | None = None, text: str | None = None
+) -> Playbook:
     """Read and validate one playbook file; raise :class:`DocumentError` listing its problems.
 
     A well-formed file is read by the C parser and validated at once; any file it is not sure
     of, or that fails validation, is read again the careful way, which says where each
-    problem is. ``raw``: the file's bytes, when they were already read.
+    problem is. ``raw``: the file's bytes, when they were already read; ``text``: the file
+    already decoded (by :func:`safe_yaml.decode`), which wins over ``raw``.
     """
     label = source or str(path)
-    text = read_text(path, source=label) if raw is None else safe_yaml.decode(label, raw)
+    if text is None:
+        text = read_text(path, source=label) if raw is None else safe_yaml.decode(label, raw)
     data = safe_yaml.parse_quick(text)
     if isinstance(data, dict):
         try:

@@ -66,6 +66,9 @@ def test_size_and_safety_limits_hold(base_text: str) -> None:
     assert "the limit is" in too_big.problems[0].message
     smaller = lint_file("damaged-in-transit.yaml", base_text.encode(), max_bytes=100)
     assert "the limit is 100" in smaller.problems[0].message
+    beyond = safe_yaml.MAX_FILE_BYTES + 10
+    larger = lint_file("damaged-in-transit.yaml", b"#" * (beyond - 5), max_bytes=beyond)
+    assert f"the limit is {safe_yaml.MAX_FILE_BYTES:,}" in larger.problems[0].message
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     refused = lint_file("damaged-in-transit.yaml", bomb.encode())
     assert refused.playbook is None and "anchors" in refused.problems[0].message
