@@ -144,6 +144,10 @@ def _suggestion(row: Row[Any]) -> SuggestionRecord:
     return SuggestionRecord(**values)
 
 
+def _server_playbook(row: Row[Any]) -> ServerPlaybookRecord:
+    return ServerPlaybookRecord(**row._mapping)
+
+
 def _reminders(rows: Iterable[Row[Any]]) -> list[ReminderRecord]:
     # RETURNING gives rows in no particular order.
     return sorted((_reminder(row) for row in rows), key=lambda r: (r.due_at, r.id))
@@ -415,7 +419,7 @@ class Store:
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(statement)).all()
-        return [ServerPlaybookRecord(**row._mapping) for row in rows]
+        return [_server_playbook(row) for row in rows]
 
     async def server_playbook_history(
         self, guild_id: int, playbook_id: str
@@ -429,7 +433,7 @@ class Store:
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(statement)).all()
-        return [ServerPlaybookRecord(**row._mapping) for row in rows]
+        return [_server_playbook(row) for row in rows]
 
     async def server_playbook_version(
         self, guild_id: int, playbook_id: str, version: int
@@ -444,7 +448,7 @@ class Store:
         )
         async with self._engine.connect() as connection:
             row = (await connection.execute(statement)).first()
-        return None if row is None else ServerPlaybookRecord(**row._mapping)
+        return None if row is None else _server_playbook(row)
 
     async def hide_playbook(self, guild_id: int, playbook_id: str, *, by: int | None) -> bool:
         """Hide a shipped playbook in a server; False if it was hidden already."""
