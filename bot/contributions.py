@@ -97,16 +97,15 @@ class Contributions:
     async def check_rate(self, user_id: int) -> None:
         """Raise :class:`RateLimited` with a clear message when the member is at a limit."""
         now = self._clock()
-        if await self.store.count_suggestions(user_id, now - timedelta(hours=1)) >= (
-            SUGGESTIONS_PER_HOUR
-        ):
+        in_the_hour, in_the_day = await self.store.suggestion_counts(
+            user_id, [now - timedelta(hours=1), now - timedelta(days=1)]
+        )
+        if in_the_hour >= SUGGESTIONS_PER_HOUR:
             raise RateLimited(
                 f"You've sent {SUGGESTIONS_PER_HOUR} suggestions in the last hour, the most "
                 "for now. Thank you! Please send the next one in a little while."
             )
-        if await self.store.count_suggestions(user_id, now - timedelta(days=1)) >= (
-            SUGGESTIONS_PER_DAY
-        ):
+        if in_the_day >= SUGGESTIONS_PER_DAY:
             raise RateLimited(
                 f"You've sent {SUGGESTIONS_PER_DAY} suggestions today, the most for a day. "
                 "Thank you! Please send more tomorrow."

@@ -578,12 +578,22 @@ class Store:
 
     async def count_suggestions(self, author_id: int, since: datetime) -> int:
         """How many suggestions the member made since ``since``, in every server."""
-        statement = select(func.count()).where(
-            Suggestion.author_id == author_id,
-            Suggestion.created_at >= _aware(since, "since"),
+        (count,) = await self.suggestion_counts(author_id, [since])
+        return count
+
+    async def suggestion_counts(self, author_id: int, since: Sequence[datetime]) -> list[int]:
+        """How many suggestions the member made since each of the times ``since``, in every
+        server, counted in one query."""
+        times = [_aware(time, "since") for time in since]
+        if not times:
+            return []
+        counts = [func.count(case((Suggestion.created_at >= time, 1))) for time in times]
+        statement = select(*counts).where(
+            Suggestion.author_id == author_id, Suggestion.created_at >= min(times)
         )
         async with self._engine.connect() as connection:
-            return int((await connection.execute(statement)).scalar_one())
+            row = (await connection.execute(statement)).one()
+        return [int(count) for count in row]
 
     async def suggestions_by(self, author_id: int, *, limit: int = 100) -> list[SuggestionRecord]:
         """The member's latest suggestions that were posted for review, newest first."""

@@ -83,6 +83,10 @@ async def test_suggestions_are_counted_per_member_since_a_time(store: Store) -> 
     assert await store.count_suggestions(OTHER_MEMBER, an_hour_ago) == 1
     assert await store.count_suggestions(REVIEWER, an_hour_ago) == 0
     assert await store.count_suggestions(MEMBER, datetime.now(UTC) + timedelta(hours=1)) == 0
+    in_an_hour = datetime.now(UTC) + timedelta(hours=1)
+    assert await store.suggestion_counts(MEMBER, [an_hour_ago, in_an_hour]) == [3, 0]
+    assert await store.suggestion_counts(REVIEWER, [an_hour_ago, in_an_hour]) == [0, 0]
+    assert await store.suggestion_counts(MEMBER, []) == []
 
 
 async def test_forget_me_anonymises_suggestions_and_decisions(store: Store) -> None:
