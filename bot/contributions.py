@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 #: How many suggestions one member may make in an hour, and in a day (in every server).
 SUGGESTIONS_PER_HOUR = 5
 SUGGESTIONS_PER_DAY = 20
+#: The most problems a refused suggestion names.
+PROBLEMS_SHOWN = 3
 #: Said when a suggestion is tried outside a server.
 ONLY_IN_A_SERVER = (
     "Suggestions are made in a server: they go to that server's reviewers, and a direct "
@@ -68,6 +70,11 @@ class Decision:
     suggestion: Suggestion
     version: int | None = None
     draft: tuple[str, str] | None = None
+
+
+def _shown_problems(problems: Sequence[str]) -> str:
+    """The first :data:`PROBLEMS_SHOWN` problems, as one line for the member."""
+    return "; ".join(problems[:PROBLEMS_SHOWN])
 
 
 def _utcnow() -> datetime:
@@ -142,7 +149,8 @@ class Contributions:
             data = playbook_data(playbook)
             changed, found = suggestions.checked_change(data, suggestion)
             if found:
-                raise ServiceError("The playbook can't take this as it is: " + "; ".join(found[:3]))
+                shown = _shown_problems(found)
+                raise ServiceError(f"The playbook can't take this as it is: {shown}")
             if changed == data:
                 raise ServiceError("That's already in the playbook, word for word.")
         record = await self.store.add_suggestion(
@@ -220,7 +228,7 @@ class Contributions:
         except SuggestionError as error:
             raise ServiceError(f"{error} It stays pending.") from None
         if outcome.problems or outcome.playbook is None:
-            shown = "; ".join(outcome.problems[:3]) or "the playbook is not available"
+            shown = _shown_problems(outcome.problems) or "the playbook is not available"
             raise ServiceError(f"This suggestion can't be applied now: {shown}. It stays pending.")
         log.info(
             "suggestion %s applied to server %s playbook %s (version %s)",
