@@ -1,6 +1,6 @@
 """Train the tone check's learned second opinion and write ``playbooks/tone/en-model.json``.
 
-Run from the repository root after changing a development corpus of the tone check::
+Run from the repository root after changing a development set of the tone check or its rules::
 
     .venv/bin/python scripts/train_tone_model.py
 
@@ -9,8 +9,10 @@ named in ``tests/core/tone_corpus.py`` only; the held-out sets never train it. T
 chosen with each development set left out in turn: the lowest at which the model alone flags at
 most ``WARM_FLAGGED_AIM`` of the warm drafts it has not seen. Below ``warm_below`` a draft reads
 warm enough that it is not asked for an apology: the highest score at which, the same way, no
-hostile draft that the rules catch only by its missing apology would be let through. A test
-retrains and checks that the shipped file is what this script writes.
+hostile draft that the rules catch only by its missing apology would be let through. A draft
+needs ``min_known_words`` words the model has seen before it gets an opinion at all. A test
+retrains and checks that the shipped file is what this script writes: retrain after changing a
+development set or the rules in ``en.yaml`` (``warm_below`` depends on what the rules catch).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.core.tone_model import CHAR_NGRAMS, MODEL_FORMAT, WORD_NGRAMS  # noqa: E402
+from bot.core.tone_patterns import plain  # noqa: E402
 from tests.core.tone_corpus import TRAINING_SETS  # noqa: E402
 
 MODEL_FILE = ROOT / "playbooks" / "tone" / "en-model.json"
@@ -38,6 +41,9 @@ STRENGTH = 10.0
 MIN_DRAFTS = 2
 #: The share of unseen warm drafts the model alone may flag, when choosing the threshold.
 WARM_FLAGGED_AIM = 0.03
+#: The share of hostile development drafts the model may stop flagging by asking for a few
+#: words it knows before it gives an opinion.
+MAX_RECALL_GIVEN_UP = 0.01
 #: Significant digits kept in the file.
 DIGITS = 6
 
@@ -54,7 +60,7 @@ def fit(hostile: list[str], warm: list[str]) -> tuple[TfidfVectorizer, TfidfVect
     """Fit the extractors and the regression on one corpus."""
     from scipy.sparse import hstack
 
-    texts = hostile + warm
+    texts = [plain(t) for t in hostile + warm]
     words, chars = vectorizers()
     features = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
     labels = [1] * len(hostile) + [0] * len(warm)
@@ -70,6 +76,7 @@ def probabilities(model: tuple[TfidfVectorizer, TfidfVectorizer, Any], texts: li
     words, chars, regression = model
     if not texts:
         return np.zeros(0)
+    texts = [plain(t) for t in texts]
     features = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
     return regression.predict_proba(features)[:, 1]
 
@@ -125,6 +132,29 @@ def choose_warm_floor(hostile: list[float]) -> float:
     return floor
 
 
+def choose_min_known_words(
+    hostile: list[float], threshold: float, vocabulary: dict[str, int]
+) -> int:
+    """The most words a draft must share with the model before it gets an opinion, such that,
+    with each set left out in turn, the model alone still flags all but at most one point of
+    the hostile drafts it flagged without the rule."""
+    from bot.core.tone_model import word_features
+
+    drafts = [plain(t) for h, _ in TRAINING_SETS.values() for t in h]
+    known = [
+        sum(n for w, n in word_features(d).items() if " " not in w and w in vocabulary)
+        for d in drafts
+    ]
+    flagged = [score >= threshold for score in hostile]
+    baseline = sum(flagged)
+    chosen = 1
+    for least in range(1, 11):
+        kept = sum(f and k >= least for f, k in zip(flagged, known, strict=True))
+        if baseline - kept <= MAX_RECALL_GIVEN_UP * len(drafts):
+            chosen = least
+    return chosen
+
+
 def _round(value: float) -> float:
     return float(f"{value:.{DIGITS}g}")
 
@@ -137,6 +167,7 @@ def build() -> dict[str, Any]:
     threshold, left_out = choose_threshold(unseen_hostile, unseen_warm)
     warm_below = choose_warm_floor(unseen_hostile)
     words, chars, regression = fit(hostile, warm)
+    min_known_words = choose_min_known_words(unseen_hostile, threshold, words.vocabulary_)
     coefficients = regression.coef_[0]
     blocks: dict[str, dict[str, list[float]]] = {}
     offset = 0
@@ -154,6 +185,7 @@ def build() -> dict[str, Any]:
         "left_out_in_turn": left_out,
         "threshold": threshold,
         "warm_below": warm_below,
+        "min_known_words": min_known_words,
         "intercept": _round(regression.intercept_[0]),
         **blocks,
     }
@@ -182,7 +214,7 @@ def main() -> None:
     print(
         f"wrote {MODEL_FILE.relative_to(ROOT)}: {len(model['words'])} word and "
         f"{len(model['chars'])} character features, threshold {model['threshold']}, "
-        f"warm below {model['warm_below']}, "
+        f"warm below {model['warm_below']}, at least {model['min_known_words']} known words, "
         f"with each set left out in turn: {model['left_out_in_turn']}"
     )
 

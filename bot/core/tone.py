@@ -37,7 +37,7 @@ from bot.core import safe_yaml
 from bot.core.loader import read_document, shipped_playbooks_dir
 from bot.core.models import Label, Slug
 from bot.core.safe_yaml import DocumentError, Problem
-from bot.core.tone_model import ToneModel, load_tone_model, model_path
+from bot.core.tone_model import Opinion, ToneModel, load_tone_model, model_path
 from bot.core.tone_patterns import Draft, Matcher, MatcherSet, check_pattern
 
 log = logging.getLogger(__name__)
@@ -311,8 +311,8 @@ class ToneRules(_Strict):
             return self.shouting.label
         if kind is ToneKind.NO_APOLOGY:
             return self.no_apology.label
-        if kind is ToneKind.COLD:
-            return self.overall.label if self.overall else "Cold overall"
+        if kind is ToneKind.COLD and self.overall:
+            return self.overall.label
         return getattr(self, kind.value).label
 
 
@@ -373,8 +373,7 @@ def load_tone_checker(path: Path | None = None, *, compile_all: bool = True) -> 
     """A checker for a rules file (default: the shipped English one) and the learned model
     beside it; raises :class:`DocumentError` like :func:`load_tone_rules`."""
     rules = load_tone_rules(path)
-    model = load_tone_model_for(path) if rules.overall else None
-    return ToneChecker(rules, model=model, compile_all=compile_all)
+    return ToneChecker(rules, model=load_tone_model_for(path), compile_all=compile_all)
 
 
 def _rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -597,22 +596,24 @@ class ToneChecker:
         told = complaint  # what the caller said, before the draft is read for it
         if complaint is None:
             complaint = signs or not self._reads_complaint or not text.text.strip()
-        # The model learned from answers to complaints: a draft its caller says answers none (a
-        # shipped notice, a restock note) is judged by the rules alone, and one its caller says
-        # answers a complaint needs its apology however warm it reads.
+        # The model learned from answers to complaints: only a caller's explicit word that the
+        # draft answers none (a shipped notice) leaves it to the rules alone, and a draft the
+        # caller says answers a complaint needs its apology however warm it reads.
         model = self._model
-        coldness = None if model is None or told is False else model.coldness(draft)
-        reads_warm = model is not None and coldness is not None and coldness < model.warm_below
+        opinion = (
+            None if model is None or told is False else model.opinion(text.text, text.sentences())
+        )
         acknowledged = (
             not complaint
             or self._acknowledges(text, acknowledgements, found)
-            or (reads_warm and told is None)
+            or (opinion is not None and opinion.warm and told is None)
         )
-        cold = self._cold(draft, text, found, coldness)
+        first = text.first_sentence()
+        cold = self._cold(opinion, found, None if acknowledged else first)
         if cold:
             found = _without_repeats([*found, cold])
         if not acknowledged:
-            start, end = text.first_sentence()
+            start, end = first
             rules = self.rules.no_apology
             found.append(
                 Finding(
@@ -626,18 +627,15 @@ class ToneChecker:
         return ToneReport(not findings, self._verdict(findings), findings)
 
     def _cold(
-        self, draft: str, text: Draft, found: list[Finding], coldness: float | None
+        self, opinion: Opinion | None, found: list[Finding], unapologetic: tuple[int, int] | None
     ) -> Finding | None:
-        """The learned model's finding, when the draft reads cold (``coldness``, the model's
-        score of it) and its coldest sentence has no finding of a rule yet."""
-        model, overall = self._model, self.rules.overall
-        if model is None or overall is None or coldness is None or coldness < model.threshold:
+        """The learned model's finding, when it reads the draft cold and no finding of a rule,
+        nor the missing apology (shown at ``unapologetic``), is on its coldest sentence yet."""
+        overall = self.rules.overall
+        if opinion is None or overall is None or opinion.coldest is None:
             return None
-        span = model.coldest(text.sentences(), draft)
-        if span is None:
-            return None
-        start, end = span
-        if any(f.start < end and start < f.end for f in found):
+        start, end = opinion.coldest
+        if any(f.start < end and start < f.end for f in found) or opinion.coldest == unapologetic:
             return None
         return Finding(ToneKind.COLD, start, end, "", overall.why, overall.suggestion, "overall")
 

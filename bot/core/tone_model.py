@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -48,17 +49,25 @@ def word_features(text: str) -> Counter[str]:
 def char_features(text: str) -> Counter[str]:
     """Counts of the runs of two to five characters inside each word of ``text``, the word
     padded with a space on either side (so a run can mark a word's start or end)."""
-    counts: Counter[str] = Counter()
-    low, high = CHAR_NGRAMS
+    runs: list[str] = []
     for word in text.lower().split():
-        padded = f" {word} "
-        length = len(padded)
-        for size in range(low, high + 1):
-            if size >= length:
-                counts[padded] += 1
-                break
-            counts.update(padded[i : i + size] for i in range(length - size + 1))
-    return counts
+        runs.extend(_runs(word))
+    return Counter(runs)
+
+
+@lru_cache(maxsize=16384)
+def _runs(word: str) -> tuple[str, ...]:
+    """The character runs of one word (words repeat, within a draft and across drafts)."""
+    padded = f" {word} "
+    length = len(padded)
+    low, high = CHAR_NGRAMS
+    runs: list[str] = []
+    for size in range(low, high + 1):
+        if size >= length:
+            runs.append(padded)
+            break
+        runs.extend(padded[i : i + size] for i in range(length - size + 1))
+    return tuple(runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,28 +77,60 @@ class _Block:
     idf: Mapping[str, float]
     weight: Mapping[str, float]
 
-    def score(self, counts: Counter[str]) -> float:
-        """The weighted sum of the draft's sublinear, L2-normalised TF-IDF values."""
+    def score(self, counts: Counter[str]) -> tuple[float, float]:
+        """The block's part of the decision for a draft with ``counts`` (the weighted sum of its
+        sublinear, L2-normalised TF-IDF values, as in training) and the norm it was divided by."""
         idf = self.idf
         weight = self.weight
+        log = math.log
         squares = 0.0
         total = 0.0
         for feature, count in counts.items():
             feature_idf = idf.get(feature)
             if feature_idf is None:
                 continue
-            value = (1.0 + math.log(count)) * feature_idf
+            value = (1.0 + log(count)) * feature_idf if count > 1 else feature_idf
             squares += value * value
             total += value * weight.get(feature, 0.0)
-        return total / math.sqrt(squares) if squares else 0.0
+        norm = math.sqrt(squares)
+        return (total / norm if norm else 0.0), norm
+
+    def shares(self, counts: Counter[str], norm: float) -> dict[str, float]:
+        """What each single occurrence of a feature adds to :meth:`score` of a draft with
+        ``counts`` and ``norm`` (so a sentence's part is the sum over its features)."""
+        if not norm:
+            return {}
+        idf = self.idf
+        weight = self.weight
+        return {
+            feature: (1.0 + math.log(count)) * idf[feature] * weight[feature] / norm / count
+            for feature, count in counts.items()
+            if feature in weight
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    """What the model makes of one draft."""
+
+    coldness: float
+    """How likely the draft is to read as hostile, defensive or passive-aggressive (0 to 1)."""
+    cold: bool
+    """The draft reaches the model's threshold."""
+    warm: bool
+    """The draft scores so low that it reads warm without a word of apology."""
+    coldest: tuple[int, int] | None
+    """Of the sentences given, the one whose words push the draft furthest towards cold."""
 
 
 @dataclass(frozen=True, slots=True)
 class ToneModel:
-    """A trained model; :meth:`coldness` is the probability that a draft reads as hostile.
+    """A trained model: :meth:`opinion` reads a draft, :meth:`coldness` scores one.
 
     At ``threshold`` and above a draft reads cold; below ``warm_below`` it reads warm enough
-    that the missing-apology check stands down.
+    that the missing-apology check stands down. A draft with fewer than ``min_known_words`` words
+    the model has seen (a word or two, another language) gets no opinion: with nothing to go on
+    the model would only repeat its prior.
     """
 
     words: _Block
@@ -97,6 +138,7 @@ class ToneModel:
     intercept: float
     threshold: float
     warm_below: float
+    min_known_words: int
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ToneModel:
@@ -106,45 +148,75 @@ class ToneModel:
         try:
             blocks = [
                 _Block(
-                    {feature: float(pair[0]) for feature, pair in data[name].items()},
-                    {feature: float(pair[1]) for feature, pair in data[name].items() if pair[1]},
+                    {feature: _finite(pair[0]) for feature, pair in data[name].items()},
+                    {feature: _finite(pair[1]) for feature, pair in data[name].items() if pair[1]},
                 )
                 for name in ("words", "chars")
             ]
-            intercept = float(data["intercept"])
-            threshold = float(data["threshold"])
-            warm_below = float(data["warm_below"])
+            intercept = _finite(data["intercept"])
+            threshold = _finite(data["threshold"])
+            warm_below = _finite(data["warm_below"])
+            min_known_words = int(data["min_known_words"])
         except (KeyError, TypeError, IndexError, AttributeError) as error:
             raise ValueError(f"malformed model: {error!r}") from error
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold {threshold} is not between 0 and 1")
         if not 0.0 <= warm_below < threshold:
             raise ValueError(f"warm_below {warm_below} is not between 0 and the threshold")
-        return cls(blocks[0], blocks[1], intercept, threshold, warm_below)
+        if min_known_words < 0:
+            raise ValueError(f"min_known_words {min_known_words} is negative")
+        return cls(blocks[0], blocks[1], intercept, threshold, warm_below, min_known_words)
 
     def coldness(self, text: str) -> float:
-        """How likely ``text`` is to read as hostile, defensive or passive-aggressive (0 to 1)."""
-        decision = (
-            self.intercept
-            + self.words.score(word_features(text))
-            + self.chars.score(char_features(text))
-        )
-        if decision < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-decision))
+        """How likely ``text`` is to read as hostile, defensive or passive-aggressive (0 to 1),
+        whatever it holds."""
+        words, _ = self.words.score(word_features(text))
+        chars, _ = self.chars.score(char_features(text))
+        return _probability(self.intercept + words + chars)
 
-    def reads_cold(self, text: str) -> bool:
-        """True when ``text`` reaches the model's threshold."""
-        return self.coldness(text) >= self.threshold
+    def opinion(self, text: str, sentences: Iterable[tuple[int, int]] = ()) -> Opinion | None:
+        """What the model makes of ``text``, whose sentences are the spans ``sentences``; or
+        ``None`` when it knows too few of its words to tell."""
+        word_counts = word_features(text)
+        known = sum(c for w, c in word_counts.items() if " " not in w and w in self.words.idf)
+        if known < self.min_known_words or not known:
+            return None
+        char_counts = char_features(text)
+        words, word_norm = self.words.score(word_counts)
+        chars, char_norm = self.chars.score(char_counts)
+        coldness = _probability(self.intercept + words + chars)
+        cold = coldness >= self.threshold
+        coldest = None
+        if cold:
+            word_shares = self.words.shares(word_counts, word_norm)
+            char_shares = self.chars.shares(char_counts, char_norm)
+            pushes = [
+                (
+                    _pushed(word_features(text[start:end]), word_shares)
+                    + _pushed(char_features(text[start:end]), char_shares),
+                    (start, end),
+                )
+                for start, end in sentences
+            ]
+            coldest = max(pushes)[1] if pushes else None
+        return Opinion(coldness, cold, coldness < self.warm_below, coldest)
 
-    def reads_warm(self, text: str) -> bool:
-        """True when ``text`` scores so low that it reads warm without a word of apology."""
-        return self.coldness(text) < self.warm_below
 
-    def coldest(self, sentences: Iterable[tuple[int, int]], text: str) -> tuple[int, int] | None:
-        """Of the spans ``sentences`` of ``text``, the one that reads coldest on its own."""
-        scored = [(self.coldness(text[start:end]), (start, end)) for start, end in sentences]
-        return max(scored)[1] if scored else None
+def _pushed(counts: Counter[str], shares: Mapping[str, float]) -> float:
+    return sum(shares.get(feature, 0.0) * count for feature, count in counts.items())
+
+
+def _probability(decision: float) -> float:
+    if decision < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-decision))
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
 
 
 def model_path(rules_path: Path) -> Path:
