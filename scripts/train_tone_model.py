@@ -135,9 +135,11 @@ def choose_warm_floor(hostile: list[float]) -> float:
 def choose_min_known_words(
     hostile: list[float], threshold: float, vocabulary: dict[str, int]
 ) -> int:
-    """The most words a draft must share with the model before it gets an opinion, such that,
-    with each set left out in turn, the model alone still flags all but at most one point of
-    the hostile drafts it flagged without the rule."""
+    """The most words a draft must share with the model before it gets an opinion, such that
+    the model alone, with each set left out in turn, stops flagging at most
+    ``MAX_RECALL_GIVEN_UP`` of all hostile development drafts. Known words are counted against
+    the final vocabulary (a left-out model knows a few fewer, so this errs towards asking for
+    more words)."""
     from bot.core.tone_model import word_features
 
     drafts = [plain(t) for h, _ in TRAINING_SETS.values() for t in h]

@@ -147,16 +147,25 @@ def _key(sentence: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", sentence.casefold()).split())
 
 
+#: An item that may name several things however it ends ("mugs x2", "mug and saucer").
+_SEVERAL = re.compile(r"\d|\sx\b|×|\band\b|&|\+", re.I)
+
+
 def _refer_back(sentence: str, previous: str, item: str) -> str:
-    """``sentence`` with "your <item>" said as "it" when the sentence before already named the
-    item, as a writer would ("I'm so sorry your mug broke. Could you send me a photo of it?").
+    """``sentence`` with "your <item>" said as "it" when the sentence before named "your
+    <item>" too, as a writer would ("I'm so sorry your mug broke. Could you send me a photo of
+    it?").
 
     Only a single item, never at the start of the sentence (where "It" would need its case and
-    often reads unclear), and never before a possessive ("your mug's handle")."""
-    if not item or is_plural(item) or item.casefold() not in previous.casefold():
+    often reads unclear), never before a possessive ("your mug's handle") or "itself"."""
+    item = " ".join(item.split())
+    if not item or is_plural(item) or _SEVERAL.search(item):
         return sentence
-    name = re.escape(" ".join(item.split())).replace(r"\ ", r"\s+")
-    return re.sub(rf"(?<=\S)(\s+)your\s+{name}\b(?![\w'’-])", r"\1it", sentence)
+    name = re.escape(item).replace(r"\ ", r"\s+")
+    named = rf"your\s+{name}(?![\w'’-])"
+    if not re.search(rf"(?<![\w'’-]){named}", previous, re.I):
+        return sentence
+    return re.sub(rf"(?<=\S)(\s+){named}(?!\s+itself)", r"\1it", sentence)
 
 
 def _join(parts: Sequence[str], said: set[str], item: str = "") -> str:
@@ -195,7 +204,8 @@ def compose(playbook: Playbook, choices: ReplyChoices, values: Mapping[str, str 
         for i in sorted(set(choices.questions))
         if 0 <= i < len(steps.listen.questions)
     ]
-    paragraphs.append(_join(questions, said, item))
+    # Questions are chosen in any combination and answered one by one: each names the item.
+    paragraphs.append(_join(questions, said))
     if choices.offer is not None:
         offer = choices.offer
         extra = logistics(offer, steps.compensate.fault, choices.return_shipping, values)

@@ -434,8 +434,10 @@ def change(data: dict[str, Any], suggestion: Suggestion) -> dict[str, Any]:
 def checked_change(
     data: dict[str, Any], suggestion: Suggestion
 ) -> tuple[dict[str, Any] | None, list[str]]:
-    """``data`` (a playbook as plain data) with ``suggestion`` applied, as a new dict (None when
-    it has nowhere to go), and what would be wrong with the result (empty: fine).
+    """``data`` (a playbook as plain data) with ``suggestion`` applied, as a new dict, and what
+    would be wrong with the result (empty: fine). The dict is None when the change cannot be
+    made at all (its offer or question is gone, the file is not in a shape it can change, or it
+    is a new situation), and the problems say why.
 
     The result must validate as a playbook, and proofreading must find nothing in it that it
     did not find in the playbook as it was (read only when the result has findings).

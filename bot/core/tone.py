@@ -311,8 +311,8 @@ class ToneRules(_Strict):
             return self.shouting.label
         if kind is ToneKind.NO_APOLOGY:
             return self.no_apology.label
-        if kind is ToneKind.COLD and self.overall:
-            return self.overall.label
+        if kind is ToneKind.COLD:
+            return self.overall.label if self.overall else "Cold overall"
         return getattr(self, kind.value).label
 
 
@@ -373,7 +373,8 @@ def load_tone_checker(path: Path | None = None, *, compile_all: bool = True) -> 
     """A checker for a rules file (default: the shipped English one) and the learned model
     beside it; raises :class:`DocumentError` like :func:`load_tone_rules`."""
     rules = load_tone_rules(path)
-    return ToneChecker(rules, model=load_tone_model_for(path), compile_all=compile_all)
+    model = load_tone_model_for(path) if rules.overall else None
+    return ToneChecker(rules, model=model, compile_all=compile_all)
 
 
 def _rule_ids(rules: ToneRules) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 #: The format of the model file this module reads.
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 
 #: Words as the model's word features see them: two or more word characters.
 _WORD = re.compile(r"(?u)\b\w\w+\b")
@@ -51,13 +51,17 @@ def char_features(text: str) -> Counter[str]:
     padded with a space on either side (so a run can mark a word's start or end)."""
     runs: list[str] = []
     for word in text.lower().split():
-        runs.extend(_runs(word))
+        runs.extend(_cached_runs(word) if len(word) <= _CACHED_WORD else _runs(word))
     return Counter(runs)
 
 
-@lru_cache(maxsize=16384)
+#: Words up to this long have their runs cached (words repeat, within and across drafts); a
+#: longer one, rare and possibly pasted to fill memory, is read afresh each time.
+_CACHED_WORD = 24
+
+
 def _runs(word: str) -> tuple[str, ...]:
-    """The character runs of one word (words repeat, within a draft and across drafts)."""
+    """The character runs of one word."""
     padded = f" {word} "
     length = len(padded)
     low, high = CHAR_NGRAMS
@@ -68,6 +72,9 @@ def _runs(word: str) -> tuple[str, ...]:
             break
         runs.extend(padded[i : i + size] for i in range(length - size + 1))
     return tuple(runs)
+
+
+_cached_runs = lru_cache(maxsize=8192)(_runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,8 @@ class Opinion:
     warm: bool
     """The draft scores so low that it reads warm without a word of apology."""
     coldest: tuple[int, int] | None
-    """Of the sentences given, the one whose words push the draft furthest towards cold."""
+    """For a cold draft, the sentence (of those given) whose words push it furthest towards
+    cold; ``None`` when the draft is not cold or no sentences were given."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +183,12 @@ class ToneModel:
         return _probability(self.intercept + words + chars)
 
     def opinion(self, text: str, sentences: Iterable[tuple[int, int]] = ()) -> Opinion | None:
-        """What the model makes of ``text``, whose sentences are the spans ``sentences``; or
+        """What the model makes of ``text`` (straightened as the rules read it, see
+        :func:`~bot.core.tone_patterns.plain`), whose sentences are the spans ``sentences``; or
         ``None`` when it knows too few of its words to tell."""
         word_counts = word_features(text)
         known = sum(c for w, c in word_counts.items() if " " not in w and w in self.words.idf)
-        if known < self.min_known_words or not known:
+        if not known or known < self.min_known_words:
             return None
         char_counts = char_features(text)
         words, word_norm = self.words.score(word_counts)

@@ -455,6 +455,36 @@ def test_the_same_sentence_is_never_said_twice() -> None:
             "mug",
             "I'll send your mugs out today.",
         ),
+        (  # "that" is not the hat: the sentence before must name "your hat"
+            "I can see that this went wrong.",
+            "Is the problem with your hat or the box?",
+            "hat",
+            "Is the problem with your hat or the box?",
+        ),
+        (  # "upset" is not the set
+            "I understand why you're upset.",
+            "I'm sorry your set is stuck at customs.",
+            "set",
+            "I'm sorry your set is stuck at customs.",
+        ),
+        (  # an item that may be several things stays named
+            "Your mugs x2 arrived chipped.",
+            "I'm sorry your mugs x2 reached you like this.",
+            "mugs x2",
+            "I'm sorry your mugs x2 reached you like this.",
+        ),
+        (
+            "Your mug and saucer arrived chipped.",
+            "I'm sorry your mug and saucer reached you like this.",
+            "mug and saucer",
+            "I'm sorry your mug and saucer reached you like this.",
+        ),
+        (  # "it itself" would not do
+            "Thank you for the photo of your vase.",
+            "Is the problem with your vase itself, or with the box?",
+            "vase",
+            "Is the problem with your vase itself, or with the box?",
+        ),
     ],
 )
 def test_an_item_named_in_one_sentence_is_it_in_the_next(

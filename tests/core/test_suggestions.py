@@ -232,9 +232,12 @@ def test_checked_change_gives_the_changed_playbook_and_what_is_wrong_with_it() -
     twice = make_suggestion("apology", text="I'm so sorry. I apologise for this, I'm so sorry.")
     changed, found = checked_change(data, twice)
     assert changed is not None and changed != data
-    assert found and found == problems(data, twice)
+    assert found == ["apologises twice: one apology is enough"] == problems(data, twice)
     gone = make_suggestion("offer-script", text="I'd like to help.", offer_id="no-such-offer")
-    assert checked_change(data, gone) == (None, problems(data, gone))
+    assert checked_change(data, gone) == (
+        None,
+        ["This playbook has no offer 'no-such-offer' any more, so the script has nowhere to go."],
+    )
 
 
 def test_a_finding_the_playbook_already_had_is_not_blamed_on_the_suggestion() -> None:

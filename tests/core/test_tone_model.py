@@ -213,6 +213,8 @@ def test_a_rule_finding_on_the_coldest_sentence_is_not_repeated(model: ToneModel
 def test_without_the_model_the_rules_still_work() -> None:
     rules = load_tone_rules()
     assert not ToneChecker(rules).check("You should have read the listing.").ok
+    report = ToneChecker(rules).check(COLD_DRAFT)
+    assert all(f.kind is not ToneKind.COLD for f in report.findings)
 
 
 def write_rules(tmp_path: Path, *, overall: bool) -> Path:
@@ -248,24 +250,24 @@ def test_a_model_beside_other_rules_is_used(tmp_path: Path) -> None:
     [
         ("{not json", "not a tone model"),
         ('{"format": 99}', "unknown model format 99"),
-        ('{"format": 1, "words": {}, "chars": {}, "intercept": 0}', "malformed model"),
+        ('{"format": 2, "words": {}, "chars": {}, "intercept": 0}', "malformed model"),
         (
-            '{"format": 1, "words": {}, "chars": {}, "intercept": 0, "threshold": 1.5, '
+            '{"format": 2, "words": {}, "chars": {}, "intercept": 0, "threshold": 1.5, '
             '"warm_below": 0.1, "min_known_words": 2}',
             "threshold 1.5 is not between 0 and 1",
         ),
         (
-            '{"format": 1, "words": {}, "chars": {}, "intercept": NaN, "threshold": 0.5, '
+            '{"format": 2, "words": {}, "chars": {}, "intercept": NaN, "threshold": 0.5, '
             '"warm_below": 0.1, "min_known_words": 2}',
             "nan is not a finite number",
         ),
         (
-            '{"format": 1, "words": {}, "chars": {}, "intercept": 0, "threshold": 0.5, '
+            '{"format": 2, "words": {}, "chars": {}, "intercept": 0, "threshold": 0.5, '
             '"warm_below": 0.6, "min_known_words": 2}',
             "warm_below 0.6 is not between 0 and the threshold",
         ),
         (
-            '{"format": 1, "words": {"a": 3}, "chars": {}, "intercept": 0, "threshold": 0.5, '
+            '{"format": 2, "words": {"a": 3}, "chars": {}, "intercept": 0, "threshold": 0.5, '
             '"warm_below": 0.1, "min_known_words": 2}',
             "malformed model",
         ),
