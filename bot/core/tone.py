@@ -636,7 +636,10 @@ class ToneChecker:
         if opinion is None or overall is None or opinion.coldest is None:
             return None
         start, end = opinion.coldest
-        if any(f.start < end and start < f.end for f in found) or opinion.coldest == unapologetic:
+        taken = [(f.start, f.end) for f in found]
+        if unapologetic:
+            taken.append(unapologetic)
+        if any(s < end and start < e for s, e in taken):
             return None
         return Finding(ToneKind.COLD, start, end, "", overall.why, overall.suggestion, "overall")
 

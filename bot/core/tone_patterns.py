@@ -63,7 +63,7 @@ _QUANTIFIERS = frozenset("?*+{")
 class Draft:
     """A draft as the matchers read it: straightened, lower-cased, split into sentences lazily."""
 
-    __slots__ = ("_ends", "lower", "text")
+    __slots__ = ("_ends", "_spans", "lower", "text")
 
     def __init__(self, draft: str) -> None:
         self.text = plain(draft)
@@ -72,6 +72,7 @@ class Draft:
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
         self.lower = lower
         self._ends: list[int] | None = None
+        self._spans: list[tuple[int, int]] | None = None
 
     def _sentence_ends(self) -> list[int]:
         if self._ends is None:
@@ -90,25 +91,25 @@ class Draft:
 
     def sentences(self) -> list[tuple[int, int]]:
         """The spans of the draft's sentences and lines, without the whitespace around them."""
-        text = self.text
-        spans = []
-        start = 0
-        for end in [*self._sentence_ends(), len(text)]:
-            piece = text[start:end]
-            stripped = piece.strip()
-            if stripped:
-                first = start + len(piece) - len(piece.lstrip())
-                spans.append((first, first + len(stripped)))
-            start = end
-        return spans
+        if self._spans is None:
+            text = self.text
+            spans = []
+            start = 0
+            for end in [*self._sentence_ends(), len(text)]:
+                piece = text[start:end]
+                stripped = piece.strip()
+                if stripped:
+                    first = start + len(piece) - len(piece.lstrip())
+                    spans.append((first, first + len(stripped)))
+                start = end
+            self._spans = spans
+        return self._spans
 
     def first_sentence(self) -> tuple[int, int]:
-        """The span of the first sentence, without the whitespace around it."""
-        text = self.text
-        start = len(text) - len(text.lstrip())
-        match = _SENTENCE_END.search(text, start)
-        end = match.end() if match else len(text)
-        return start, max(start, len(text[:end].rstrip()))
+        """The span of the first sentence, without the whitespace around it (an empty span at
+        the end of a draft with no words)."""
+        spans = self.sentences()
+        return spans[0] if spans else (len(self.text), len(self.text))
 
     def starts_sentence(self, index: int) -> bool:
         """True when ``index`` is the first word of a sentence or a line."""
