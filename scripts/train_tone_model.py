@@ -140,13 +140,10 @@ def choose_min_known_words(
     ``MAX_RECALL_GIVEN_UP`` of all hostile development drafts. Known words are counted against
     the final vocabulary (a left-out model knows a few fewer, so this errs towards asking for
     more words)."""
-    from bot.core.tone_model import word_features
+    from bot.core.tone_model import known_words, word_features
 
     drafts = [plain(t) for h, _ in TRAINING_SETS.values() for t in h]
-    known = [
-        sum(n for w, n in word_features(d).items() if " " not in w and w in vocabulary)
-        for d in drafts
-    ]
+    known = [known_words(word_features(d), vocabulary) for d in drafts]
     flagged = [score >= threshold for score in hostile]
     baseline = sum(flagged)
     chosen = 1

@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -44,6 +44,12 @@ def word_features(text: str) -> Counter[str]:
     counts = Counter(words)
     counts.update(" ".join(pair) for pair in pairwise(words))
     return counts
+
+
+def known_words(counts: Counter[str], vocabulary: Container[str]) -> int:
+    """How many of the words counted by :func:`word_features` (single words, not pairs) are in
+    ``vocabulary``."""
+    return sum(count for word, count in counts.items() if " " not in word and word in vocabulary)
 
 
 def char_features(text: str) -> Counter[str]:
@@ -187,7 +193,7 @@ class ToneModel:
         :func:`~bot.core.tone_patterns.plain`), whose sentences are the spans ``sentences``; or
         ``None`` when it knows too few of its words to tell."""
         word_counts = word_features(text)
-        known = sum(c for w, c in word_counts.items() if " " not in w and w in self.words.idf)
+        known = known_words(word_counts, self.words.idf)
         if not known or known < self.min_known_words:
             return None
         char_counts = char_features(text)
