@@ -152,16 +152,20 @@ _STR_TAG = f"{_CORE}str"
 _MAYBE_NOT_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
 
 
-class _QuickLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The C composer, with tags resolved exactly as the careful path's resolver does, but
-    skipping its regular expressions for scalars that can only be text."""
+_Event = yaml.events
+_SCALAR, _ALIAS = _Event.ScalarEvent, _Event.AliasEvent
+_MAP_START, _MAP_END = _Event.MappingStartEvent, _Event.MappingEndEvent
+_SEQ_START, _SEQ_END = _Event.SequenceStartEvent, _Event.SequenceEndEvent
+#: The tags a mapping or a sequence may have on the quick path: none, or its own.
+_CONTAINER_TAGS = {_MAP_START: (None, "!", _MAP_TAG), _SEQ_START: (None, "!", _SEQ_TAG)}
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
-                return _scalar_resolver.resolve(kind, value, implicit)
-            return _STR_TAG
-        return _MAP_TAG if kind is yaml.MappingNode else _SEQ_TAG
+
+#: libyaml's parser, whose events the quick reading builds its data from.
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _CParser = yaml.SafeLoader
 
 
 class _Doubt(Exception):
@@ -169,7 +173,7 @@ class _Doubt(Exception):
 
 
 def parse_quick(text: str, *, max_depth: int = MAX_DEPTH) -> Any | None:
-    """The plain data of a document, read by the C parser and composer, or None.
+    """The plain data of a document, read from the C parser's events, or None.
 
     None means "read it carefully": whenever a document has anything the careful
     :func:`parse` might refuse (tabs, anchors or aliases, tags, keys that are not text or
@@ -180,39 +184,87 @@ def parse_quick(text: str, *, max_depth: int = MAX_DEPTH) -> Any | None:
     """
     if "\t" in text or "&" in text:
         return None
-    loader = _QuickLoader(text)
+    parser = _CParser(text)
     try:
-        node = loader.get_single_node()
-        return None if node is None else _plain(node, 0, max_depth)
-    except (_Doubt, yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return _plain(parser.get_event, max_depth)
+    except (_Doubt, yaml.YAMLError, ValueError, TypeError):
         return None
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
-def _plain(node: Any, depth: int, max_depth: int) -> Any:
-    kind = node.__class__
-    if kind is yaml.ScalarNode:
-        tag = node.tag
-        if tag == _STR_TAG:
-            return node.value
-        if tag in _ALLOWED_TAGS:
-            return _scalar_constructor.construct_object(node)
+def _plain(next_event: Any, max_depth: int) -> Any:
+    """Build the data of one document from its events (the stream's first event on), the way
+    :func:`_build` does, without marks; raise :class:`_Doubt` where :func:`_build` might
+    refuse or read otherwise."""
+    if not isinstance(next_event(), yaml.StreamStartEvent):
         raise _Doubt
-    if depth >= max_depth:
+    if not isinstance(next_event(), yaml.DocumentStartEvent):
         raise _Doubt
-    if kind is yaml.SequenceNode:
-        if node.tag != _SEQ_TAG:
+    stack: list[Any] = []
+    container: Any = None
+    key: str | None = None
+    result: Any = None
+    while True:
+        event = next_event()
+        kind = event.__class__
+        if kind is _SCALAR:
+            if event.anchor is not None:
+                raise _Doubt
+            tag, value = event.tag, event.value
+            if tag is None or tag == "!":
+                # As the careful path's resolver, but without its regular expressions for a
+                # scalar that can only be text.
+                implicit = event.implicit
+                if implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
+                    tag = _scalar_resolver.resolve(yaml.ScalarNode, value, implicit)
+                else:
+                    tag = _STR_TAG
+            if tag != _STR_TAG:
+                if tag not in _ALLOWED_TAGS:
+                    raise _Doubt
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                value = _scalar_constructor.construct_object(node)
+            if container is None:  # the document is one scalar
+                result = value
+                break
+            if container.__class__ is list:
+                container.append(value)
+            elif key is None:
+                if tag != _STR_TAG or value in container:
+                    raise _Doubt
+                key = value
+            else:
+                container[key] = value
+                key = None
+        elif kind is _MAP_START or kind is _SEQ_START:
+            if event.anchor is not None or event.tag not in _CONTAINER_TAGS[kind]:
+                raise _Doubt
+            if len(stack) >= max_depth:
+                raise _Doubt
+            new: dict[str, Any] | list[Any] = {} if kind is _MAP_START else []
+            if container is not None:
+                if container.__class__ is list:
+                    container.append(new)
+                elif key is None:
+                    raise _Doubt  # a key that is not text
+                else:
+                    container[key] = new
+                    key = None
+            stack.append(new)
+            container = new
+        elif kind is _MAP_END or kind is _SEQ_END:
+            result = stack.pop()
+            if not stack:
+                break
+            container = stack[-1]
+        else:  # an alias, or anything unexpected
             raise _Doubt
-        return [_plain(item, depth + 1, max_depth) for item in node.value]
-    if node.tag != _MAP_TAG:
+    if not isinstance(next_event(), yaml.DocumentEndEvent):
         raise _Doubt
-    mapping: dict[str, Any] = {}
-    for key, value in node.value:
-        if key.__class__ is not yaml.ScalarNode or key.tag != _STR_TAG or key.value in mapping:
-            raise _Doubt
-        mapping[key.value] = _plain(value, depth + 1, max_depth)
-    return mapping
+    if not isinstance(next_event(), yaml.StreamEndEvent):
+        raise _Doubt
+    return result
 
 
 class _Frame:

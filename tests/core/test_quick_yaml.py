@@ -1,4 +1,4 @@
-"""The quick YAML reading (C parser and composer) never accepts what the careful one refuses,
+"""The quick YAML reading (the C parser's events) never accepts what the careful one refuses,
 and reads exactly the same data from what both accept."""
 
 from __future__ import annotations
