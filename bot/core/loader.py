@@ -199,6 +199,9 @@ class PlaybookCache:
         return digest
 
     def _entry(self, path: Path) -> dict[str, Any] | None:
+        self._load()
+        if not self._entries and not self._pending:
+            return None  # nothing kept yet (a first start): no file need be read for it
         digest = self.digest(path)
         if digest is None:
             return None
