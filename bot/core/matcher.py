@@ -190,14 +190,19 @@ class _Csr:
     @classmethod
     def of(cls, keys: np.ndarray, ids: np.ndarray, values: np.ndarray, size: int) -> _Csr:
         """Postings from parallel arrays: each row in ascending ``ids``."""
-        order = np.lexsort((ids, keys))
         ptr = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(np.bincount(keys, minlength=size)[:size], out=ptr[1:])
-        return cls(
-            ptr,
-            np.asarray(ids, dtype=np.int32)[order],
-            np.asarray(values, dtype=np.float32)[order],
-        )
+        ids = np.asarray(ids, dtype=np.int32)
+        values = np.asarray(values, dtype=np.float32)
+        if len(keys) < 2:
+            return cls(ptr, ids, values)
+        ascending_ids = np.all(ids[1:] >= ids[:-1])
+        step = keys[1:] - keys[:-1]
+        if np.all(step >= 0) and (ascending_ids or np.all((step > 0) | (ids[1:] >= ids[:-1]))):
+            return cls(ptr, ids.copy(), values.copy())  # already in order
+        # In ascending ids, a stable sort by key alone gives the same order (far faster).
+        order = np.argsort(keys, kind="stable") if ascending_ids else np.lexsort((ids, keys))
+        return cls(ptr, ids[order], values[order])
 
     def row(self, key: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = self.ptr[key], self.ptr[key + 1]
@@ -256,60 +261,88 @@ _EMPTY_I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 #: Below this many playbooks, one process analyses them all (a pool costs more than it saves).
 PARALLEL_FROM = 500
-#: What the forked workers share (set while a pool runs): the analyser and the jobs.
+#: What the forked workers share (set while a pool runs): the analyser and the entries.
 _WORKER: dict[str, Any] = {}
-_Job = tuple[int, list[str], list[str]]
 #: Texts this short (keywords, titles) often repeat across playbooks: each is analysed once.
 SHORT_TEXT = 40
+#: Playbooks a worker analyses at a time.
+CHUNK = 64
 
 
-def _terms_of(analyzer: Analyzer, texts: list[str], known: dict[str, list[str]]) -> list[list[str]]:
-    """The terms of each text, short ones taken from (and added to) ``known``."""
-    out = []
-    for text in texts:
-        if len(text) > SHORT_TEXT:
-            out.append(analyzer.terms(text))
-            continue
-        terms = known.get(text)
-        if terms is None:
-            terms = known[text] = analyzer.terms(text)
-        out.append(terms)
-    return out
+def _terms_of(analyzer: Analyzer, text: str, known: dict[str, list[str]]) -> list[str]:
+    """The terms of ``text``; a short one's taken from (and added to) ``known``."""
+    if len(text) > SHORT_TEXT:
+        return analyzer.terms(text)
+    terms = known.get(text)
+    if terms is None:
+        terms = known[text] = analyzer.terms(text)
+    return terms
 
 
-def _analyse_chunk(bounds: tuple[int, int]) -> list[list[list[str]]]:
-    """Analyse the jobs from ``bounds[0]`` to ``bounds[1]`` (a worker has them from the fork)."""
-    analyzer, known = _WORKER["analyzer"], _WORKER["known"]
-    jobs: list[_Job] = _WORKER["jobs"][bounds[0] : bounds[1]]
-    return [_terms_of(analyzer, texts, known) for _, _, texts in jobs]
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """A run of playbooks' texts ("units") analysed, in flat arrays that pickle cheaply.
+
+    ``terms`` lists the distinct terms in the order the run first uses them; ``numbers``
+    holds every unit's terms as places in ``terms``, one unit after another, ``counts`` how
+    many each unit has; ``texts`` the units' normalised texts as UTF-8, ``lengths`` their
+    sizes; ``kinds`` each unit's field weight; ``units`` each playbook's number of units.
+    """
+
+    terms: list[str]
+    numbers: array
+    counts: array
+    texts: bytes
+    lengths: array
+    kinds: array
+    units: array
+
+
+def _analyse_run(
+    entries: Sequence[MatchEntry], analyzer: Analyzer, known: dict[str, list[str]]
+) -> _Analysed:
+    """Analyse ``entries``' texts (a worker's share, or all of them)."""
+    local: dict[str, int] = {}
+    numbers, counts, lengths = array("i"), array("i"), array("i")
+    kinds, units = array("d"), array("i")
+    texts = bytearray()
+    for entry in entries:
+        before = len(counts)
+        for kind, text in entry.texts():
+            terms = _terms_of(analyzer, text, known)
+            numbers.extend([local.setdefault(term, len(local)) for term in terms])
+            counts.append(len(terms))
+            encoded = normalise(text).encode()
+            texts += encoded
+            lengths.append(len(encoded))
+            kinds.append(FIELD_WEIGHTS[kind])
+        units.append(len(counts) - before)
+    return _Analysed(list(local), numbers, counts, bytes(texts), lengths, kinds, units)
+
+
+def _analyse_chunk(bounds: tuple[int, int]) -> _Analysed:
+    """Analyse the entries from ``bounds[0]`` to ``bounds[1]`` (a worker has them from the
+    fork)."""
+    entries = _WORKER["entries"][bounds[0] : bounds[1]]
+    return _analyse_run(entries, _WORKER["analyzer"], _WORKER["known"])
 
 
 def _analyse(
     entries: Sequence[MatchEntry], analyzer: Analyzer, workers: int | None
-) -> Iterable[tuple[int, list[str], list[tuple[str, list[str]]]]]:
-    """Each entry's index, kinds of text and texts with their terms, in order; in parallel
-    for large sets."""
-    jobs: list[_Job] = [
-        (index, [kind for kind, _ in entry.texts()], [text for _, text in entry.texts()])
-        for index, entry in enumerate(entries)
-    ]
+) -> Iterable[_Analysed]:
+    """The entries' texts analysed, in runs, in order; in parallel for large sets."""
     known: dict[str, list[str]] = {}
     count = worker_count(workers)
-    if count < 2 or len(jobs) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        for index, kinds, texts in jobs:
-            yield index, kinds, list(zip(texts, _terms_of(analyzer, texts, known), strict=True))
+    if count < 2 or len(entries) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        yield _analyse_run(entries, analyzer, known)
         return
-    # The forked workers start with the learned analyser and the jobs: only each chunk's
-    # bounds go to them, and its terms come back.
-    _WORKER.update(analyzer=analyzer, jobs=jobs, known=known)
+    # The forked workers start with the learned analyser and the entries: only each chunk's
+    # bounds go to them, and its terms come back as arrays.
+    _WORKER.update(analyzer=analyzer, entries=entries, known=known)
     try:
-        chunks = [(i, min(i + 64, len(jobs))) for i in range(0, len(jobs), 64)]
+        chunks = [(i, min(i + CHUNK, len(entries))) for i in range(0, len(entries), CHUNK)]
         with mp.get_context("fork").Pool(count) as pool:
-            for (start, end), analysed in zip(
-                chunks, pool.imap(_analyse_chunk, chunks), strict=True
-            ):
-                for (index, kinds, texts), terms in zip(jobs[start:end], analysed, strict=True):
-                    yield index, kinds, list(zip(texts, terms, strict=True))
+            yield from pool.imap(_analyse_chunk, chunks)
     finally:
         _WORKER.clear()
 
@@ -318,6 +351,21 @@ def _analyse(
 DECODED_TEXTS = 2048
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
 INDEX_VERSION = 4
+
+
+def _numbers(values: array) -> np.ndarray:
+    """An ``array.array`` as a numpy array of the same type (without a copy)."""
+    dtype = np.dtype(values.typecode)
+    return np.frombuffer(values, dtype=dtype) if values else np.zeros(0, dtype=dtype)
+
+
+def _offsets(sizes: list[np.ndarray]) -> np.ndarray:
+    """Where each of many consecutive pieces starts, and where the last one ends, given
+    their sizes (in several arrays, one after another)."""
+    flat = np.concatenate([_EMPTY_I64, *sizes])
+    offsets = np.zeros(len(flat) + 1, dtype=np.int64)
+    np.cumsum(flat, out=offsets[1:])
+    return offsets
 
 
 def _in_one_buffer(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -466,38 +514,39 @@ class MatchIndex:
 
         # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.
         term_ids: dict[str, int] = {}
-        unit_terms = array("i")  # the terms of every unit, one after another
-        unit_term_ptr = array("q", [0])
-        unit_entry = array("i")
-        unit_weights = array("f")
-        unit_kind_weight = array("d")
-        unit_texts = bytearray()
-        unit_text_offsets = array("q", [0])
-        unit_starts = array("q")
-        for index, kinds, analysed in _analyse(entries, analyzer, workers):
-            unit_starts.append(len(unit_entry))
-            for kind, (raw, terms) in zip(kinds, analysed, strict=True):
-                for term in terms:
-                    unit_terms.append(term_ids.setdefault(term, len(term_ids)))
-                unit_term_ptr.append(len(unit_terms))
-                unit_entry.append(index)
-                unit_weights.append(min(FIELD_WEIGHTS[kind], 1.2))
-                unit_kind_weight.append(FIELD_WEIGHTS[kind])
-                unit_texts += normalise(raw).encode()
-                unit_text_offsets.append(len(unit_texts))
-        unit_starts.append(len(unit_entry))
+        numbers, counts, lengths, kinds, units_of_entry, texts = [], [], [], [], [], []
+        for run in _analyse(entries, analyzer, workers):
+            # A run numbers its terms in the order it first uses them: given new numbers in
+            # that order, they are numbered as if all were read here one after another.
+            known = np.fromiter(
+                (term_ids.setdefault(term, len(term_ids)) for term in run.terms),
+                dtype=np.int32,
+                count=len(run.terms),
+            )
+            numbers.append(known[_numbers(run.numbers)])
+            counts.append(_numbers(run.counts))
+            lengths.append(_numbers(run.lengths))
+            kinds.append(_numbers(run.kinds))
+            units_of_entry.append(_numbers(run.units))
+            texts.append(run.texts)
+        terms_flat = np.concatenate([_EMPTY_I32, *numbers]).astype(np.int32, copy=False)
+        ptr = _offsets(counts)
+        per_entry = np.concatenate([_EMPTY_I32, *units_of_entry])
+        unit_starts = _offsets([per_entry])
+        unit_text_offsets = _offsets(lengths)
+        kind_weight = np.concatenate([np.zeros(0), *kinds])
+        unit_texts = b"".join(texts)
+        del numbers, counts, lengths, kinds, units_of_entry, texts
         count = len(entries)
         width = max(len(term_ids), 1)
-        units = len(unit_entry)
+        units = len(kind_weight)
+        entry_of_unit = np.repeat(np.arange(count, dtype=np.int32), per_entry)
 
-        terms_flat = np.frombuffer(unit_terms, dtype=np.int32) if unit_terms else _EMPTY_I32
-        ptr = np.frombuffer(unit_term_ptr, dtype=np.int64)
         owner = np.repeat(np.arange(units, dtype=np.int64), np.diff(ptr))
         # Each term once per unit: the (term, unit) postings.
         unit_key = _unique(terms_flat.astype(np.int64) * units + owner)
         unit_term = (unit_key // units).astype(np.int64)
         unit_of = (unit_key % units).astype(np.int32)
-        entry_of_unit = np.frombuffer(unit_entry, dtype=np.int32)
         if statistics is None:
             # Document frequency: each term once per playbook.
             entry_key = _unique(unit_term * count + entry_of_unit[unit_of])
@@ -512,7 +561,6 @@ class MatchIndex:
         unit_norms = np.sqrt(np.bincount(unit_of, weights=idf[unit_term] ** 2, minlength=units))
         unit_norms[unit_norms == 0] = 1.0
         # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
-        kind_weight = np.frombuffer(unit_kind_weight, dtype=np.float64)
         pair_entry_term = entry_of_unit[unit_of].astype(np.int64) * width + unit_term
         profile_key, where = _unique_inverse(pair_entry_term)
         frequency = np.bincount(where, weights=kind_weight[unit_of])
@@ -555,13 +603,13 @@ class MatchIndex:
             "pair_ids": pair_postings.ids,
             "pair_values": pair_postings.values,
             "unit_norms": unit_norms.astype(np.float32),
-            "unit_weights": np.frombuffer(unit_weights, dtype=np.float32).copy(),
-            "unit_starts": np.frombuffer(unit_starts, dtype=np.int64).copy(),
+            "unit_weights": np.minimum(kind_weight, 1.2).astype(np.float32),
+            "unit_starts": unit_starts,
             "off_topic": np.asarray([off_topic_index], dtype=np.int64),
             "unknown_idf": np.asarray([unknown_idf], dtype=np.float64),
             "version": np.asarray([INDEX_VERSION], dtype=np.int64),
-            "text_blob": np.frombuffer(bytes(unit_texts), dtype=np.uint8),
-            "text_offsets": np.frombuffer(unit_text_offsets, dtype=np.int64).copy(),
+            "text_blob": np.frombuffer(unit_texts, dtype=np.uint8),
+            "text_offsets": unit_text_offsets,
         }
         strings = {
             "id": [e.id for e in entries],

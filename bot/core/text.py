@@ -176,10 +176,7 @@ class Analyzer:
 
     def learn(self, texts: Iterable[str]) -> None:
         """Add the words of ``texts`` to the vocabulary that typos are corrected towards."""
-        counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update(tokens(text))
-        self.learn_words(counts)
+        self.learn_words(Counter(itertools.chain.from_iterable(map(tokens, texts))))
 
     def learn_words(self, words: Iterable[str] | Mapping[str, int]) -> None:
         """Add ``words`` (or word counts) to the vocabulary typos are corrected towards."""
