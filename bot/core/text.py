@@ -316,6 +316,8 @@ class Analyzer:
         term = None
         if corrected not in self.stopwords:
             term = self._surface.get(corrected) or self._single.get(stem, stem)
+            if term.startswith("=") and term[1:] in self.stopwords:
+                term = None  # a word of a group that carries no meaning ("anxious")
         if len(self._readings) >= READINGS_KEPT:
             self._readings.clear()
         self._readings[word] = (stem, term)

@@ -370,6 +370,22 @@ def test_phrases_and_ambiguous_stems_in_the_lexicon() -> None:
     assert analyzer.terms("the cushion and the teapot") == ["=item", "=item"]
 
 
+def test_a_group_named_as_a_stop_word_drops_its_words_and_phrases() -> None:
+    lexicon = Lexicon(
+        language="en",
+        stopwords=["the", "is", "mood"],
+        synonyms={"mood": ["anxious", "fed up"], "late": ["delayed"]},
+    )
+    analyzer = Analyzer(lexicon)
+    assert analyzer.terms("anxious the parcel is delayed") == ["parcel", "=late"]
+    assert analyzer.terms("fed up, parcel delayed") == ["parcel", "=late"]
+    # In the shipped lexicon: how the seller feels is not the situation.
+    shipped = Analyzer(load_lexicon(), english_words())
+    assert shipped.terms("I'm so anxious, the parcel is delayed") == shipped.terms(
+        "the parcel is delayed"
+    )
+
+
 def test_two_synonym_groups_claiming_one_phrase_are_refused() -> None:
     with pytest.raises(ValueError, match="'running behind' is listed under both"):
         Lexicon(
