@@ -350,7 +350,7 @@ def _analyse(
 #: Playbooks whose texts are kept decoded for string comparison (the most recently used).
 DECODED_TEXTS = 2048
 #: Bump when the index layout or the way terms are made changes: saved indexes are rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 
 def _numbers(values: array) -> np.ndarray:

@@ -23,6 +23,10 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 #: Words shorter than this are never "corrected": too many real words are one edit apart.
 MIN_CORRECTABLE = 4
+#: A word the indexed texts use that is not the language's is read as a real word one edit away
+#: when it is at least this long and the real word is used at least TYPO_MAJORITY times as often.
+MIN_KNOWN_TYPO = 6
+TYPO_MAJORITY = 2
 MAX_TOKENS = 200
 #: Bump when the way the English word list is stored changes.
 ENGLISH_WORDS_VERSION = 1
@@ -204,13 +208,10 @@ class Analyzer:
         Real words of the language (``dictionary``) are never changed, even when the playbooks
         don't use them: "find" must not become "mind".
         """
-        if (
-            word in self._known
-            or word in self._dictionary
-            or len(word) < MIN_CORRECTABLE
-            or not word.isalpha()
-        ):
+        if word in self._dictionary or len(word) < MIN_CORRECTABLE or not word.isalpha():
             return word
+        if word in self._known:
+            return self._correct_known(word)
         limit = 1 if len(word) < 8 else 2
         # The closest known word; among equally close ones, a transposition ("cancle") before
         # other edits, then the word the playbooks use most.
@@ -231,6 +232,33 @@ class Analyzer:
                 if best is None or key < best:
                     best = key
         return best[3] if best else word
+
+    def _correct_known(self, word: str) -> str:
+        """A misspelling the indexed texts contain themselves ("deliverd", "recieved"): read as
+        the real word one edit away that they use more often, so that a typo in a playbook and
+        the same or another typo in a query both mean the word. Words that are not the
+        language's but that no such word explains (brands, carriers, shorthand) stay as they are.
+        """
+        if not self._dictionary or len(word) < MIN_KNOWN_TYPO or word in self._surface:
+            return word  # too short to tell, or a word the lexicon names ("postnl")
+        count = self._known[word]
+        best: tuple[int, int, str] | None = None
+        for length in range(len(word) - 1, len(word) + 2):
+            for found, _, _ in process.extract(
+                word,
+                self._by_length.get(length, ()),
+                scorer=OSA.distance,
+                score_cutoff=1,
+                limit=None,
+            ):
+                if found == word or found[0] != word[0] or found not in self._dictionary:
+                    continue  # a typo seldom changes the first letter ("pinterest")
+                if self._known[found] < TYPO_MAJORITY * count:
+                    continue
+                key = (0 if sorted(found) == sorted(word) else 1, -self._known[found], found)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else word
 
     # -- terms --------------------------------------------------------------------------------
 

@@ -386,6 +386,21 @@ def test_a_group_named_as_a_stop_word_drops_its_words_and_phrases() -> None:
     )
 
 
+def test_a_misspelling_the_playbooks_contain_reads_as_the_word() -> None:
+    lexicon = Lexicon(language="en", stopwords=[], synonyms={"carrier": ["postnl"]})
+    dictionary = {"delivered", "received", "postal", "interest", "parcel"}
+    analyzer = Analyzer(lexicon, dictionary)
+    analyzer.learn(["delivered delivered deliverd", "received recieved received"])
+    analyzer.learn(["postal postal postnl", "interest interest pinterest", "parcel parcelz"])
+    assert analyzer.correct("deliverd") == "delivered"
+    assert analyzer.correct("recieved") == "received"  # a transposition
+    assert analyzer.terms("deliverd") == analyzer.terms("delivered")
+    assert analyzer.correct("postnl") == "postnl"  # a word the lexicon names
+    assert analyzer.correct("pinterest") == "pinterest"  # not the same first letter
+    # Used as often as the real word: not a typo of it.
+    assert analyzer.correct("parcelz") == "parcelz"
+
+
 def test_two_synonym_groups_claiming_one_phrase_are_refused() -> None:
     with pytest.raises(ValueError, match="'running behind' is listed under both"):
         Lexicon(
