@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jsonschema
@@ -117,6 +117,16 @@ def test_no_two_playbooks_share_an_example(playbooks: list[Playbook]) -> None:
             owners[" ".join(example.casefold().split())].add(playbook.id)
     shared = {text: sorted(ids) for text, ids in owners.items() if len(ids) > 1}
     assert shared == {}
+
+
+def test_no_playbook_lists_an_example_twice(playbooks: list[Playbook]) -> None:
+    repeated = {}
+    for playbook in playbooks:
+        seen = Counter(" ".join(e.casefold().split()) for e in playbook.match.examples)
+        twice = sorted(text for text, count in seen.items() if count > 1)
+        if twice:
+            repeated[playbook.id] = twice
+    assert repeated == {}
 
 
 def test_titles_are_short_and_unique(playbooks: list[Playbook]) -> None:
