@@ -53,6 +53,12 @@ def accuracy(path: Path) -> dict[str, float]:
             "holdout2/details.yaml",
             {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.95, "item": 0.8},
         ),
+        # Sixty messages written later still, apart from the others; measured 96.7%, 96.7%,
+        # 91.7%, 93.3%, 58.3% (items are often named with words around them).
+        (
+            "holdout3/details.yaml",
+            {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.55},
+        ),
     ],
 )
 def test_details_are_read_right_on_written_messages(name: str, floors: dict[str, float]) -> None:
