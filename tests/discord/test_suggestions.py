@@ -23,7 +23,7 @@ PASTED = (
 PRIVATE = ("Rosalind", "Hughes", "8812", "rosalind.hughes@example.com", "07700", "900123")
 #: A phrasing the shipped playbooks don't recognise as damage in transit, until suggested.
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
-PHRASING = "teapot turned up as a jigsaw puzzle"
+PHRASING = "teapot turned up as a kaleidoscope"
 
 
 def review_channel(double: DiscordDouble) -> Any:
