@@ -147,9 +147,9 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
             index = MatchIndex.build(found, analyzer, lexicon.off_topic)
             _save(index, index_file)
         else:
-            analyzer.learn_words(index.vocabulary)
+            analyzer.adopt_vocabulary(index.vocabulary)
     else:
-        analyzer.learn_words(index.vocabulary)
+        analyzer.adopt_vocabulary(index.vocabulary)
 
     def fetch(playbook_id: str) -> Playbook | None:
         path = sources[playbook_id]

@@ -31,6 +31,9 @@ MAX_TOKENS = 200
 #: Bump when the way the English word list is stored changes.
 ENGLISH_WORDS_VERSION = 1
 NEGATION = "not"
+#: What a word of a group named as a stop word reads as: nothing, and it takes a negation
+#: before it along ("not worried").
+UNSAID = ""
 #: How many words' readings :meth:`Analyzer.terms` keeps (all are forgotten when it is full).
 READINGS_KEPT = 65536
 
@@ -188,6 +191,13 @@ class Analyzer:
         self.correct.cache_clear()
         self._readings.clear()
 
+    def adopt_vocabulary(self, words: Mapping[str, int]) -> None:
+        """Know exactly ``words`` (a saved index's :meth:`vocabulary`, which already holds the
+        lexicon's words): typos are then read as they were when the index was built."""
+        self._known.clear()
+        self._by_length.clear()
+        self.learn_words(words)
+
     def vocabulary(self) -> dict[str, int]:
         """The words typos are corrected towards, with how often the indexed texts use them."""
         return dict(sorted(self._known.items()))
@@ -231,7 +241,9 @@ class Analyzer:
                 )
                 if best is None or key < best:
                     best = key
-        return best[3] if best else word
+        # The closest known word may itself be a typo the playbooks contain ("recievd" is one
+        # edit from "recieved"): read it as they are read.
+        return self._correct_known(best[3]) if best else word
 
     def _correct_known(self, word: str) -> str:
         """A misspelling the indexed texts contain themselves ("deliverd", "recieved"): read as
@@ -327,25 +339,30 @@ class Analyzer:
                 if target is not None and i + size <= len(stems):
                     if target[1:] not in self.stopwords:
                         out.append(target)
+                    elif out and out[-1] in self.negations:
+                        out.pop()  # "not sure what to say": the negation goes with it
                     i += size
                     break
             else:
                 term = read[i][1]
-                if term is not None:
+                if term:
                     out.append(term)
+                elif term == UNSAID and out and out[-1] in self.negations:
+                    out.pop()  # "not worried": the negation goes with the feeling
                 i += 1
         return self._mark_negations(out)
 
     def _read(self, word: str) -> tuple[str, str | None]:
         """What one word reads as, kept for the next time it is met: its corrected word's
-        stem, and the term it gives outside a phrase (None for a stop word)."""
+        stem, and the term it gives outside a phrase (None for a stop word, :data:`UNSAID` for
+        a word of a group named as a stop word, such as "anxious")."""
         corrected = self.correct(word)
         stem = self._stem(corrected)
         term = None
         if corrected not in self.stopwords:
             term = self._surface.get(corrected) or self._single.get(stem, stem)
             if term.startswith("=") and term[1:] in self.stopwords:
-                term = None  # a word of a group that carries no meaning ("anxious")
+                term = UNSAID
         if len(self._readings) >= READINGS_KEPT:
             self._readings.clear()
         self._readings[word] = (stem, term)
