@@ -85,6 +85,9 @@ _SERVER_SET_REVISION = select(ServerSetRevision.revision).where(
 )
 _SESSION_VERSION = select(_sessions.c.version).where(_sessions.c.id == bindparam("b_id"))
 _GET_POLICY = select(SellerPolicy.policy).where(SellerPolicy.user_id == bindparam("b_user_id"))
+_GET_GUILD_SETTINGS = select(GuildSettings.settings).where(
+    GuildSettings.guild_id == bindparam("b_guild_id")
+)
 _SAVE_SESSION = (
     update(_sessions)
     .where(
@@ -312,9 +315,9 @@ class Store:
 
     async def get_guild_settings(self, guild_id: int) -> str | None:
         """The server's settings JSON, or None if its admins never set any."""
-        statement = select(GuildSettings.settings).where(GuildSettings.guild_id == guild_id)
-        async with self._engine.connect() as connection:
-            return (await connection.execute(statement)).scalar_one_or_none()
+        return await self._run(
+            _GET_GUILD_SETTINGS, {"b_guild_id": guild_id}, Result.scalar_one_or_none, write=False
+        )
 
     async def set_guild_settings(self, guild_id: int, settings_json: str) -> None:
         """Create or replace the server's settings."""
