@@ -100,7 +100,7 @@ class Answer:
 
     async def send(self, content: str | None = None, **message: Any) -> None:
         """A new private message (embeds, view: as in discord.py's ``send_message``)."""
-        message = _without_none_view(message)
+        message = _unkept(_without_none_view(message))
         if content is not None:
             message["content"] = _clip(content)
         async with self._lock:
@@ -121,6 +121,7 @@ class Answer:
         if self.interaction.message is None and not self._thinking:
             await self.send(**message)
             return
+        message = _unkept(message)
         async with self._lock:
             response = self.interaction.response
             if not response.is_done():
@@ -155,6 +156,28 @@ class Answer:
 def _without_none_view(message: dict[str, Any]) -> dict[str, Any]:
     if "view" in message and message["view"] is None:
         message = {k: v for k, v in message.items() if k != "view"}
+    return message
+
+
+def _unkept(message: dict[str, Any]) -> dict[str, Any]:
+    """Stop a view whose every component is routed by its ``custom_id`` before it is sent.
+
+    Such a view needs no copy in discord.py's view store (its presses reach the
+    ``DynamicItem`` classes registered with ``add_dynamic_items``), yet discord.py keeps each
+    unstopped view sent on a private answer for 15 minutes, with a timer task of its own: a few
+    dozen objects a walkthrough that the cyclic collector walks in every full collection. A
+    stopped view is sent the same and not kept.
+    """
+    view = message.get("view")
+    if (
+        isinstance(view, discord.ui.View)
+        and not view.is_finished()
+        and all(
+            isinstance(item, discord.ui.DynamicItem) or not item.is_dispatchable()
+            for item in view.walk_children()
+        )
+    ):
+        view.stop()
     return message
 
 

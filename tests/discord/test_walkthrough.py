@@ -115,6 +115,24 @@ async def test_a_button_pressed_twice_acts_once_and_both_show_the_current_step(
     assert custom_id(one, ":next").split(":")[2] == "2"  # and its buttons work
 
 
+async def test_the_bot_keeps_no_copy_of_the_views_it_answers_with(harness: Harness) -> None:
+    """Every component is answered by its class, from its custom_id: discord.py is not left
+    holding each answer's view (with a 15-minute timer of its own) for the collector to walk."""
+    double, seller = harness.double, harness.double.member
+    started = await double.slash(seller, double.guild, "coach", situation="wrong size sent")
+    step = await double.click(seller, started, custom_id(started, ":next"))
+    assert "Apologise" in text_of(step)
+    waiting = [
+        task
+        for task in asyncio.all_tasks()
+        if "timeout_task" in getattr(task.get_coro(), "__qualname__", "")
+    ]
+    assert waiting == []
+    assert harness.bot.persistent_views == []
+    step = await double.click(seller, step, custom_id(step, ":next"))  # still answered
+    assert "Offer compensation" in text_of(step)
+
+
 async def test_a_deleted_walkthrough_answers_instead_of_failing(harness: Harness) -> None:
     double, seller = harness.double, harness.double.member
     first = await double.slash(seller, double.guild, "coach", situation="customer wants to cancel")
