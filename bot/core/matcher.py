@@ -50,7 +50,7 @@ from bot.core.text import Analyzer, normalise, sentences
 #: How much each kind of text counts towards a playbook's profile.
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
 #: Candidates compared string-to-string with rapidfuzz after the inverted-index pass.
-CANDIDATES = 7
+CANDIDATES = 6
 #: Added to a text's similarity for each word pair it shares with the query.
 PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000

@@ -173,6 +173,7 @@ class Analyzer:
         }
         self._known: Counter[str] = Counter()
         self._sorted_known: list[str] | None = None
+        self._by_deletion: dict[str, list[str]] | None = None
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
         self.correct = lru_cache(maxsize=65536)(self._correct)
@@ -204,6 +205,7 @@ class Analyzer:
 
     def _learn_words(self, words: Iterable[str] | Mapping[str, int]) -> None:
         self._sorted_known = None
+        self._by_deletion = None
         counts = words.items() if isinstance(words, Mapping) else ((w, 1) for w in words)
         for word, count in counts:
             if not word.isalpha():
@@ -245,6 +247,19 @@ class Analyzer:
         # edit from "recieved"): read it as they are read.
         return self._correct_known(best[3]) if best else word
 
+    def _real_words_by_deletion(self) -> dict[str, list[str]]:
+        """The known words of the language, each under itself and every spelling with one
+        letter left out: a word one edit away from one of them shares a key with it."""
+        if self._by_deletion is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for word in self._known:
+                if len(word) >= MIN_KNOWN_TYPO - 1 and word in self._dictionary:
+                    index[word].append(word)
+                    for deleted in _deletions(word):
+                        index[deleted].append(word)
+            self._by_deletion = dict(index)
+        return self._by_deletion
+
     def _correct_known(self, word: str) -> str:
         """A misspelling the indexed texts contain themselves ("deliverd", "recieved"): read as
         the real word one edit away that they use more often, so that a typo in a playbook and
@@ -254,22 +269,19 @@ class Analyzer:
         if not self._dictionary or len(word) < MIN_KNOWN_TYPO or word in self._surface:
             return word  # too short to tell, or a word the lexicon names ("postnl")
         count = self._known[word]
+        real_words = self._real_words_by_deletion()
+        candidates = set(real_words.get(word, ()))  # a letter missing from the real word
+        for deleted in _deletions(word):  # a letter too many, one changed or two swapped
+            candidates.update(real_words.get(deleted, ()))
         best: tuple[int, int, str] | None = None
-        for length in range(len(word) - 1, len(word) + 2):
-            for found, _, _ in process.extract(
-                word,
-                self._by_length.get(length, ()),
-                scorer=OSA.distance,
-                score_cutoff=1,
-                limit=None,
-            ):
-                if found == word or found[0] != word[0] or found not in self._dictionary:
-                    continue  # a typo seldom changes the first letter ("pinterest")
-                if self._known[found] < TYPO_MAJORITY * count:
-                    continue
-                key = (0 if sorted(found) == sorted(word) else 1, -self._known[found], found)
-                if best is None or key < best:
-                    best = key
+        for found in candidates:
+            if found == word or found[0] != word[0] or OSA.distance(word, found) != 1:
+                continue  # a typo seldom changes the first letter ("pinterest")
+            if self._known[found] < TYPO_MAJORITY * count:
+                continue
+            key = (0 if sorted(found) == sorted(word) else 1, -self._known[found], found)
+            if best is None or key < best:
+                best = key
         return best[2] if best else word
 
     # -- terms --------------------------------------------------------------------------------
@@ -386,6 +398,11 @@ class Analyzer:
             else:
                 out.append(term)
         return out
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` with each one of its letters left out."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _flatten(entry: tuple[str, list[str]]) -> Iterable[str]:

@@ -45,13 +45,13 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
     ("folder", "floors"),
     [
         # Written without reading the playbooks; used while developing the matcher (three
-        # later parts, written the same way, joined it). Measured: 95.6%, 99.2%, 94.7%, 96.2%,
+        # later parts, written the same way, joined it). Measured: 95.7%, 99.2%, 94.7%, 96.2%,
         # and 3.2% answered confidently but wrongly (the last figure is a ceiling).
         (DATA, (0.95, 0.985, 0.935, 0.955, 0.04)),
         # Sets also written blind and kept out of development: a guard against tuning to
-        # the first set. Measured: 94.0%, 99.0%, 89.9%, 96.7%, 3.7% (holdout); 96.3%, 100%,
+        # the first set. Measured: 94.0%, 99.0%, 90.3%, 96.7%, 4.0% (holdout); 96.3%, 100%,
         # 96.3%, 93.3%, 3.7% (holdout2, written later, before the matcher was tuned against
-        # the first); 89.3%, 96.6%, 91.2%, 95.6%, 5.4% (holdout3, written with the second of
+        # the first); 89.3%, 96.1%, 91.2%, 95.6%, 5.4% (holdout3, written with the second of
         # the development set's four parts, measured before any tuning against the later
         # parts at 87.3%, 97.1%, 92.2%, 94.4%, 9.3%).
         (DATA / "holdout", (0.93, 0.98, 0.89, 0.95, 0.045)),
@@ -109,11 +109,11 @@ class KindFloors:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Measured: 93.2%, 98.8%, 90.6%, 91.6%, 97.4%, 5.9% (development); 93.6%, 98.6%,
+        # Measured: 93.2%, 98.4%, 90.6%, 91.6%, 97.4%, 5.9% (development); 93.6%, 98.6%,
         # 93.3%, 85.7%, 94.3%, 4.3% (holdout; 92.9%, 97.9%, 93.3%, 92.1%, 92.9%, 5.7% before
         # the development set's later parts: fewer answers are confident, and fewer of them
         # wrong); 92.8%, 95.7%, 75.0%, 91.3%, 93.3%, 2.9% (holdout2: twelve long messages, so
-        # one line is 8%); 87.8%, 96.7%, 93.3%, 91.1%, 95.6%, 8.3% (holdout3; 82.2%, 95.6%,
+        # one line is 8%); 88.3%, 97.2%, 93.3%, 90.6%, 95.6%, 7.8% (holdout3; 82.2%, 95.6%,
         # 93.3%, 83.9%, 94.4%, 10.0% before tuning), less a margin of about one line in each.
         (DATA, KindFloors(0.925, 0.98, 0.895, 0.905, 0.965, 0.07)),
         (DATA / "holdout", KindFloors(0.925, 0.975, 0.90, 0.85, 0.93, 0.055)),
