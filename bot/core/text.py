@@ -24,7 +24,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 #: Words shorter than this are never "corrected": too many real words are one edit apart.
 MIN_CORRECTABLE = 4
 #: A word the indexed texts use that is not the language's is read as a real word one edit away
-#: when it is at least this long and the real word is used at least TYPO_MAJORITY times as often.
+#: with the same first letter when it is at least this long and the real word is used at least
+#: TYPO_MAJORITY times as often.
 MIN_KNOWN_TYPO = 6
 TYPO_MAJORITY = 2
 MAX_TOKENS = 200
@@ -352,7 +353,7 @@ class Analyzer:
                     if target[1:] not in self.stopwords:
                         out.append(target)
                     elif out and out[-1] in self.negations:
-                        out.pop()  # "not sure what to say": the negation goes with it
+                        out.pop()  # "don't know what to say": the negation goes with it
                     i += size
                     break
             else:
