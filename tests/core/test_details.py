@@ -44,6 +44,12 @@ def accuracy(path: Path) -> dict[str, float]:
             "details/dev.yaml",
             {"customer": 0.95, "order": 0.97, "order_value": 0.95, "currency": 0.95, "item": 0.9},
         ),
+        # A hundred messages written later, blind; measured 95.0%, 98.0%, 92.0%, 93.0%, 53.0%
+        # before any tuning against them.
+        (
+            "details/dev2.yaml",
+            {"customer": 0.93, "order": 0.97, "order_value": 0.9, "currency": 0.9, "item": 0.5},
+        ),
         (
             "holdout/details.yaml",
             {"customer": 0.9, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.8},
@@ -58,6 +64,12 @@ def accuracy(path: Path) -> dict[str, float]:
         (
             "holdout3/details.yaml",
             {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.55},
+        ),
+        # Sixty more, written apart from all the others; measured before any tuning against the
+        # second development set: 95.0%, 96.7%, 93.3%, 91.7%, 43.3%.
+        (
+            "holdout4/details.yaml",
+            {"customer": 0.93, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.4},
         ),
     ],
 )

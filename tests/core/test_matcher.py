@@ -44,10 +44,11 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Written without reading the playbooks; used while developing the matcher (three
-        # later parts, written the same way, joined it). Measured: 95.7%, 99.2%, 94.7%, 96.2%,
-        # and 3.2% answered confidently but wrongly (the last figure is a ceiling).
-        (DATA, (0.95, 0.985, 0.935, 0.955, 0.04)),
+        # Written without reading the playbooks; used while developing the matcher (five
+        # later parts, written the same way, joined it). Measured: 95.0%, 99.1%, 95.2%, 96.2%,
+        # and 3.8% answered confidently but wrongly (the last figure is a ceiling) when the
+        # last two parts joined, before any tuning against them.
+        (DATA, (0.945, 0.985, 0.935, 0.955, 0.045)),
         # Sets also written blind and kept out of development: a guard against tuning to
         # the first set. Measured: 94.0%, 99.0%, 90.3%, 96.7%, 4.0% (holdout); 96.3%, 100%,
         # 96.3%, 93.3%, 3.7% (holdout2, written later, before the matcher was tuned against
@@ -57,8 +58,11 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
         (DATA / "holdout", (0.93, 0.98, 0.89, 0.95, 0.045)),
         (DATA / "holdout2", (0.95, 0.985, 0.95, 0.91, 0.05)),
         (DATA / "holdout3", (0.88, 0.955, 0.90, 0.945, 0.065)),
+        # Written with the development set's fifth and sixth parts, measured before any tuning
+        # against them: 96.1%, 99.0%, 96.6%, 92.0%, 2.4%.
+        (DATA / "holdout4", (0.95, 0.98, 0.95, 0.91, 0.035)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
 )
 def test_quality_on_phrasings_the_playbooks_never_saw(
     catalog: Catalog, folder: Path, floors: tuple[float, float, float, float, float]
@@ -109,18 +113,22 @@ class KindFloors:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Measured: 93.2%, 98.4%, 90.6%, 91.6%, 97.4%, 5.9% (development); 93.6%, 98.6%,
+        # Measured: 91.8%, 98.3%, 86.7%, 90.3%, 94.3%, 5.8% (development, when its last two
+        # parts joined, before any tuning against them); 93.6%, 98.6%,
         # 93.3%, 85.7%, 94.3%, 4.3% (holdout; 92.9%, 97.9%, 93.3%, 92.1%, 92.9%, 5.7% before
         # the development set's later parts: fewer answers are confident, and fewer of them
         # wrong); 92.8%, 95.7%, 75.0%, 91.3%, 93.3%, 2.9% (holdout2: twelve long messages, so
         # one line is 8%); 88.3%, 97.2%, 93.3%, 90.6%, 95.6%, 7.8% (holdout3; 82.2%, 95.6%,
         # 93.3%, 83.9%, 94.4%, 10.0% before tuning), less a margin of about one line in each.
-        (DATA, KindFloors(0.925, 0.98, 0.895, 0.905, 0.965, 0.07)),
+        (DATA, KindFloors(0.91, 0.975, 0.86, 0.895, 0.935, 0.07)),
         (DATA / "holdout", KindFloors(0.925, 0.975, 0.90, 0.85, 0.93, 0.055)),
         (DATA / "holdout2", KindFloors(0.915, 0.94, 0.66, 0.90, 0.91, 0.045)),
         (DATA / "holdout3", KindFloors(0.87, 0.96, 0.90, 0.90, 0.945, 0.095)),
+        # holdout4, before tuning against the development set's fifth and sixth parts: 88.3%,
+        # 96.7%, 90.0%, 91.7%, 92.0%, 8.3%.
+        (DATA / "holdout4", KindFloors(0.87, 0.955, 0.86, 0.90, 0.91, 0.095)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
 )
 def test_quality_by_kind_of_line(catalog: Catalog, folder: Path, floors: KindFloors) -> None:
     """Long pasted messages, jargon, rushed typing, indirect descriptions, fragments and upset
@@ -496,8 +504,10 @@ def test_the_english_word_list_is_compact_and_cached(tmp_path: Path) -> None:
         (DATA / "holdout", (0.85, 0.05)),
         (DATA / "holdout2", (0.8, 0.025)),
         (DATA / "holdout3", (0.7, 0.04)),
+        # holdout4, before tuning against the development set's last parts: 76.0% and 1.0%.
+        (DATA / "holdout4", (0.7, 0.025)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
 )
 def test_off_topic_lines_read_as_off_topic_and_situations_rarely_do(
     catalog: Catalog, folder: Path, floors: tuple[float, float]
