@@ -40,36 +40,42 @@ def accuracy(path: Path) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("name", "floors"),
     [
+        # The item measured 100% since it is read as a noun phrase (98.0% before).
         (
             "details/dev.yaml",
-            {"customer": 0.95, "order": 0.97, "order_value": 0.95, "currency": 0.95, "item": 0.9},
+            {"customer": 0.95, "order": 0.97, "order_value": 0.95, "currency": 0.95, "item": 0.97},
         ),
         # A hundred messages written later, blind; measured 95.0%, 98.0%, 92.0%, 93.0%, 53.0%
-        # before any tuning against them.
+        # before any tuning against them; the item 99.0% since (read as a noun phrase, with
+        # this set's failures read).
         (
             "details/dev2.yaml",
-            {"customer": 0.93, "order": 0.97, "order_value": 0.9, "currency": 0.9, "item": 0.5},
+            {"customer": 0.93, "order": 0.97, "order_value": 0.9, "currency": 0.9, "item": 0.98},
         ),
+        # The item measured 86.4% before it was read as a noun phrase, 81.8% since.
         (
             "holdout/details.yaml",
             {"customer": 0.9, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.8},
         ),
-        # Twenty messages written later, apart from both; measured 100%, 100%, 95%, 100%, 85%.
+        # Twenty messages written later, apart from both; measured 100%, 100%, 95%, 100%, 85%;
+        # the item 100% since it is read as a noun phrase.
         (
             "holdout2/details.yaml",
-            {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.95, "item": 0.8},
+            {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.95, "item": 0.95},
         ),
         # Sixty messages written later still, apart from the others; measured 96.7%, 96.7%,
-        # 91.7%, 93.3%, 58.3% (items are often named with words around them).
+        # 91.7%, 93.3%, 58.3% (items are often named with words around them); the item 91.7%
+        # since it is read as a noun phrase.
         (
             "holdout3/details.yaml",
-            {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.55},
+            {"customer": 0.95, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.9},
         ),
         # Sixty more, written apart from all the others; measured before any tuning against the
-        # second development set: 95.0%, 96.7%, 93.3%, 91.7%, 43.3%.
+        # second development set: 95.0%, 96.7%, 93.3%, 91.7%, 43.3%; the item 75.0% since it is
+        # read as a noun phrase.
         (
             "holdout4/details.yaml",
-            {"customer": 0.93, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.4},
+            {"customer": 0.93, "order": 0.95, "order_value": 0.9, "currency": 0.9, "item": 0.73},
         ),
     ],
 )
@@ -156,6 +162,19 @@ def test_the_order_value(message: str, value: str | None, currency: str | None) 
         ("still waiting for a refund for the broken clock", "clock"),
         ("where is my parcel?", None),
         ("the courier left it in the rain", None),
+        # modifiers kept, counts and parts left out, "one of" read as one
+        ("the green and gold teapot has a chip", "green and gold teapot"),
+        ("I bought three of your beeswax candles", "beeswax candles"),
+        ("my nan bought me one of your wool hats", "wool hat"),
+        ("the wicker basket handle came off", "wicker basket"),
+        ("thanks so much for the lovely tea towel", "tea towel"),
+        # the surest place wins over the first mention: a heading, then "ordered" and the like
+        ("Hi, the tracking is stuck.\nItem: walnut serving board", "walnut serving board"),
+        ("my sister says the shop is great, so I ordered the jute rug", "jute rug"),
+        # what is not the item: the order, the money, people, places, time, the text itself
+        ("my order hasn't arrived and my daughter's birthday is Sunday", None),
+        ("the courier left my parcel by the bin", None),
+        ("the listing says free returns, I'd like a refund", None),
     ],
 )
 def test_the_item(message: str, item: str | None) -> None:
