@@ -423,6 +423,125 @@ def _random_access(array: np.ndarray) -> np.ndarray:
     return array
 
 
+def _word_sets(texts: Iterable[str]) -> list[str]:
+    """Each distinct set of words among ``texts``, sorted, joined by single spaces; none for
+    a text without words.
+
+    rapidfuzz splits words where Python does, but for the next-line character and the no-break
+    space, which it takes for spaces only in a text that also holds characters beyond U+00FF:
+    a text with either is kept as it is.
+    """
+    sets = dict.fromkeys(
+        text if "\x85" in text or "\xa0" in text else " ".join(sorted(set(text.split())))
+        for text in texts
+    )
+    return [text for text in sets if text]
+
+
+#: Characters counted apart in a text's letter counts: each small letter, all digits, the
+#: apostrophe, and everything else (any grouping gives a bound; a finer one a closer one).
+#: The space gets a group of its own, then is left out.
+_LETTER_GROUPS = 29
+_GROUP_OF = np.full(128, _LETTER_GROUPS - 1, dtype=np.intp)
+_GROUP_OF[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz", dtype=np.uint8)] = np.arange(26)
+_GROUP_OF[np.frombuffer(b"0123456789", dtype=np.uint8)] = 26
+_GROUP_OF[ord("'")] = 27
+_GROUP_OF[ord(" ")] = _LETTER_GROUPS
+#: Shared words and their lengths are summed as one number: the count in the low bits.
+_COUNT_BITS = 20
+#: Room left for rounding when bounds are compared (scores run from 0 to 100).
+_SLACK = 1e-6
+
+
+def _letter_counts(texts: Sequence[str]) -> np.ndarray:
+    """How many characters of each group each text has, a column per text."""
+    joined = "".join(texts)
+    if joined.isascii():
+        groups = _GROUP_OF[np.frombuffer(joined.encode(), dtype=np.uint8)]
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        groups = _GROUP_OF[np.minimum(codes, 127)]
+        groups[codes > 127] = _LETTER_GROUPS - 1
+    width = _LETTER_GROUPS + 1
+    row = np.repeat(np.arange(len(texts)), [len(text) for text in texts])
+    counts = np.bincount(row * width + groups, minlength=len(texts) * width)
+    return np.ascontiguousarray(counts.reshape(len(texts), width)[:, :_LETTER_GROUPS].T)
+
+
+@dataclass(frozen=True, slots=True)
+class _WordBounds:
+    """A playbook's texts with what bounds their ``fuzz.token_set_ratio`` to any query: per
+    text (each a set of words, sorted and joined by spaces) its words as numbers in
+    ``numbers``, one text after another, how many it has, its length and its letter counts.
+    """
+
+    texts: list[str]
+    numbers: dict[str, int]
+    words: np.ndarray
+    counts: np.ndarray
+    lengths: np.ndarray
+    letters: np.ndarray
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _WordBounds | None:
+        """Bounds for ``texts`` as :func:`_word_sets` gives them; None if any is kept as
+        written (its words are not split as Python splits them)."""
+        if any("\x85" in text or "\xa0" in text for text in texts):
+            return None
+        numbers: dict[str, int] = {}
+        words, counts = array("i"), array("q")
+        for text in texts:
+            listed = text.split(" ")
+            words.extend([numbers.setdefault(word, len(numbers)) for word in listed])
+            counts.append(len(listed))
+        lengths = np.asarray([len(text) for text in texts], dtype=np.int64)
+        letters = _letter_counts(texts)
+        return cls(texts, numbers, _numbers(words), _numbers(counts), lengths, letters)
+
+    def reaching(self, query: str, floor: float) -> list[str]:
+        """The texts whose similarity to ``query`` may reach ``floor`` (0..100); all others
+        score below it. (A query without words scores 0 against every text, and gets none.)
+
+        For the query's words ``A`` and a text's ``B``, rapidfuzz scores 100 when they share a
+        word and one holds the other. Otherwise it takes the best of three similarities, each
+        ``100 - 100 * d / n`` for an edit distance ``d`` (insertions and deletions) between two
+        strings of lengths summing to ``n``, made of sorted words joined by spaces: the shared
+        words ``S`` against ``S`` and ``A``'s own words, the same with ``B``'s own words, and
+        ``S`` and ``A``'s own against ``S`` and ``B``'s own. The first two follow from lengths
+        alone: with ``s`` the shared words' lengths plus one each, the better is ``200 * (s -
+        1) / (s - 1 + min(|A|, |B|))`` (``|X|`` the length of ``X`` joined). In the third, the
+        distance is that between the two sides' own words, their lengths' sum less twice the
+        length of their longest common subsequence, which holds no more of a kind of character
+        than both have (the shared words hold the same in both) and no more spaces than the
+        fewer words have between them: it is at most ``200 * (m + min(#A, #B) - 1) / (|A| +
+        |B|)``, with ``#X`` the number of words in ``X`` and ``m`` the characters of each kind
+        the two have in common.
+        """
+        if "\x85" in query or "\xa0" in query:
+            return self.texts  # words perhaps not split as Python splits them: no bounds
+        query_words = set(query.split())
+        if not query_words or not self.texts:
+            return []  # rapidfuzz scores nothing against a text without words
+        value = np.zeros(len(self.numbers), dtype=np.int64)
+        for word in query_words:
+            number = self.numbers.get(word)
+            if number is not None:
+                value[number] = ((len(word) + 1) << _COUNT_BITS) + 1
+        starts = np.cumsum(self.counts) - self.counts
+        shared = np.add.reduceat(value[self.words], starts)
+        together = shared & ((1 << _COUNT_BITS) - 1)  # how many words A and B share
+        size = np.maximum((shared >> _COUNT_BITS) - 1, 0)  # s - 1 (0 when none are shared)
+        joined = " ".join(query_words)
+        least = 200.0 * size / (size + np.minimum(self.lengths, len(joined)))
+        fewer = np.minimum(self.counts, len(query_words))
+        least[(together == fewer) & (together > 0)] = 100.0  # one holds the other
+        query_letters = _letter_counts([joined])
+        common = np.minimum(self.letters, query_letters).sum(axis=0)
+        most = 200.0 * (common + fewer - 1) / (self.lengths + len(joined))
+        chosen = np.flatnonzero((most >= floor - _SLACK) | (least >= floor - _SLACK))
+        return [self.texts[i] for i in chosen.tolist()]
+
+
 class MatchIndex:
     """Everything a query needs, precomputed into flat arrays that can be saved and loaded.
 
@@ -457,6 +576,7 @@ class MatchIndex:
         self.unit_starts = arrays["unit_starts"]
         self.off_topic = int(arrays["off_topic"][0])
         self._texts: dict[int, list[str]] = {}
+        self._off_topic_bounds: _WordBounds | None = None
         self.unknown_idf = float(arrays["unknown_idf"][0])
 
     def weight(self, term: str) -> float:
@@ -471,17 +591,30 @@ class MatchIndex:
         return dict(zip(words, self.arrays["vocabulary_counts"].tolist(), strict=True))
 
     def unit_texts(self, entry: int) -> list[str]:
-        """The normalised texts of one playbook, for string comparison (recent ones kept)."""
+        """The texts of one playbook as the string comparison reads them (recent ones kept).
+
+        ``fuzz.token_set_ratio`` reads a text as the set of its words: each distinct set is
+        given once, its words sorted and joined by single spaces, which scores the same and
+        leaves rapidfuzz less to do; a text without words (which scores 0) is left out. A small
+        index among many keeps none, and gives its normalised texts as they are.
+        """
         texts = self._texts.get(entry)
         if texts is None:
             start, end = int(self.unit_starts[entry]), int(self.unit_starts[entry + 1])
             texts = _unpack(self.arrays["text_blob"], self.arrays["text_offsets"], start, end)
             if not self.decoded_texts:
                 return texts
+            texts = _word_sets(texts)
             if len(self._texts) >= self.decoded_texts:
                 self._texts.pop(next(iter(self._texts)))
             self._texts[entry] = texts
         return texts
+
+    def off_topic_bounds(self) -> _WordBounds | None:
+        """The off-topic questions' texts with their bounds (None when not kept)."""
+        if self._off_topic_bounds is None and self.off_topic >= 0 and self.decoded_texts:
+            self._off_topic_bounds = _WordBounds.of(self.unit_texts(self.off_topic))
+        return self._off_topic_bounds
 
     @classmethod
     def build(
@@ -967,7 +1100,9 @@ class Matcher:
             ceiling = float(lexical[off]) + w_fuzzy
             best = max((score for _, score in results), default=0.0) / 100.0
             if ceiling > best - self.off_topic_margin / 100.0:
-                ceiling = float(lexical[off]) + w_fuzzy * self._fuzzy(normalised, index, off)
+                ceiling = float(lexical[off]) + w_fuzzy * self._off_topic_similarity(
+                    normalised, index, float(lexical[off]), best
+                )
         results.append((off, 100.0 * ceiling))
         return results
 
@@ -1025,8 +1160,34 @@ class Matcher:
                 reached = np.union1d(reached, [index.off_topic])
         return reached, lexical, best_unit
 
+    def _off_topic_similarity(
+        self, normalised: str, index: MatchIndex, lexical: float, best: float
+    ) -> float:
+        """The off-topic questions' string similarity to the query, as far as it matters.
+
+        The pseudo-playbook's score (``lexical`` plus the weighted similarity) decides two
+        things: whether it comes within the margin of the ``best`` playbook, and whether it
+        reaches it. Only texts similar enough to change one of them are compared: when none
+        is, no similarity at all decides both the same way.
+        """
+        weight = SCORE_WEIGHTS[3]
+        floor = 100.0 * (best - self.off_topic_margin / 100.0 - lexical) / weight
+        if floor <= -_SLACK:  # within the margin whatever the texts: does it reach the best?
+            floor = 100.0 * (best - lexical) / weight
+            if floor <= -_SLACK:
+                return 0.0  # it does, whatever the texts
+        bounds = index.off_topic_bounds()
+        if bounds is None:
+            return self._fuzzy(normalised, index, index.off_topic)
+        return _best_of(normalised, bounds.reaching(normalised, floor))
+
     @staticmethod
     def _fuzzy(normalised: str, index: MatchIndex, entry: int) -> float:
         """The best rapidfuzz token-set similarity of the query to one playbook's texts, 0..1."""
-        found = process.extractOne(normalised, index.unit_texts(entry), scorer=fuzz.token_set_ratio)
-        return found[1] / 100.0 if found else 0.0
+        return _best_of(normalised, index.unit_texts(entry))
+
+
+def _best_of(normalised: str, texts: list[str]) -> float:
+    """The best rapidfuzz token-set similarity of the query to ``texts``, 0..1 (0 for none)."""
+    found = process.extractOne(normalised, texts, scorer=fuzz.token_set_ratio)
+    return found[1] / 100.0 if found else 0.0

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.core.catalog import Catalog
 from bot.core.lexicon import Lexicon, load_lexicon
 from bot.core.loader import shipped_playbooks_dir
-from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
+from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex, _word_sets
 from bot.core.models import Category
-from bot.core.text import Analyzer, english_words, sentences
+from bot.core.text import Analyzer, english_words, normalise, sentences
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -326,6 +327,58 @@ def test_ranking_respects_top_and_returns_alternatives(catalog: Catalog) -> None
     payload = result.to_dict()
     assert {"query", "confident", "matches", "also"} <= set(payload)
     assert set(payload["matches"][0]) == {"id", "title", "score"}
+
+
+def test_texts_compared_as_word_sets_score_exactly_as_written() -> None:
+    texts = [
+        "the parcel never arrived",
+        "arrived never the parcel parcel",
+        "  \t ",
+        "",
+        "tracking says\tdelivered  but nothing came",
+        "refund\xa0please",  # rapidfuzz keeps a no-break space inside a word here...
+        "refund\xa0please \u3000 now",  # ...and not beside a character beyond U+00FF
+        "next\x85line \u2028 wide",
+        "café crème brûlée",
+    ]
+    sets = _word_sets(texts)
+    assert "never parcel arrived the" not in sets and "arrived never parcel the" in sets
+    assert len(sets) == len(texts) - 3  # a repeated set and two texts without words
+    queries = ["parcel never arrived", "nothing came, refund please", "please refund", "line"]
+    queries += ["wide next", "brulee creme cafe", "café", "the the the", "x"]
+    for query in queries:
+        for chosen in ([t] for t in texts):
+            before = process.extractOne(query, chosen, scorer=fuzz.token_set_ratio)
+            after = process.extractOne(query, _word_sets(chosen), scorer=fuzz.token_set_ratio)
+            assert (after[1] if after else 0.0) == (before[1] if before else 0.0), (query, chosen)
+
+
+def test_off_topic_texts_left_uncompared_could_not_reach_the_floor(catalog: Catalog) -> None:
+    bounds = catalog.matcher.index.off_topic_bounds()
+    assert bounds is not None and bounds.texts
+    queries = [
+        "does anyone know a good accountant for a small shop",
+        "my parcel never arrived and the buyer wants a refund",
+        "what's the best camera for product photos?",
+        "Thanks so much, the mug is lovely!",
+        "shop shop shop",
+        "zzz",
+        "   ",
+    ]
+    left_out = 0
+    for query in queries:
+        text = normalise(query)
+        scores = [fuzz.token_set_ratio(text, candidate) for candidate in bounds.texts]
+        for floor in (-5.0, 0.0, 30.0, 50.0, 70.0, 85.0, 100.0):
+            reaching = set(bounds.reaching(text, floor))
+            left_out += len(bounds.texts) - len(reaching)
+            kept = [s for t, s in zip(bounds.texts, scores, strict=True) if t in reaching]
+            # The best of the texts compared is the best of all, or both fall short.
+            if max(scores) >= floor:
+                assert max(kept, default=0.0) == max(scores), (query, floor)
+            else:
+                assert max(kept, default=0.0) < floor, (query, floor)
+    assert left_out > len(bounds.texts)  # most texts are left out at a high floor
 
 
 def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_path: Path) -> None:
