@@ -402,6 +402,12 @@ def _unique(keys: np.ndarray) -> np.ndarray:
     return ordered[_firsts(ordered)]
 
 
+def _unique_in_place(keys: np.ndarray) -> np.ndarray:
+    """:func:`_unique` of an array no one else uses: sorted where it is, no copy made."""
+    keys.sort()
+    return keys[_firsts(keys)]
+
+
 def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(keys, return_inverse=True)``: the sorted distinct values, and the place of
     each key among them."""
@@ -646,8 +652,11 @@ class MatchIndex:
             analyzer.learn(text for entry in entries for _, text in entry.texts())
 
         # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.
+        # Each array is let go as soon as it has been used: a large set's build is a few big
+        # arrays at a time, not all of them at once.
         term_ids: dict[str, int] = {}
-        numbers, counts, lengths, kinds, units_of_entry, texts = [], [], [], [], [], []
+        numbers, counts, lengths, kinds, units_of_entry = [], [], [], [], []
+        unit_texts = bytearray()
         for run in _analyse(entries, analyzer, workers):
             # A run numbers its terms in the order it first uses them: given new numbers in
             # that order, they are numbered as if all were read here one after another.
@@ -661,66 +670,100 @@ class MatchIndex:
             lengths.append(_numbers(run.lengths))
             kinds.append(_numbers(run.kinds))
             units_of_entry.append(_numbers(run.units))
-            texts.append(run.texts)
+            unit_texts += run.texts
+            del run
         terms_flat = np.concatenate([_EMPTY_I32, *numbers]).astype(np.int32, copy=False)
         ptr = _offsets(counts)
         per_entry = np.concatenate([_EMPTY_I32, *units_of_entry])
         unit_starts = _offsets([per_entry])
         unit_text_offsets = _offsets(lengths)
         kind_weight = np.concatenate([np.zeros(0), *kinds])
-        unit_texts = b"".join(texts)
-        del numbers, counts, lengths, kinds, units_of_entry, texts
+        del numbers, counts, lengths, kinds, units_of_entry
         count = len(entries)
         width = max(len(term_ids), 1)
         units = len(kind_weight)
         entry_of_unit = np.repeat(np.arange(count, dtype=np.int32), per_entry)
+        owner = np.repeat(np.arange(units, dtype=np.int32), np.diff(ptr))
 
-        owner = np.repeat(np.arange(units, dtype=np.int64), np.diff(ptr))
-        # Each term once per unit: the (term, unit) postings.
-        unit_key = _unique(terms_flat.astype(np.int64) * units + owner)
-        unit_term = (unit_key // units).astype(np.int64)
-        unit_of = (unit_key % units).astype(np.int32)
-        if statistics is None:
-            # Document frequency: each term once per playbook.
-            entry_key = _unique(unit_term * count + entry_of_unit[unit_of])
-            document_frequency = np.bincount(entry_key // count, minlength=len(term_ids))
-            idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
-            unknown_idf = math.log(count + 1) + 1.0
-            del entry_key
-        else:
-            idf = np.asarray([statistics.weight(term) for term in term_ids], dtype=np.float64)
-            unknown_idf = statistics.unknown_idf
-        unit_postings = _Csr.of(unit_term, unit_of, idf[unit_term], len(term_ids))
-        unit_norms = np.sqrt(np.bincount(unit_of, weights=idf[unit_term] ** 2, minlength=units))
-        unit_norms[unit_norms == 0] = 1.0
-        # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
-        pair_entry_term = entry_of_unit[unit_of].astype(np.int64) * width + unit_term
-        profile_key, where = _unique_inverse(pair_entry_term)
-        frequency = np.bincount(where, weights=kind_weight[unit_of])
-        profile_entry = profile_key // width
-        profile_term = profile_key % width
-        vector = np.log1p(frequency) * idf[profile_term]
-        length = np.sqrt(np.bincount(profile_entry, weights=vector**2, minlength=count))
-        length[length == 0] = 1.0
-        entry_postings = _Csr.of(
-            profile_term, profile_entry, vector / length[profile_entry], len(term_ids)
-        )
         # Word pairs, each once per unit, keyed by one number.
         starts, ends = ptr[:-1], ptr[1:]
         has_next = np.ones(len(terms_flat), dtype=bool)
         has_next[(ends - 1)[ends > starts]] = False
         firsts = np.nonzero(has_next)[0]
-        pair_numbers = terms_flat[firsts].astype(np.int64) * width + terms_flat[firsts + 1]
-        pair_unit = _unique(pair_numbers * units + owner[firsts]) if len(firsts) else _EMPTY_I64
+        del has_next, starts, ends
+        pair_unit = terms_flat[firsts].astype(np.int64)
+        pair_unit *= width
+        pair_unit += terms_flat[firsts + 1]
+        pair_unit *= units
+        pair_unit += owner[firsts]
+        del firsts
+        pair_unit = _unique_in_place(pair_unit)
+        # Sorted, so each pair's units are together and in order: its rank is a running count.
         pair_number = pair_unit // units
-        pair_keys, pair_rank = _unique_inverse(pair_number)
+        pair_starts = _firsts(pair_number)
+        pair_keys = pair_number[pair_starts]
+        pair_rank = np.cumsum(pair_starts) - 1
+        del pair_number, pair_starts
         pair_postings = _Csr.of(
             pair_rank,
             (pair_unit % units).astype(np.int32),
             np.full(len(pair_unit), PAIR_BONUS),
             len(pair_keys),
         )
-        del unit_key, pair_entry_term, profile_key, where, pair_unit, owner
+        del pair_unit, pair_rank
+
+        # Each term once per unit: the (term, unit) postings, term by term, units in order.
+        unit_key = terms_flat.astype(np.int64)
+        del terms_flat
+        unit_key *= units
+        unit_key += owner
+        del owner
+        unit_key = _unique_in_place(unit_key)
+        unit_term = unit_key // units
+        unit_of = (unit_key % units).astype(np.int32)
+        del unit_key
+        if statistics is None:
+            # Document frequency: each term once per playbook. Units run in playbook order, so
+            # the keys come sorted: the first of each run of equal keys is a distinct one.
+            entry_key = unit_term * count
+            entry_key += entry_of_unit[unit_of]
+            entry_key = entry_key[_firsts(entry_key)]
+            entry_key //= count
+            document_frequency = np.bincount(entry_key, minlength=len(term_ids))
+            del entry_key
+            idf = np.log((count + 1) / (document_frequency.astype(np.float64) + 0.5)) + 0.5
+            unknown_idf = math.log(count + 1) + 1.0
+        else:
+            idf = np.asarray([statistics.weight(term) for term in term_ids], dtype=np.float64)
+            unknown_idf = statistics.unknown_idf
+        unit_idf = idf[unit_term]
+        unit_postings = _Csr.of(unit_term, unit_of, unit_idf, len(term_ids))
+        unit_idf **= 2
+        unit_norms = np.sqrt(np.bincount(unit_of, weights=unit_idf, minlength=units))
+        del unit_idf
+        unit_norms[unit_norms == 0] = 1.0
+        # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
+        pair_entry_term = entry_of_unit[unit_of].astype(np.int64)
+        del entry_of_unit
+        pair_entry_term *= width
+        pair_entry_term += unit_term
+        del unit_term
+        unit_kind = kind_weight[unit_of]
+        del unit_of
+        profile_key, where = _unique_inverse(pair_entry_term)
+        del pair_entry_term
+        frequency = np.bincount(where, weights=unit_kind)
+        del where, unit_kind
+        profile_entry = profile_key // width
+        profile_term = profile_key % width
+        del profile_key
+        vector = np.log1p(frequency) * idf[profile_term]
+        del frequency
+        length = np.sqrt(np.bincount(profile_entry, weights=vector**2, minlength=count))
+        length[length == 0] = 1.0
+        vector /= length[profile_entry]
+        entry_postings = _Csr.of(profile_term, profile_entry, vector, len(term_ids))
+        del profile_entry, profile_term, vector, length
 
         vocabulary = analyzer.vocabulary() if statistics is None else {}
         arrays: dict[str, np.ndarray] = {
