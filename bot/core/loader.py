@@ -162,6 +162,12 @@ class PlaybookCache:
         self._new_files: dict[str, list[Any]] = {}
         self._seen: dict[str, str] = {}  # each file's digest, looked at once per start
 
+    @property
+    def empty(self) -> bool:
+        """Whether nothing is kept yet (a first start)."""
+        self._load()
+        return not self._entries and not self._pending
+
     def _load(self) -> dict[str, list[Any]]:
         if self._files is None:
             self._files, self._entries = _read_index(self.file)

@@ -657,6 +657,8 @@ class MatchIndex:
         term_ids: dict[str, int] = {}
         numbers, counts, lengths, kinds, units_of_entry = [], [], [], [], []
         unit_texts = bytearray()
+        # Ids and titles packed apart now, so that nothing keeps the entries' memory in use.
+        names = {"id": _pack([e.id for e in entries]), "title": _pack([e.title for e in entries])}
         for run in _analyse(entries, analyzer, workers):
             # A run numbers its terms in the order it first uses them: given new numbers in
             # that order, they are numbered as if all were read here one after another.
@@ -672,6 +674,7 @@ class MatchIndex:
             units_of_entry.append(_numbers(run.units))
             unit_texts += run.texts
             del run
+        entries.clear()  # analysed: what a caller handed over (and holds no more) can go
         terms_flat = np.concatenate([_EMPTY_I32, *numbers]).astype(np.int32, copy=False)
         ptr = _offsets(counts)
         per_entry = np.concatenate([_EMPTY_I32, *units_of_entry])
@@ -679,7 +682,7 @@ class MatchIndex:
         unit_text_offsets = _offsets(lengths)
         kind_weight = np.concatenate([np.zeros(0), *kinds])
         del numbers, counts, lengths, kinds, units_of_entry
-        count = len(entries)
+        count = len(names["id"][1]) - 1
         width = max(len(term_ids), 1)
         units = len(kind_weight)
         entry_of_unit = np.repeat(np.arange(count, dtype=np.int32), per_entry)
@@ -787,11 +790,9 @@ class MatchIndex:
             "text_blob": np.frombuffer(unit_texts, dtype=np.uint8),
             "text_offsets": unit_text_offsets,
         }
-        strings = {
-            "id": [e.id for e in entries],
-            "title": [e.title for e in entries],
-            "vocabulary": list(vocabulary),
-        }
+        for name, (blob, offsets) in names.items():
+            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = blob, offsets
+        strings = {"vocabulary": list(vocabulary)}
         if statistics is None:
             strings["term"] = list(term_ids)
         else:  # a small index among many: its terms as hashes, narrower offsets

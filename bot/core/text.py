@@ -91,13 +91,18 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
+def english_words_file(cache_dir: Path) -> Path:
+    """Where :func:`english_words` keeps the word list in ``cache_dir``."""
+    return cache_dir / f"english-words-{ENGLISH_WORDS_VERSION}.npy"
+
+
 def english_words(cache_dir: Path | None = None) -> WordList:
     """A large list of correctly spelt English words (pyspellchecker's dictionary).
 
     With ``cache_dir``, the list is kept there in compact form, so later starts skip reading
     the dictionary (which briefly takes tens of megabytes).
     """
-    cached = cache_dir / f"english-words-{ENGLISH_WORDS_VERSION}.npy" if cache_dir else None
+    cached = english_words_file(cache_dir) if cache_dir else None
     if cached is not None:
         try:
             return WordList(np.load(cached, allow_pickle=False))

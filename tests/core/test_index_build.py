@@ -12,7 +12,7 @@ from bot.core.catalog import Catalog
 from bot.core.lexicon import load_lexicon
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
 from bot.core.matcher import MatchEntry, Matcher, MatchIndex
-from bot.core.text import Analyzer
+from bot.core.text import Analyzer, english_words_file
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,37 @@ def test_an_index_built_in_its_own_process_answers_the_same(
     assert list((tmp_path / "apart").glob("index-*"))
     for query in queries:
         assert apart.matcher.match(query).to_dict() == here.matcher.match(query).to_dict()
+
+
+def test_a_first_start_builds_in_a_process_started_early_and_a_later_one_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
+    here, _ = Catalog.load(cache_dir=tmp_path / "here")
+    monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
+    cache = tmp_path / "apart"
+    first, problems = Catalog.load(cache_dir=cache)  # no cache: the builder started early
+    assert not problems
+    assert english_words_file(cache).is_file()  # made on the side, kept for later starts
+    (index,) = cache.glob("index-*")
+    for path in index.iterdir():  # the playbooks stay cached: a build forked once they are read
+        path.unlink()
+    index.rmdir()
+    later, problems = Catalog.load(cache_dir=cache)
+    assert not problems
+    assert list(cache.glob("index-*"))
+    for query in queries:
+        expected = here.matcher.match(query).to_dict()
+        assert first.matcher.match(query).to_dict() == expected
+        assert later.matcher.match(query).to_dict() == expected
+
+
+def test_a_builder_that_is_not_needed_is_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
+    builder = catalog._Builder.start(tmp_path)
+    assert builder is not None
+    builder.close()
+    assert builder._process.exitcode == 0
+    assert not list(tmp_path.glob("index-*"))
