@@ -8,7 +8,6 @@ import hashlib
 import json
 import logging
 import multiprocessing as mp
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -199,13 +198,6 @@ def _load_with(
 BUILD_APART_FROM = 500
 
 
-def _cores() -> int:
-    """How many processes analyse a large set's texts: one per core (up to 4), even on a busy
-    machine, as for reading the files: analysing in the builder itself would leave it
-    holding far more memory."""
-    return min(os.cpu_count() or 1, 4)
-
-
 class _Builder:
     """A process that builds and saves a new index, started before the files are read.
 
@@ -306,7 +298,7 @@ def _build_and_save(
 ) -> None:
     _give_back_large_blocks()
     analyzer = Analyzer(lexicon, english_words(cache_dir))
-    index = MatchIndex.build(_taken(entries), analyzer, lexicon.off_topic, workers=_cores())
+    index = MatchIndex.build(_taken(entries), analyzer, lexicon.off_topic, apart=True)
     if not _save(index, index_file):
         raise SystemExit(1)
 

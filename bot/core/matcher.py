@@ -328,12 +328,15 @@ def _analyse_chunk(bounds: tuple[int, int]) -> _Analysed:
 
 
 def _analyse(
-    entries: Sequence[MatchEntry], analyzer: Analyzer, workers: int | None
+    entries: Sequence[MatchEntry], analyzer: Analyzer, workers: int | None, apart: bool = False
 ) -> Iterable[_Analysed]:
-    """The entries' texts analysed, in runs, in order; in parallel for large sets."""
+    """The entries' texts analysed, in runs, in order; in parallel for large sets (``apart``:
+    in other processes even when no more than one core is idle, so as to hold only the
+    results)."""
     known: dict[str, list[str]] = {}
     count = worker_count(workers)
-    if count < 2 or len(entries) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+    fork = "fork" in mp.get_all_start_methods()
+    if count < (1 if apart else 2) or len(entries) < PARALLEL_FROM or not fork:
         yield _analyse_run(entries, analyzer, known)
         return
     # The forked workers start with the learned analyser and the entries: only each chunk's
@@ -631,12 +634,15 @@ class MatchIndex:
         *,
         workers: int | None = None,
         statistics: MatchIndex | None = None,
+        apart: bool = False,
     ) -> MatchIndex:
         """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
 
         Each text's terms are kept as term numbers in flat arrays, and the postings are made
         by sorting those arrays, so a large set is indexed in little memory. Many texts are
-        analysed in parallel (one process per idle core, up to ``workers``).
+        analysed in parallel (one process per idle core, up to ``workers``); with ``apart``,
+        in other processes even when no more than one core is idle, so that this one holds only
+        the results.
 
         With ``statistics`` (a larger index, such as the shipped set's), terms are weighted by
         that index's IDF rather than by their frequency among ``entries``, a term it does not
@@ -659,7 +665,7 @@ class MatchIndex:
         unit_texts = bytearray()
         # Ids and titles packed apart now, so that nothing keeps the entries' memory in use.
         names = {"id": _pack([e.id for e in entries]), "title": _pack([e.title for e in entries])}
-        for run in _analyse(entries, analyzer, workers):
+        for run in _analyse(entries, analyzer, workers, apart):
             # A run numbers its terms in the order it first uses them: given new numbers in
             # that order, they are numbered as if all were read here one after another.
             known = np.fromiter(
