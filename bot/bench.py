@@ -156,6 +156,9 @@ def child(folder: str | None, cache_dir: str | None, queries: int) -> None:
         "queries": timing.count,
         "peak_memory_mb": _peak_memory_mb(),
         "private_memory_mb": _private_memory_mb(),
+        # The largest of the processes it started (readers, index builder, their workers), all
+        # waited for by now; a forked process counts what it shares of its parent's memory.
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
     print(json.dumps(figures))
 
@@ -213,7 +216,8 @@ def match_process(folder: Path, data_dir: Path, query: str = "the parcel arrived
 def match_start_report(
     folder: Path, scratch: Path, runs: int = 3, out: Callable[[str], None] = print
 ) -> dict[str, dict[str, float]]:
-    """Cold (no cache yet) and warm starts of ``seller-coach match``: medians of ``runs``."""
+    """Cold (no cache yet) and warm starts of ``seller-coach match``: the median time of
+    ``runs``, and the most memory any of them took."""
     cold, warm = [], []
     for run in range(runs):
         data_dir = scratch / f"match-data-{run}"
@@ -230,20 +234,21 @@ def match_start_report(
     ):
         report[name] = {
             "first_answer_s": median(rows, "first_answer_s"),
-            "peak_memory_mb": median(rows, "peak_memory_mb"),
-            "worker_peak_mb": median(rows, "worker_peak_mb"),
+            # Memory: the most any run took, of the process and of its largest worker.
+            "peak_memory_mb": max(r.get("peak_memory_mb", 0.0) for r in rows),
+            "worker_peak_mb": max(r.get("worker_peak_mb", 0.0) for r in rows),
             "runs": len(rows),
         }
         figures = report[name]
         workers = (
-            f", largest worker {figures['worker_peak_mb']:.0f} MB"
+            f", its largest worker process {figures['worker_peak_mb']:.0f} MB "
+            f"(target <= {TARGETS['peak_memory_10k_mb']:g} MB each)"
             if figures["worker_peak_mb"] > 1
-            else ""
+            else f" (target <= {TARGETS['peak_memory_10k_mb']:g} MB)"
         )
         out(
             f"  {name}: first answer in {figures['first_answer_s']:.2f} s "
-            f"(target <= {target:g} s), peak memory {figures['peak_memory_mb']:.0f} MB "
-            f"(target <= {TARGETS['peak_memory_10k_mb']:g} MB){workers}"
+            f"(target <= {target:g} s), peak memory {figures['peak_memory_mb']:.0f} MB{workers}"
         )
     return report
 
@@ -504,7 +509,8 @@ def run_bench(
     report["shipped"] = row
     header = (
         f"{'playbooks':>10} {'start':>6} {'load+index':>11} {'start-up':>9} "
-        f"{'match median':>13} {'match p99':>10} {'peak memory':>12} {'private':>8}"
+        f"{'match median':>13} {'match p99':>10} {'peak memory':>12} {'private':>8} "
+        f"{'workers':>8}"
     )
     out(header)
     out("-" * len(header))
@@ -515,6 +521,7 @@ def run_bench(
             f"{figures['startup_s']:>8.2f}s {figures['match_median_ms']:>11.2f}ms "
             f"{figures['match_p99_ms']:>8.2f}ms {figures['peak_memory_mb']:>9.0f} MB"
             f" {figures.get('private_memory_mb') or 0:>5.0f} MB"
+            f" {figures.get('worker_peak_mb') or 0:>5.0f} MB"
         )
 
     line("-", row)
@@ -536,7 +543,8 @@ def run_bench(
             runs = 3 if largest >= 1000 else 1
             out(
                 f"seller-coach match --playbooks DIR, {largest:,} playbooks, as its own process "
-                f"(launch to first answer; median of {runs} run(s) each):"
+                f"(launch to first answer, median of {runs} run(s) each; memory, the most "
+                "of any run):"
             )
             report["match_process"] = match_start_report(
                 starts[largest], Path(scratch), runs=runs, out=out
