@@ -298,9 +298,14 @@ def _build_and_save(
 ) -> None:
     _give_back_large_blocks()
     analyzer = Analyzer(lexicon, english_words(cache_dir))
-    index = MatchIndex.build(_taken(entries), analyzer, lexicon.off_topic, apart=True)
-    if not _save(index, index_file):
-        raise SystemExit(1)
+    try:  # each array written as soon as it is made: the build never holds them all
+        MatchIndex.build(
+            _taken(entries), analyzer, lexicon.off_topic, apart=True, save_to=index_file
+        )
+    except OSError as error:
+        log.warning("could not save the match index in %s: %s", index_file.parent, error.strerror)
+        raise SystemExit(1) from None
+    _drop_older(index_file)
 
 
 def _taken(items: list[MatchEntry]) -> Iterator[MatchEntry]:
@@ -331,13 +336,19 @@ def _save(index: MatchIndex, index_file: Path) -> bool:
     """Save the index, leaving no older one behind; False (and a warning) when it can't."""
     try:
         index.save(index_file)
-        for old in index_file.parent.glob("index-*"):
-            if old != index_file:
-                shutil.rmtree(old, ignore_errors=True)
     except OSError as error:
         log.warning("could not save the match index in %s: %s", index_file.parent, error.strerror)
         return False
+    _drop_older(index_file)
     return True
+
+
+def _drop_older(index_file: Path) -> None:
+    """Remove the saved indexes other than ``index_file``."""
+    with contextlib.suppress(OSError):
+        for old in index_file.parent.glob("index-*"):
+            if old != index_file:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def _match_entry(cache: PlaybookCache, path: Path, playbook_id: str) -> MatchEntry | None:

@@ -551,6 +551,44 @@ class _WordBounds:
         return [self.texts[i] for i in chosen.tolist()]
 
 
+class _Arrays:
+    """An index's arrays as a build makes them: kept, or written into a folder at once.
+
+    Written, each goes into a new folder beside ``save_to``, which takes its place once all
+    are there (as :meth:`MatchIndex.save` does).
+    """
+
+    def __init__(self, save_to: Path | None) -> None:
+        self.kept: dict[str, np.ndarray] = {}
+        self._save_to = save_to
+        self._folder: Path | None = None
+        if save_to is not None:
+            save_to.parent.mkdir(parents=True, exist_ok=True)
+            self._folder = Path(tempfile.mkdtemp(prefix=".index-", dir=save_to.parent))
+
+    def __setitem__(self, name: str, array: np.ndarray) -> None:
+        if self._folder is None:
+            self.kept[name] = array
+        else:
+            np.save(self._folder / f"{name}.npy", array, allow_pickle=False)
+
+    def index(self) -> MatchIndex:
+        """The index made: its arrays, or the saved index mapped."""
+        if self._folder is None or self._save_to is None:
+            return MatchIndex(self.kept)
+        os.replace(self._folder, self._save_to)
+        self._folder = None
+        index = MatchIndex.load(self._save_to)
+        if index is None:
+            raise OSError(f"the index saved in {self._save_to} cannot be read back")
+        return index
+
+    def discard(self) -> None:
+        """Remove what was written, unless it became the index."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
 class MatchIndex:
     """Everything a query needs, precomputed into flat arrays that can be saved and loaded.
 
@@ -635,6 +673,7 @@ class MatchIndex:
         workers: int | None = None,
         statistics: MatchIndex | None = None,
         apart: bool = False,
+        save_to: Path | None = None,
     ) -> MatchIndex:
         """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
 
@@ -648,7 +687,32 @@ class MatchIndex:
         that index's IDF rather than by their frequency among ``entries``, a term it does not
         know weighs what an unknown query word weighs there, and ``analyzer`` learns nothing:
         a small index built so scores alongside ``statistics`` on the same scale.
+
+        With ``save_to`` (not with ``statistics``), the index is saved there as :meth:`save`
+        saves it, each array written as soon as it is made (and then let go), and the saved
+        index is returned mapped as :meth:`load` maps it: a large build then never holds all
+        its arrays at once.
         """
+        if save_to is not None and statistics is not None:
+            raise ValueError("an index built with another's statistics is not saved as made")
+        out = _Arrays(save_to)
+        try:
+            cls._build(entries, analyzer, off_topic, workers, statistics, apart, out)
+            return out.index()
+        finally:
+            out.discard()
+
+    @classmethod
+    def _build(
+        cls,
+        entries: Sequence[MatchEntry],
+        analyzer: Analyzer,
+        off_topic: Sequence[str],
+        workers: int | None,
+        statistics: MatchIndex | None,
+        apart: bool,
+        out: _Arrays,
+    ) -> None:
         entries = list(entries)
         off_topic_index = -1
         if off_topic:
@@ -688,6 +752,11 @@ class MatchIndex:
         unit_text_offsets = _offsets(lengths)
         kind_weight = np.concatenate([np.zeros(0), *kinds])
         del numbers, counts, lengths, kinds, units_of_entry
+        out["unit_weights"] = np.minimum(kind_weight, 1.2).astype(np.float32)
+        out["unit_starts"] = unit_starts
+        out["text_blob"] = np.frombuffer(unit_texts, dtype=np.uint8)
+        out["text_offsets"] = unit_text_offsets
+        del unit_starts, unit_texts, unit_text_offsets
         count = len(names["id"][1]) - 1
         width = max(len(term_ids), 1)
         units = len(kind_weight)
@@ -720,6 +789,11 @@ class MatchIndex:
             len(pair_keys),
         )
         del pair_unit, pair_rank
+        out["pair_keys"] = pair_keys.astype(np.int64)
+        out["pair_ptr"] = pair_postings.ptr
+        out["pair_ids"] = pair_postings.ids
+        out["pair_values"] = pair_postings.values
+        del pair_keys, pair_postings
 
         # Each term once per unit: the (term, unit) postings, term by term, units in order.
         unit_key = terms_flat.astype(np.int64)
@@ -751,6 +825,12 @@ class MatchIndex:
         unit_norms = np.sqrt(np.bincount(unit_of, weights=unit_idf, minlength=units))
         del unit_idf
         unit_norms[unit_norms == 0] = 1.0
+        out["idf"] = idf.astype(np.float32)
+        out["unit_ptr"] = unit_postings.ptr
+        out["unit_ids"] = unit_postings.ids
+        out["unit_values"] = unit_postings.values
+        out["unit_norms"] = unit_norms.astype(np.float32)
+        del unit_postings, unit_norms
         # Each playbook's TF-IDF profile: a term's weight is the sum over its units' kinds.
         pair_entry_term = entry_of_unit[unit_of].astype(np.int64)
         del entry_of_unit
@@ -773,44 +853,29 @@ class MatchIndex:
         vector /= length[profile_entry]
         entry_postings = _Csr.of(profile_term, profile_entry, vector, len(term_ids))
         del profile_entry, profile_term, vector, length
+        out["entry_ptr"] = entry_postings.ptr
+        out["entry_ids"] = entry_postings.ids
+        out["entry_values"] = entry_postings.values
+        del entry_postings
 
         vocabulary = analyzer.vocabulary() if statistics is None else {}
-        arrays: dict[str, np.ndarray] = {
-            "idf": idf.astype(np.float32),
-            "entry_ptr": entry_postings.ptr,
-            "entry_ids": entry_postings.ids,
-            "entry_values": entry_postings.values,
-            "unit_ptr": unit_postings.ptr,
-            "unit_ids": unit_postings.ids,
-            "unit_values": unit_postings.values,
-            "pair_keys": pair_keys.astype(np.int64),
-            "pair_ptr": pair_postings.ptr,
-            "pair_ids": pair_postings.ids,
-            "pair_values": pair_postings.values,
-            "unit_norms": unit_norms.astype(np.float32),
-            "unit_weights": np.minimum(kind_weight, 1.2).astype(np.float32),
-            "unit_starts": unit_starts,
-            "off_topic": np.asarray([off_topic_index], dtype=np.int64),
-            "unknown_idf": np.asarray([unknown_idf], dtype=np.float64),
-            "version": np.asarray([INDEX_VERSION], dtype=np.int64),
-            "text_blob": np.frombuffer(unit_texts, dtype=np.uint8),
-            "text_offsets": unit_text_offsets,
-        }
+        out["off_topic"] = np.asarray([off_topic_index], dtype=np.int64)
+        out["unknown_idf"] = np.asarray([unknown_idf], dtype=np.float64)
+        out["version"] = np.asarray([INDEX_VERSION], dtype=np.int64)
         for name, (blob, offsets) in names.items():
-            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = blob, offsets
+            out[f"{name}_blob"], out[f"{name}_offsets"] = blob, offsets
         strings = {"vocabulary": list(vocabulary)}
         if statistics is None:
             strings["term"] = list(term_ids)
         else:  # a small index among many: its terms as hashes, narrower offsets
-            arrays["term_hashes"], arrays["term_numbers"] = _TermTable.arrays(list(term_ids))
+            out["term_hashes"], out["term_numbers"] = _TermTable.arrays(list(term_ids))
             for name in ("entry_ptr", "unit_ptr", "pair_ptr", "unit_starts", "text_offsets"):
-                arrays[name] = arrays[name].astype(np.int32)
+                out[name] = out.kept[name].astype(np.int32)
         for name, listed in strings.items():
-            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = _pack(listed)
-        arrays["vocabulary_counts"] = np.asarray(list(vocabulary.values()), dtype=np.int64)
+            out[f"{name}_blob"], out[f"{name}_offsets"] = _pack(listed)
+        out["vocabulary_counts"] = np.asarray(list(vocabulary.values()), dtype=np.int64)
         if statistics is not None:
-            arrays = _in_one_buffer(arrays)
-        return cls(arrays)
+            out.kept = _in_one_buffer(out.kept)
 
     def save(self, folder: Path) -> None:
         """Write the index as a folder of ``.npy`` arrays (no pickled objects), atomically."""

@@ -98,3 +98,19 @@ def test_a_builder_that_is_not_needed_is_let_go(
     builder.close()
     assert builder._process.exitcode == 0
     assert not list(tmp_path.glob("index-*"))
+
+
+def test_an_index_saved_as_it_is_built_is_the_one_saved_after(
+    entries: list[MatchEntry], tmp_path: Path
+) -> None:
+    lexicon = load_lexicon()
+    MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic).save(tmp_path / "after")
+    made = MatchIndex.build(
+        entries, Analyzer(lexicon), lexicon.off_topic, save_to=tmp_path / "as-built"
+    )
+    after = sorted((tmp_path / "after").iterdir())
+    assert [p.name for p in after] == sorted(p.name for p in (tmp_path / "as-built").iterdir())
+    for path in after:
+        assert (tmp_path / "as-built" / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["after", "as-built"]  # no leftovers
+    assert made.ids == [e.id for e in entries] + [matcher.OFF_TOPIC]
