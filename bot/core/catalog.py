@@ -134,7 +134,8 @@ def _load_with(
     summaries: dict[str, PlaybookSummary] = {}
     sources: dict[str, Path] = {}
     fields: dict[str, MatchEntry] = {}
-    for done in read_playbook_files(files, cache):
+    # With a builder, the cache is written while it builds the index.
+    for done in read_playbook_files(files, cache, save=builder is None):
         summary = done.summary
         if summary is None:
             problems.extend(done.problems)
@@ -164,7 +165,7 @@ def _load_with(
         found = [e for e in entries if e is not None]
         del entries
         if builder is not None:
-            built = builder.build(found, lexicon, index_file)
+            built = builder.build(found, lexicon, index_file, meanwhile=cache.save)
         else:
             built = len(found) >= BUILD_APART_FROM and _build_apart(
                 found, lexicon, cache_dir, index_file
@@ -175,6 +176,7 @@ def _load_with(
             analyzer = Analyzer(lexicon, english_words(cache_dir))
             index = MatchIndex.build(found, analyzer, lexicon.off_topic)
             _save(index, index_file)
+    cache.save()  # if it is not written yet
     if analyzer is None:  # read queries as the saved index's texts were read
         analyzer = Analyzer(lexicon, english_words(cache_dir))
         analyzer.adopt_vocabulary(index.vocabulary)
@@ -238,12 +240,20 @@ class _Builder:
             self._words.join()
             self._words = None
 
-    def build(self, entries: list[MatchEntry], lexicon: Lexicon, index_file: Path) -> bool:
-        """Have ``entries`` indexed and saved as ``index_file``; False when that failed."""
+    def build(
+        self,
+        entries: list[MatchEntry],
+        lexicon: Lexicon,
+        index_file: Path,
+        meanwhile: Callable[[], object] = lambda: None,
+    ) -> bool:
+        """Have ``entries`` indexed and saved as ``index_file``, doing ``meanwhile`` while that
+        is done; False when it failed."""
         self._words_done()
         try:
             self._connection.send((entries, lexicon, index_file))
             self._connection.close()
+            meanwhile()
             self._process.join()
         except OSError as error:
             log.warning("the process building the match index failed: %s", error)

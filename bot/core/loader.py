@@ -442,12 +442,14 @@ def read_playbook_files(
     *,
     workers: int | None = None,
     keep: bool = False,
+    save: bool = True,
 ) -> list[ReadFile]:
     """Read and validate ``files`` (in their order), taking what the cache already holds.
 
     Files that are new or changed are read in parallel (one process per core, up to
-    ``workers``) when there are many of them; the cache is written once at the end. With
-    ``keep``, each playbook read now comes back as JSON too.
+    ``workers``) when there are many of them; the cache is written once at the end (or, without
+    ``save``, when the caller calls its :meth:`PlaybookCache.save`). With ``keep``, each
+    playbook read now comes back as JSON too.
     """
     cached: dict[Path, PlaybookSummary] = {}
     missing: list[Path] = []
@@ -471,7 +473,7 @@ def read_playbook_files(
             fields=fields,
             blob=blob if keep else None,
         )
-    if cache is not None:
+    if cache is not None and save:
         cache.save()
     return [read[path] if path in read else ReadFile(path, cached[path]) for path in files]
 
