@@ -9,8 +9,10 @@ import json
 import logging
 import multiprocessing as mp
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from bot.core.loader import (
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
 from bot.core.models import Category, Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
-from bot.core.text import Analyzer, english_words, english_words_file
+from bot.core.text import Analyzer, english_words, english_words_file, tokens
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +136,9 @@ def _load_with(
     summaries: dict[str, PlaybookSummary] = {}
     sources: dict[str, Path] = {}
     fields: dict[str, MatchEntry] = {}
-    # With a builder, the cache is written while it builds the index.
+    # With a builder, the entries go to it as they are read (it counts their words
+    # meanwhile), and the cache is written while it builds the index.
+    streamed, batch = builder is not None, []
     for done in read_playbook_files(files, cache, save=builder is None):
         summary = done.summary
         if summary is None:
@@ -145,8 +149,17 @@ def _load_with(
             continue
         sources[summary.id] = done.path
         summaries[summary.id] = summary
-        if done.fields is not None:
-            fields[summary.id] = MatchEntry(summary.id, *done.fields)
+        if done.fields is None:
+            streamed = False  # from the cache: all the entries will be sent at once
+            continue
+        fields[summary.id] = MatchEntry(summary.id, *done.fields)
+        if builder is not None and streamed:
+            batch.append(fields[summary.id])
+            if len(batch) >= STREAMED_ENTRIES:
+                builder.add(batch)
+                batch = []
+    if builder is not None and streamed and batch:
+        builder.add(batch)
     for problem in problems:
         log.warning("skipped playbook: %s", problem)
 
@@ -165,7 +178,8 @@ def _load_with(
         found = [e for e in entries if e is not None]
         del entries
         if builder is not None:
-            built = builder.build(found, lexicon, index_file, meanwhile=cache.save)
+            sent = None if streamed else found
+            built = builder.build(sent, lexicon, index_file, meanwhile=cache.save)
         else:
             built = len(found) >= BUILD_APART_FROM and _build_apart(
                 found, lexicon, cache_dir, index_file
@@ -198,6 +212,8 @@ def _load_with(
 #: From this many playbooks, a new index is built in a process of its own: the memory the
 #: build needs goes back to the system when it ends, and this process maps the saved index.
 BUILD_APART_FROM = 500
+#: Entries sent to the builder at a time, as the files are read.
+STREAMED_ENTRIES = 256
 
 
 class _Builder:
@@ -213,6 +229,7 @@ class _Builder:
         self._process = process
         self._connection = connection
         self._words = words
+        self._broken = False
 
     @classmethod
     def start(cls, cache_dir: Path) -> _Builder | None:
@@ -240,18 +257,28 @@ class _Builder:
             self._words.join()
             self._words = None
 
+    def add(self, entries: list[MatchEntry]) -> None:
+        """Send entries to index, as they are read."""
+        try:
+            self._connection.send(("entries", entries))
+        except OSError as error:
+            log.warning("the process building the match index failed: %s", error)
+            self._broken = True
+
     def build(
         self,
-        entries: list[MatchEntry],
+        entries: list[MatchEntry] | None,
         lexicon: Lexicon,
         index_file: Path,
         meanwhile: Callable[[], object] = lambda: None,
     ) -> bool:
-        """Have ``entries`` indexed and saved as ``index_file``, doing ``meanwhile`` while that
-        is done; False when it failed."""
+        """Have ``entries`` (None: those added) indexed and saved as ``index_file``, doing
+        ``meanwhile`` while that is done; False when it failed."""
         self._words_done()
+        if self._broken:
+            return False
         try:
-            self._connection.send((entries, lexicon, index_file))
+            self._connection.send(("build", entries, lexicon, index_file))
             self._connection.close()
             meanwhile()
             self._process.join()
@@ -271,18 +298,29 @@ class _Builder:
 
 
 def _build_when_told(connection: Any, cache_dir: Path) -> None:
-    """The builder: wait for the entries, then build and save their index."""
+    """The builder: take the entries as they come, counting their words, then build and save
+    their index when told to."""
+    entries: list[MatchEntry] = []
+    words: Counter[str] = Counter()
     try:
-        told = connection.recv()
+        while True:
+            told = connection.recv()
+            if told is None or told[0] == "build":
+                break
+            entries.extend(told[1])
+            words.update(chain.from_iterable(tokens(t) for e in told[1] for _, t in e.texts()))
     except EOFError:
         return
     finally:
         connection.close()
     if told is None:
         return
-    entries, lexicon, index_file = told
+    _, sent, lexicon, index_file = told
     del told
-    _build_and_save(entries, lexicon, cache_dir, index_file)
+    if sent is not None:  # all at once: their words are not counted yet
+        _build_and_save(sent, lexicon, cache_dir, index_file)
+    else:
+        _build_and_save(entries, lexicon, cache_dir, index_file, words)
 
 
 def _build_apart(
@@ -304,13 +342,27 @@ def _build_apart(
 
 
 def _build_and_save(
-    entries: list[MatchEntry], lexicon: Lexicon, cache_dir: Path, index_file: Path
+    entries: list[MatchEntry],
+    lexicon: Lexicon,
+    cache_dir: Path,
+    index_file: Path,
+    words: Counter[str] | None = None,
 ) -> None:
+    """Build and save the index of ``entries``; ``words``: the words of their texts, counted
+    already (as :meth:`Analyzer.learn` counts them)."""
     _give_back_large_blocks()
     analyzer = Analyzer(lexicon, english_words(cache_dir))
+    if words is not None:  # the off-topic lines are indexed too
+        words.update(chain.from_iterable(map(tokens, lexicon.off_topic)))
+        analyzer.learn_words(words)
     try:  # each array written as soon as it is made: the build never holds them all
         MatchIndex.build(
-            _taken(entries), analyzer, lexicon.off_topic, apart=True, save_to=index_file
+            _taken(entries),
+            analyzer,
+            lexicon.off_topic,
+            apart=True,
+            save_to=index_file,
+            learnt=words is not None,
         )
     except OSError as error:
         log.warning("could not save the match index in %s: %s", index_file.parent, error.strerror)

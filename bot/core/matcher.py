@@ -674,6 +674,7 @@ class MatchIndex:
         statistics: MatchIndex | None = None,
         apart: bool = False,
         save_to: Path | None = None,
+        learnt: bool = False,
     ) -> MatchIndex:
         """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
 
@@ -691,13 +692,14 @@ class MatchIndex:
         With ``save_to`` (not with ``statistics``), the index is saved there as :meth:`save`
         saves it, each array written as soon as it is made (and then let go), and the saved
         index is returned mapped as :meth:`load` maps it: a large build then never holds all
-        its arrays at once.
+        its arrays at once. ``learnt``: ``analyzer`` has learnt the words of these entries'
+        texts and of ``off_topic`` already.
         """
         if save_to is not None and statistics is not None:
             raise ValueError("an index built with another's statistics is not saved as made")
         out = _Arrays(save_to)
         try:
-            cls._build(entries, analyzer, off_topic, workers, statistics, apart, out)
+            cls._build(entries, analyzer, off_topic, workers, statistics, apart, learnt, out)
             return out.index()
         finally:
             out.discard()
@@ -711,6 +713,7 @@ class MatchIndex:
         workers: int | None,
         statistics: MatchIndex | None,
         apart: bool,
+        learnt: bool,
         out: _Arrays,
     ) -> None:
         entries = list(entries)
@@ -718,7 +721,7 @@ class MatchIndex:
         if off_topic:
             off_topic_index = len(entries)
             entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
-        if statistics is None:
+        if statistics is None and not learnt:
             analyzer.learn(text for entry in entries for _, text in entry.texts())
 
         # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.

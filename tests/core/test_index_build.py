@@ -77,6 +77,10 @@ def test_a_first_start_builds_in_a_process_started_early_and_a_later_one_apart(
     assert not problems
     assert english_words_file(cache).is_file()  # made on the side, kept for later starts
     (index,) = cache.glob("index-*")
+    (built_here,) = (tmp_path / "here").glob("index-*")
+    assert sorted(p.name for p in index.iterdir()) == sorted(p.name for p in built_here.iterdir())
+    for path in built_here.iterdir():  # the same index, byte for byte
+        assert (index / path.name).read_bytes() == path.read_bytes()
     for path in index.iterdir():  # the playbooks stay cached: a build forked once they are read
         path.unlink()
     index.rmdir()
