@@ -26,6 +26,7 @@ from bot.core.loader import (
     playbook_files,
     read_playbook_files,
     shipped_playbooks_dir,
+    worker_count,
 )
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
 from bot.core.models import Category, Playbook, PlaybookSummary
@@ -242,7 +243,9 @@ class _Builder:
                 words = context.Process(target=english_words, args=(cache_dir,))
                 words.start()
             receiving, sending = context.Pipe(duplex=False)
-            process = context.Process(target=_build_when_told, args=(receiving, cache_dir))
+            # The cores idle now, before this start's own processes keep them busy.
+            args = (receiving, cache_dir, worker_count(None))
+            process = context.Process(target=_build_when_told, args=args)
             process.start()
         except OSError as error:
             log.warning("could not start a process to build the match index: %s", error)
@@ -297,7 +300,7 @@ class _Builder:
         self._process.join()
 
 
-def _build_when_told(connection: Any, cache_dir: Path) -> None:
+def _build_when_told(connection: Any, cache_dir: Path, workers: int) -> None:
     """The builder: take the entries as they come, counting their words, then build and save
     their index when told to."""
     entries: list[MatchEntry] = []
@@ -318,9 +321,9 @@ def _build_when_told(connection: Any, cache_dir: Path) -> None:
     _, sent, lexicon, index_file = told
     del told
     if sent is not None:  # all at once: their words are not counted yet
-        _build_and_save(sent, lexicon, cache_dir, index_file)
+        _build_and_save(sent, lexicon, cache_dir, index_file, workers=workers)
     else:
-        _build_and_save(entries, lexicon, cache_dir, index_file, words)
+        _build_and_save(entries, lexicon, cache_dir, index_file, words, workers)
 
 
 def _build_apart(
@@ -347,9 +350,11 @@ def _build_and_save(
     cache_dir: Path,
     index_file: Path,
     words: Counter[str] | None = None,
+    workers: int | None = None,
 ) -> None:
     """Build and save the index of ``entries``; ``words``: the words of their texts, counted
-    already (as :meth:`Analyzer.learn` counts them)."""
+    already (as :meth:`Analyzer.learn` counts them); ``workers``: how many processes analyse
+    the texts (default: one per idle core)."""
     _give_back_large_blocks()
     analyzer = Analyzer(lexicon, english_words(cache_dir))
     if words is not None:  # the off-topic lines are indexed too
@@ -360,6 +365,7 @@ def _build_and_save(
             _taken(entries),
             analyzer,
             lexicon.off_topic,
+            workers=workers,
             apart=True,
             save_to=index_file,
             learnt=words is not None,
