@@ -357,7 +357,15 @@ class ServerPlaybooks:
         as it is in the database now (one primary-key query; reloaded only when it changed)."""
         if guild_id is None:
             return self.catalog
-        revision = await self.store.server_set_revision(guild_id)
+        return await self.catalog_at(guild_id, await self.store.server_set_revision(guild_id))
+
+    async def catalog_at(self, guild_id: int | None, revision: int | None) -> AnyCatalog:
+        """:meth:`catalog_for` with the server's revision just read by the caller (with other
+        reads of the same interaction, see :meth:`bot.storage.Store.standing`)."""
+        if guild_id is None:
+            return self.catalog
+        if revision is None:
+            raise ValueError("a server's set needs its revision")
         held = self._held.get(guild_id)
         if held is not None and held.revision == revision:
             self._held.move_to_end(guild_id)

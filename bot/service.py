@@ -270,7 +270,10 @@ class CoachService:
         Read from the database each time (one primary-key lookup), so a change or a /forget-me
         in another process counts at once; the parsed policy is reused while the text is the
         same."""
-        raw = await self.store.get_policy(user_id)
+        return self._policy_of(await self.store.get_policy(user_id))
+
+    def _policy_of(self, raw: str | None) -> Policy:
+        """The policy stored as ``raw`` (None: never set), parsed once per text."""
         if raw is None:
             return Policy()
         try:
@@ -312,7 +315,10 @@ class CoachService:
 
         Read from the database each time (one primary-key lookup), so a change made through
         another process counts at once; the parse is reused while the text is the same."""
-        raw = await self.store.get_guild_settings(guild_id)
+        return self._settings_of(await self.store.get_guild_settings(guild_id), guild_id)
+
+    def _settings_of(self, raw: str | None, guild_id: int) -> ServerSettings:
+        """The settings of server ``guild_id`` stored as ``raw`` (None: none set)."""
         if raw is None:
             return ServerSettings()
         try:
@@ -367,8 +373,13 @@ class CoachService:
         order, what it cost, the item) are taken in and remembered as read from the message;
         ``customer`` and ``item``, when given, win over what was read.
         """
+        # The server's set (unless given), the seller's policy and the server's settings, in
+        # one read.
+        standing = await self.store.standing(
+            user_id, guild_id, revision=catalog is None, settings=True
+        )
         if catalog is None:
-            catalog = await self.catalog_for(guild_id)
+            catalog = await self.servers.catalog_at(guild_id, standing.revision)
         playbook, result = self.resolve(situation, catalog)
         if playbook is None or (result is not None and result.off_topic):
             raise NoMatch(
@@ -376,10 +387,10 @@ class CoachService:
                 "the one that fits below, or describe what your customer said or did.",
                 catalog,
             )
-        policy = await self.policy(user_id)
+        policy = self._policy_of(standing.policy)
         marketplace = None
         if guild_id is not None:
-            server = await self.server_settings(guild_id)
+            server = self._settings_of(standing.settings, guild_id)
             marketplace = server.marketplace
             if server.currency is not None and not chose_currency(policy):
                 policy = policy.model_copy(update={"currency": server.currency})
@@ -448,7 +459,10 @@ class CoachService:
         (``verify``: another process may have moved it on or deleted it), unless the caller
         only writes with a compare-and-set, which fails on a stale copy anyway.
         """
-        catalog = await self.catalog_for(guild_id)
+        # The server's set and the seller's policy as they are now, in one read.
+        standing = await self.store.standing(user_id, guild_id, revision=True)
+        catalog = await self.servers.catalog_at(guild_id, standing.revision)
+        policy = self._policy_of(standing.policy)
         cached = self._recent.get(session_id)
         if (
             cached is not None
@@ -459,7 +473,7 @@ class CoachService:
             record, state = cached
             playbook = await self._playbook_of(state, record.guild_id, catalog)
             if playbook is not None:
-                state = await self._with_policy(user_id, state)
+                state = self._with_policy(policy, state)
                 return Loaded(record, state, playbook, catalog, latest=True)
         record = await self.store.get_session(session_id)
         if record is None:
@@ -476,7 +490,7 @@ class CoachService:
         if playbook is None:
             raise ServiceError("The playbook of this walkthrough is no longer available.")
         self._remember(record, state)
-        state = await self._with_policy(user_id, state)
+        state = self._with_policy(policy, state)
         return Loaded(record, state, playbook, catalog, latest=record.version == version)
 
     async def _playbook_of(
@@ -494,10 +508,10 @@ class CoachService:
             return None
         return await self.servers.pinned(guild_id, state.playbook_id, version)
 
-    async def _with_policy(self, user_id: int, state: CoachState) -> CoachState:
-        """``state`` with the seller's policy as it is now: a name, shop or limit set with
-        /policy while the walkthrough was open counts from its next step."""
-        policy = await self.policy(user_id)
+    def _with_policy(self, policy: Policy, state: CoachState) -> CoachState:
+        """``state`` with the seller's policy as it is now (``policy``, just read): a name,
+        shop or limit set with /policy while the walkthrough was open counts from its next
+        step."""
         if not chose_currency(policy):  # the currency the walkthrough began with (the server's)
             policy = policy.model_copy(update={"currency": state.policy.currency})
         return state if policy == state.policy else state.model_copy(update={"policy": policy})

@@ -11,6 +11,7 @@ from bot.storage.records import (
     ServerPlaybookRecord,
     SessionRecord,
     SessionStatus,
+    Standing,
     SuggestionRecord,
     SuggestionStatus,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "ServerPlaybookRecord",
     "SessionRecord",
     "SessionStatus",
+    "Standing",
     "Store",
     "SuggestionRecord",
     "SuggestionStatus",

@@ -35,6 +35,11 @@ T = TypeVar("T")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Connections each process keeps open to PostgreSQL for the statements of interactions (see
+#: :class:`PostgresStatements`). Each statement holds one for a round trip or two, so a few
+#: serve far more interactions than one process can answer; beyond them a statement waits for
+#: one to be free rather than opening (and soon closing) another.
+STATEMENT_CONNECTIONS = 10
 # Connection execution option naming the kind of BEGIN emitted on SQLite.
 SQLITE_BEGIN_OPTION = "seller_coach_sqlite_begin"
 _SQLITE_BEGIN_MODES = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
@@ -151,6 +156,45 @@ class SqliteWorker:
         self._thread.shutdown(wait=False)
 
 
+class PostgresStatements:
+    """Runs each statement of an interaction's path on PostgreSQL as a transaction of its own.
+
+    Those are single statements (a read, or a compare-and-set write), which PostgreSQL runs
+    atomically and commits before answering. Through the main engine each also paid for
+    ``BEGIN`` and ``COMMIT`` (or the pool's ``ROLLBACK``) and a pre-ping wrapped in a
+    transaction of its own: six round trips to the server, and the CPU of each on both sides,
+    where one does the work. Here they run on an engine of their own in autocommit, whose
+    connections are pinged (one round trip) when taken from its pool. Work of several
+    statements that must commit together stays on the main engine's transactions.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = create_async_engine(
+            engine.url,
+            isolation_level="AUTOCOMMIT",
+            pool_pre_ping=True,
+            hide_parameters=True,
+            pool_size=STATEMENT_CONNECTIONS,
+            max_overflow=0,
+        )
+
+    @classmethod
+    def for_engine(cls, engine: AsyncEngine) -> PostgresStatements | None:
+        """Statements on their own for a PostgreSQL engine; None for other databases."""
+        if engine.dialect.name != "postgresql":
+            return None
+        return cls(engine)
+
+    async def run(self, work: Callable[[Connection], T], *, write: bool) -> T:
+        """``work(connection)``: one statement, committed as it runs (``write`` or not)."""
+        async with self.engine.connect() as connection:
+            return await connection.run_sync(work)
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self.engine.dispose()
+
+
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic configuration for the migrations shipped in this package; no ini file needed.
 
@@ -204,7 +248,9 @@ class Database:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._worker = SqliteWorker.for_url(engine.url)
+        self._worker: SqliteWorker | PostgresStatements | None = SqliteWorker.for_url(
+            engine.url
+        ) or PostgresStatements.for_engine(engine)
         self._store = Store(engine, worker=self._worker)
 
     @classmethod

@@ -124,3 +124,14 @@ class SuggestionRecord:
     @property
     def pending(self) -> bool:
         return self.status is SuggestionStatus.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What an interaction reads before it acts (see :meth:`bot.storage.Store.standing`): the
+    seller's policy JSON, and in a server its set's revision (0: never changed) and its
+    settings JSON; None for what was not read or is not set."""
+
+    policy: str | None = field(repr=False)
+    revision: int | None = None
+    settings: str | None = field(default=None, repr=False)

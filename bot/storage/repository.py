@@ -57,6 +57,7 @@ from bot.storage.records import (
     ServerPlaybookRecord,
     SessionRecord,
     SessionStatus,
+    Standing,
     SuggestionRecord,
     SuggestionStatus,
 )
@@ -88,6 +89,24 @@ _GET_POLICY = select(SellerPolicy.policy).where(SellerPolicy.user_id == bindpara
 _GET_GUILD_SETTINGS = select(GuildSettings.settings).where(
     GuildSettings.guild_id == bindparam("b_guild_id")
 )
+#: What an interaction reads before it acts, in one statement: the server's set revision
+#: (when the caller needs the server's set), the seller's policy, and the server's settings
+#: (when wanted); keyed by (revision, settings). Each is a primary-key look-up, as alone.
+_STANDING = {
+    (revision, settings): select(
+        *(
+            column
+            for wanted, column in (
+                (revision, _SERVER_SET_REVISION.scalar_subquery().label("revision")),
+                (True, _GET_POLICY.scalar_subquery().label("policy")),
+                (settings, _GET_GUILD_SETTINGS.scalar_subquery().label("settings")),
+            )
+            if wanted
+        )
+    )
+    for revision in (False, True)
+    for settings in (False, True)
+}
 _SAVE_SESSION = (
     update(_sessions)
     .where(
@@ -178,7 +197,8 @@ T = TypeVar("T")
 
 
 class TransactionRunner(Protocol):
-    """Runs ``work(connection)`` as one transaction somewhere other than the event loop."""
+    """Runs ``work(connection)``, one statement of an interaction's path, as a transaction of
+    its own, on a connection of its own (see :mod:`bot.storage.database`)."""
 
     async def run(self, work: Callable[[Connection], T], *, write: bool) -> T: ...
 
@@ -188,7 +208,9 @@ class Store:
 
     ``clock`` returns the current aware UTC time; tests may pass their own. ``worker``, when
     given, runs the statements of every interaction's path (a walkthrough's reads and saves,
-    the seller's policy) in one hand-off each; see :class:`bot.storage.database.SqliteWorker`.
+    the seller's policy, :meth:`standing`) in one hand-off each: on a SQLite file
+    :class:`bot.storage.database.SqliteWorker`, on PostgreSQL
+    :class:`bot.storage.database.PostgresStatements` (each statement committed as it runs).
     """
 
     def __init__(
@@ -218,7 +240,7 @@ class Store:
         write: bool,
     ) -> T:
         """``take(result)`` of one statement on an interaction's path, committed when
-        ``write``: on a SQLite file in one hand-off to the worker, else on the async engine."""
+        ``write``: through the worker when there is one, else on the async engine."""
         if self._worker is not None:
             return await self._worker.run(
                 lambda connection: take(connection.execute(statement, parameters)), write=write
@@ -289,6 +311,27 @@ class Store:
         """The session's current version (None if it is gone): a cheap check of a cached copy."""
         return await self._run(
             _SESSION_VERSION, {"b_id": session_id}, Result.scalar_one_or_none, write=False
+        )
+
+    async def standing(
+        self, user_id: int, guild_id: int | None, *, revision: bool, settings: bool = False
+    ) -> Standing:
+        """What an interaction of seller ``user_id`` in server ``guild_id`` (None: a DM) reads
+        before it acts, in one statement: their policy (as :meth:`get_policy`), and in a server
+        its set's revision (as :meth:`server_set_revision`, when ``revision``) and its
+        settings (as :meth:`get_guild_settings`, when ``settings``). What is not read is
+        None."""
+        revision = revision and guild_id is not None
+        settings = settings and guild_id is not None
+        statement = _STANDING[revision, settings]
+        row = await self._run(
+            statement, {"b_user_id": user_id, "b_guild_id": guild_id}, Result.one, write=False
+        )
+        values = row._mapping
+        return Standing(
+            policy=values["policy"],
+            revision=(values["revision"] or 0) if revision else None,
+            settings=values["settings"] if settings else None,
         )
 
     async def purge_sessions(self, updated_before: datetime) -> int:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.storage import Database, Store
-from bot.storage.database import SqliteWorker
+from bot.storage.database import PostgresStatements, SqliteWorker
 
 
 async def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
@@ -129,3 +129,48 @@ def test_in_memory_sqlite_and_postgresql_stay_on_the_async_engine(url: str | Non
 
     parsed = make_url(url or "postgresql+asyncpg://postgres@127.0.0.1/test")
     assert SqliteWorker.for_url(parsed) is None
+
+
+@pytest.mark.postgres
+async def test_postgresql_runs_each_walkthrough_statement_in_autocommit(postgres_url: str) -> None:
+    """On PostgreSQL the statements of the interaction path run on an engine of their own, each
+    committed as it runs (no BEGIN, COMMIT or ROLLBACK around it): what either engine writes,
+    the other reads at once."""
+    async with Database.from_url(postgres_url) as database:
+        statements = database.store._worker
+        assert isinstance(statements, PostgresStatements)
+        ran: list[str] = []
+        original = statements.run
+
+        async def counting(work, *, write):  # type: ignore[no-untyped-def]
+            ran.append("write" if write else "read")
+            return await original(work, write=write)
+
+        statements.run = counting  # type: ignore[method-assign]
+        store = database.store
+        created = await store.create_session(7, 42, '{"step": 1}')
+        saved = await store.save_session(
+            created.id, user_id=42, guild_id=7, state='{"step": 2}', expected_version=1
+        )
+        assert saved is not None and saved.version == 2
+        stale = await store.save_session(
+            created.id, user_id=42, guild_id=7, state='{"step": 9}', expected_version=1
+        )
+        assert stale is None
+        assert await store.session_version(created.id) == 2
+        await store.set_policy(42, '{"currency": "GBP"}')  # through the main engine
+        assert (await store.standing(42, 7, revision=True)).policy == '{"currency": "GBP"}'
+        assert ran == ["write", "write", "write", "read", "read"]
+        async with database.engine.connect() as connection:
+            state = (
+                await connection.execute(
+                    text("SELECT state FROM coach_sessions WHERE id = :id"), {"id": created.id}
+                )
+            ).scalar_one()
+        assert state == '{"step": 2}'
+        async with statements.engine.connect() as connection:
+            raw = await connection.get_raw_connection()
+            assert raw.dbapi_connection is not None and raw.dbapi_connection.autocommit
+    # The tables are shared with other tests on this database: leave none of this behind.
+    async with Database.from_url(postgres_url) as database:
+        await database.store.forget_user(42)

@@ -63,3 +63,33 @@ async def test_large_json_text_round_trips(store: Store) -> None:
     policy = '{"note": "' + "🙂 **bold** @everyone " * 2000 + '"}'
     await store.set_policy(SELLER, policy)
     assert await store.get_policy(SELLER) == policy
+
+
+async def test_standing_reads_the_policy_revision_and_settings_in_one_go(store: Store) -> None:
+    nothing = await store.standing(SELLER, GUILD, revision=True, settings=True)
+    assert (nothing.policy, nothing.revision, nothing.settings) == (None, 0, None)
+    await store.set_policy(SELLER, '{"goodwill": 5}')
+    await store.set_guild_settings(GUILD, '{"currency": "EUR"}')
+    await store.hide_playbook(GUILD, "refund-request", by=SELLER)
+    await store.hide_playbook(GUILD, "late-delivery", by=SELLER)
+    revision = await store.server_set_revision(GUILD)
+    assert revision == 2
+    full = await store.standing(SELLER, GUILD, revision=True, settings=True)
+    assert (full.policy, full.revision, full.settings) == (
+        '{"goodwill": 5}',
+        revision,
+        '{"currency": "EUR"}',
+    )
+    # What is not asked for is not read; a DM has no server to read.
+    policy_only = await store.standing(SELLER, GUILD, revision=False)
+    assert (policy_only.policy, policy_only.revision, policy_only.settings) == (
+        '{"goodwill": 5}',
+        None,
+        None,
+    )
+    no_revision = await store.standing(SELLER, GUILD, revision=False, settings=True)
+    assert (no_revision.revision, no_revision.settings) == (None, '{"currency": "EUR"}')
+    in_a_dm = await store.standing(SELLER, None, revision=True, settings=True)
+    assert (in_a_dm.policy, in_a_dm.revision, in_a_dm.settings) == ('{"goodwill": 5}', None, None)
+    other = await store.standing(OTHER_SELLER, OTHER_GUILD, revision=True, settings=True)
+    assert (other.policy, other.revision, other.settings) == (None, 0, None)
