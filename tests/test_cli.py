@@ -354,3 +354,4 @@ def test_bench_prints_the_report_for_small_sets() -> None:
     assert "warm: first answer in" in result.stdout
     assert "Tone check:" in result.stdout
     assert "      40   warm" in result.stdout
+    assert "The shipped set's queries by the scorer alone:" in result.stdout

@@ -31,6 +31,7 @@ from bot.core.loader import (
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
 from bot.core.models import Category, Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
+from bot.core.term_model import TermModel, model_path
 from bot.core.text import Analyzer, english_words, english_words_file, tokens
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Catalog:
         matcher = Matcher.build(
             by_id.values(), analyzer, off_topic=lexicon.off_topic, never_also=proactive
         )
+        matcher.model = TermModel.load_for(matcher.index, model_path())
         summaries = {i: PlaybookSummary.of(p) for i, p in by_id.items()}
         return cls(summaries, matcher, by_id.get)
 
@@ -207,7 +209,9 @@ def _load_with(
         return playbook
 
     proactive = [i for i, s in summaries.items() if s.category is Category.PROACTIVE]
-    return Catalog(summaries, Matcher(index, analyzer, never_also=proactive), fetch), problems
+    model = TermModel.load_for(index, model_path())
+    matcher = Matcher(index, analyzer, never_also=proactive, model=model)
+    return Catalog(summaries, matcher, fetch), problems
 
 
 #: From this many playbooks, a new index is built in a process of its own: the memory the

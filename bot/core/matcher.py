@@ -45,6 +45,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.loader import worker_count
 from bot.core.models import Playbook
+from bot.core.term_model import Signals, TermModel
 from bot.core.text import Analyzer, normalise, sentences
 
 #: How much each kind of text counts towards a playbook's profile.
@@ -74,6 +75,9 @@ ALSO_MIN = 45.0
 ALSO_MARGIN = 10.0
 ALSO_SHARE = 0.6
 MAX_ALSO = 2
+#: How much the learned model's probability for a playbook (0..1) adds to its score, in
+#: hundredths: its say beside the scorer's (see bot/core/term_model.py).
+MODEL_WEIGHT = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -924,8 +928,11 @@ class Matcher:
         off_topic_margin: float = 4.0,
         min_evidence: float = 1.5,
         never_also: Iterable[str] = (),
+        model: TermModel | None = None,
     ) -> None:
         self.index = index
+        #: The learned second opinion for exactly this index's playbooks, if there is one.
+        self.model = model
         # Situations never offered as "also": messages the seller sends unprompted (a shipped
         # notice, a check-in) are not something a customer's message can also be about.
         excluded = set(never_also)
@@ -986,12 +993,23 @@ class Matcher:
         layer = _Layer(own_index, offset, seen)
         server = copy.copy(self)
         server._layer = layer
+        if own_index is not None:
+            # The model knows the shipped playbooks only: beside a server's own, the scorer
+            # ranks alone, so that they compete on the same terms.
+            server.model = None
         excluded = set(never_also)
         shipped_never = frozenset(i for i in self._never_also if seen[i])
         server._never_also = shipped_never | frozenset(
             offset + n for n, id_ in enumerate(by_id) if id_ in excluded
         )
         return server
+
+    def without_model(self) -> Matcher:
+        """This matcher with the scorer ranking alone (as it does beside a server's own
+        playbooks): for comparisons, and the bench's figures without the model."""
+        plain = copy.copy(self)
+        plain.model = None
+        return plain
 
     def _entry(self, entry: int) -> tuple[MatchIndex, int]:
         """The index that holds ``entry`` (shipped or the server's), and its number there."""
@@ -1035,26 +1053,88 @@ class Matcher:
         terms = self.analyzer.terms(query, partial=partial)
         if not terms or not self.index.ids:
             return MatchResult(text, (), False, off_topic=True)
+        scored, off_topic, readings, signals, scorer = self._assess(query, terms, partial=partial)
+        matches = tuple(self._match(i, score) for i, score in scored[: max(top, 0)])
+        confident = self._confident(signals) if signals else False
+        also = self._also(scored, readings, scorer)
+        off_topic_verdict = not confident and (not scored or scored[0][1] <= off_topic)
+        return MatchResult(text, matches, confident, also, off_topic=off_topic_verdict)
+
+    def signals(self, text: str) -> Signals | None:
+        """What the verdict on ``text`` is read from (None when nothing matches at all)."""
+        query = text[:MAX_QUERY_CHARS]
+        terms = self.analyzer.terms(query)
+        if not terms or not self.index.ids:
+            return None
+        return self._assess(query, terms, partial=False)[3]
+
+    def _assess(
+        self, query: str, terms: list[str], *, partial: bool
+    ) -> tuple[list[tuple[int, float]], float, list[_Reading], Signals | None, dict[int, float]]:
+        """Every playbook's score, best first; the off-topic questions' score; the sentences
+        read on their own; the signals for the verdict (None when nothing scored); and the
+        scorer's own scores, before the model's say."""
         readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
         # In a long message the string comparison is made on the sentences that matter.
         scores = dict(self._score(query, terms, strings=not readings))
         off_topic = scores.pop(self.index.off_topic, 0.0)
         if readings:
             scores, off_topic = self._combine(scores, off_topic, readings)
+        scorer_scores, scorer_off_topic = scores, off_topic
+        chances = self.model.probabilities(terms) if self.model is not None else None
+        if chances is not None:
+            scores, off_topic = self._with_model(chances, scores, off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-        matches = tuple(self._match(i, score) for i, score in scored[: max(top, 0)])
-        best = scored[0][1] if scored else 0.0
-        runner_up = scored[1][1] if len(scored) > 1 else 0.0
-        confident = (
-            bool(scored)
-            and best >= (self.long_threshold if readings else self.threshold)
-            and best - runner_up >= self.margin
-            and best - off_topic >= self.off_topic_margin
-            and self.evidence(terms, scored[0][0]) >= self.min_evidence
+        if not scored:
+            return scored, off_topic, readings, None, scorer_scores
+        best = scored[0][0]
+        known = sum(self.index.terms.get(t) is not None for t in terms)
+        signals = Signals(
+            best=scored[0][1],
+            runner_up=scored[1][1] if len(scored) > 1 else 0.0,
+            off_topic=off_topic,
+            evidence=self.evidence(terms, best),
+            terms=len(terms),
+            known=known / len(terms),
+            long=bool(readings),
+            chance_best=float(chances[best]) if chances is not None else 0.0,
+            chance_off_topic=float(chances[self.index.off_topic]) if chances is not None else 0.0,
+            scorer_best=scorer_scores[best],
+            scorer_off_topic=scorer_off_topic,
+            modelled=chances is not None,
         )
-        also = self._also(scored, readings)
-        off_topic_verdict = not confident and (not scored or best <= off_topic)
-        return MatchResult(text, matches, confident, also, off_topic=off_topic_verdict)
+        return scored, off_topic, readings, signals, scorer_scores
+
+    def _confident(self, signals: Signals) -> bool:
+        """Whether the best playbook can be trusted. Never without specific evidence; then the
+        model's calibrated verdict where it has one for this set, else the scorer's rules (a
+        score above the threshold, a lead over the runner-up and over the off-topic
+        questions)."""
+        if signals.evidence < self.min_evidence:
+            return False
+        if self.model is not None and signals.modelled:
+            verdict = self.model.confident(signals)
+            if verdict is not None:
+                return verdict
+        return (
+            signals.best >= (self.long_threshold if signals.long else self.threshold)
+            and signals.best - signals.runner_up >= self.margin
+            and signals.best - signals.off_topic >= self.off_topic_margin
+        )
+
+    def _with_model(
+        self, chances: np.ndarray, scores: dict[int, float], off_topic: float
+    ) -> tuple[dict[int, float], float]:
+        """The scores with the learned model's say added: its probability for each playbook the
+        scorer found (and for the off-topic questions) times ``MODEL_WEIGHT``, the sum scaled
+        back to 0..100."""
+        scale = 100.0 / (100.0 + MODEL_WEIGHT)
+
+        def blend(score: float, entry: int) -> float:
+            return (score + MODEL_WEIGHT * float(chances[entry])) * scale
+
+        blended = {entry: blend(score, entry) for entry, score in scores.items()}
+        return blended, blend(off_topic, self.index.off_topic)
 
     def _readings(self, query: str) -> list[_Reading]:
         """The sentences of ``query`` that clearly describe a situation, each with its scores.
@@ -1108,17 +1188,24 @@ class Matcher:
         off_topic = WHOLE_WEIGHT * whole_off_topic + (1 - WHOLE_WEIGHT) * focus_off_topic
         return combined, off_topic
 
-    def _also(self, scored: list[tuple[int, float]], readings: list[_Reading]) -> tuple[Match, ...]:
+    def _also(
+        self,
+        scored: list[tuple[int, float]],
+        readings: list[_Reading],
+        scorer: dict[int, float],
+    ) -> tuple[Match, ...]:
         """Other situations that a sentence of their own points at clearly, strongest first.
 
         The sentence must be a strong match for the other situation on its own, lead the main
         situation within that sentence, and the other situation must rank close to the main
-        one over the whole message, so context ("tracking shows delivered" in a message about
-        a chargeback) is not mistaken for a second problem.
+        one over the whole message by the ``scorer``'s scores (the model's say, which favours
+        one situation, is left out of that comparison), so context ("tracking shows
+        delivered" in a message about a chargeback) is not mistaken for a second problem.
         """
         if not scored or not readings:
             return ()
-        best, best_score = scored[0]
+        best = scored[0][0]
+        best_score = scorer.get(best, 0.0)
         overall = dict(scored)
         found: dict[int, float] = {}
         for reading in readings:
@@ -1129,7 +1216,7 @@ class Matcher:
                 and other not in self._never_also
                 and score >= ALSO_MIN
                 and score - reading.scores.get(best, 0.0) >= ALSO_MARGIN
-                and overall.get(other, 0.0) >= ALSO_SHARE * best_score
+                and scorer.get(other, 0.0) >= ALSO_SHARE * best_score
             ):
                 found[other] = max(found.get(other, 0.0), score)
         ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)[:MAX_ALSO]
@@ -1218,9 +1305,15 @@ class Matcher:
             ceiling = float(lexical[off]) + w_fuzzy
             best = max((score for _, score in results), default=0.0) / 100.0
             if ceiling > best - self.off_topic_margin / 100.0:
-                ceiling = float(lexical[off]) + w_fuzzy * self._off_topic_similarity(
-                    normalised, index, float(lexical[off]), best
-                )
+                if self.model is not None:
+                    # The model's calibrated verdict reads the score itself, not only which
+                    # side of the margin it falls: compare every text.
+                    similarity_off = self._fuzzy(normalised, index, off)
+                else:
+                    similarity_off = self._off_topic_similarity(
+                        normalised, index, float(lexical[off]), best
+                    )
+                ceiling = float(lexical[off]) + w_fuzzy * similarity_off
         results.append((off, 100.0 * ceiling))
         return results
 

@@ -59,10 +59,14 @@ def dev_phrasings() -> list[str]:
 
 
 def test_shipped_scores_do_not_move_when_a_server_adds_playbooks(shipped: Matcher) -> None:
+    """Beside a server's own playbooks the scorer ranks alone (the learned model knows the
+    shipped ones only), and the shipped playbooks score exactly as the scorer scores them."""
     server = shipped.for_server(POTTERY)
+    assert shipped.model is not None and server.model is None
+    scorer = shipped.without_model()
     compared = 0
     for text in dev_phrasings():
-        alone = shipped.match(text, top=100)
+        alone = scorer.match(text, top=100)
         layered = server.match(text, top=100)
         shipped_scores = {
             m.id: m.score
@@ -91,7 +95,20 @@ def test_a_shipped_match_is_the_same_answer_with_and_without_unrelated_server_pl
         "Hi, I ordered a mug two weeks ago and it still hasn't arrived. Tracking hasn't "
         "moved since Monday. Can you help? Thanks, Sam",
     ):
-        assert server.match(text).to_dict() == shipped.match(text).to_dict()
+        assert server.match(text).to_dict() == shipped.without_model().match(text).to_dict()
+
+
+def test_a_server_that_only_hides_playbooks_keeps_the_model(shipped: Matcher) -> None:
+    server = shipped.for_server([], hidden=["charged-twice"])
+    assert server.model is shipped.model
+    for text in dev_phrasings()[:200]:
+        alone = {m.id: m.score for m in shipped.match(text, top=100).matches}
+        layered = {m.id: m.score for m in server.match(text, top=100).matches}
+        assert "charged-twice" not in layered
+        # With one playbook fewer, another may join the candidates compared string to string.
+        assert {i: alone[i] for i in layered if i in alone} == {
+            i: layered[i] for i in layered if i in alone
+        }, text
 
 
 def test_a_server_playbook_matches_in_its_server_with_the_usual_verdict(shipped: Matcher) -> None:
@@ -115,7 +132,7 @@ def test_a_copy_under_a_new_id_scores_like_the_original(
         "mug smashed in the post",
         "box crushed, vase broken",
     ):
-        alone = shipped.match(text, top=3)
+        alone = shipped.without_model().match(text, top=3)
         scores = {m.id: m.score for m in both.match(text, top=5).matches}
         assert scores["our-breakages"] == pytest.approx(scores["damaged-in-transit"], abs=0.1)
         instead = only_copy.match(text, top=3)

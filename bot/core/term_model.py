@@ -1,0 +1,209 @@
+"""A learned second opinion for the matcher: a linear classifier over the analyser's terms.
+
+The explainable scorer compares a description with each playbook's texts and finds the
+playbooks that share its words. It cannot tell which shared words matter for telling two
+neighbouring situations apart ("came back" is a return in one and a parcel sent back by the
+carrier in the other). This model can: a multinomial logistic regression trained on the
+shipped playbooks' own texts (titles, keywords, examples, summaries, weighted as the index
+weighs them) and the lexicon's off-topic lines, over the same terms the scorer reads plus
+each pair of adjacent terms, TF-IDF weighted as scikit-learn's ``TfidfVectorizer`` weighs
+them (sublinear term counts, smoothed IDF, unit length). ``scripts/train_matcher_model.py``
+trains it and writes ``playbooks/lexicon/en-model.npz``; scoring here needs numpy only.
+
+The model knows one set of playbooks: it records the digest of the index it was trained on and
+is used only with an index whose playbooks and texts are exactly those. With any other set (a
+folder of one's own, a server's own playbooks) the scorer ranks alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import math
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.core.loader import shipped_playbooks_dir
+
+if TYPE_CHECKING:
+    from bot.core.matcher import MatchIndex
+
+
+def model_path(language: str = "en") -> Path:
+    """Where a language's model is kept: beside its lexicon."""
+    return shipped_playbooks_dir() / "lexicon" / f"{language}-model.npz"
+
+
+def features(terms: list[str]) -> list[str]:
+    """The model's features of an analysed text: its terms and each adjacent pair."""
+    return terms + [f"{first}|{second}" for first, second in itertools.pairwise(terms)]
+
+
+def index_digest(index: MatchIndex) -> str:
+    """A digest of what an index was built from: its playbook ids and their texts as read."""
+    digest = hashlib.sha256()
+    digest.update("\n".join(index.ids).encode())
+    digest.update(index.arrays["unit_starts"].tobytes())
+    digest.update(index.arrays["text_offsets"].tobytes())
+    digest.update(index.arrays["text_blob"].tobytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the verdict on a query is read from: how the best playbook stands against the
+    runner-up and the off-topic questions, for the scorer and the model, and how much the
+    query gives to go on."""
+
+    best: float  #: the best playbook's score, 0..100, with the model's say
+    runner_up: float  #: the second best's
+    off_topic: float  #: the off-topic questions'
+    evidence: float  #: the summed IDF of the query's terms the best playbook uses
+    terms: int  #: how many terms the query has
+    known: float  #: the share of them the index knows
+    long: bool  #: read sentence by sentence (a pasted message)
+    chance_best: float  #: the model's probability for the best playbook
+    chance_off_topic: float  #: the model's probability for the off-topic questions
+    scorer_best: float  #: the best playbook's score from the scorer alone
+    scorer_off_topic: float  #: the off-topic questions' score from the scorer alone
+    modelled: bool = False  #: whether the model read the query (it knew one of its features)
+
+    def vector(self) -> np.ndarray:
+        """The calibration's inputs: the signals on comparable scales, the differences that
+        matter capped where larger ones say nothing more."""
+        gap = self.best - self.runner_up
+        return np.array(
+            [
+                self.best / 50,
+                min(gap, 20.0) / 10,
+                min(max(self.best - self.off_topic, -30.0), 40.0) / 20,
+                min(self.evidence, 15.0) / 5,
+                math.log(max(self.terms, 1)),
+                self.known,
+                float(self.long),
+                self.off_topic / 50,
+                self.chance_best,
+                self.chance_off_topic,
+                self.scorer_best / 50,
+                min(max(self.scorer_best - self.scorer_off_topic, -30.0), 40.0) / 20,
+                min(gap, 3.0) / 3,
+            ]
+        )
+
+
+class TermModel:
+    """Probabilities over an index's entries (its playbooks and the off-topic questions), and
+    the calibrated verdict on whether the best of them can be trusted."""
+
+    def __init__(
+        self,
+        vocabulary: list[str],
+        idf: np.ndarray,
+        weights: np.ndarray,
+        intercept: np.ndarray,
+        confidence: np.ndarray | None = None,
+    ) -> None:
+        self._columns = {feature: number for number, feature in enumerate(vocabulary)}
+        self._idf = idf.astype(np.float32)
+        #: One row per feature, one column per entry of the index (in the index's order).
+        self._weights = weights
+        self._intercept = intercept.astype(np.float32)
+        #: A logistic regression over :meth:`Signals.vector` (weights, then the bias with the
+        #: threshold folded in): the answer is confident when it comes out at 0 or above.
+        self._confidence = None if confidence is None else confidence.astype(np.float64)
+
+    def confident(self, signals: Signals) -> bool | None:
+        """Whether the best playbook can be trusted; None when the model has no calibration."""
+        if self._confidence is None:
+            return None
+        *weights, bias = self._confidence
+        return float(np.dot(weights, signals.vector())) + bias >= 0.0
+
+    @classmethod
+    def load_for(cls, index: MatchIndex, path: Path) -> TermModel | None:
+        """The model in ``path`` when it was trained on exactly this index's playbooks and
+        texts, else None. Only the entry ids are read unless they match."""
+        if not path.is_file():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                if _split(saved["ids"]) != list(index.ids):
+                    return None
+                if str(saved["digest"]) != index_digest(index):
+                    return None
+                return cls(
+                    _split(saved["vocabulary"]),
+                    saved["idf"],
+                    saved["weights"],
+                    saved["intercept"],
+                    saved["confidence"] if "confidence" in saved.files else None,
+                )
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            return None
+
+    def probabilities(self, terms: list[str]) -> np.ndarray | None:
+        """The probability of each entry for an analysed text; None when the model knows
+        none of its features."""
+        counts: dict[int, int] = {}
+        for feature in features(terms):
+            column = self._columns.get(feature)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        if not counts:
+            return None
+        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = np.fromiter(
+            (1.0 + math.log(count) for count in counts.values()), np.float32, len(counts)
+        )
+        values *= self._idf[columns]
+        values /= np.sqrt(np.dot(values, values))
+        logits = values @ self._weights[columns].astype(np.float32) + self._intercept
+        logits -= logits.max()
+        exp = np.exp(logits)
+        return exp / exp.sum()
+
+
+def save_model(
+    path: Path,
+    index: MatchIndex,
+    vocabulary: list[str],
+    idf: np.ndarray,
+    weights: np.ndarray,
+    intercept: np.ndarray,
+    *,
+    lexicon: str,
+    confidence: np.ndarray | None = None,
+) -> None:
+    """Write a trained model for ``index`` (weights: one row per feature, one column per
+    entry of the index, in its order; ``lexicon``: the digest of the lexicon file it was
+    trained with; ``confidence``: see :class:`TermModel`)."""
+    arrays = {
+        "ids": np.array("\n".join(index.ids)),
+        "digest": np.array(index_digest(index)),
+        "lexicon": np.array(lexicon),
+        "vocabulary": np.array("\n".join(vocabulary)),
+        "idf": idf.astype(np.float32),
+        "weights": weights.astype(np.float16),
+        "intercept": intercept.astype(np.float32),
+    }
+    if confidence is not None:
+        arrays["confidence"] = confidence.astype(np.float64)
+    np.savez_compressed(path, **arrays)
+
+
+def trained_with(path: Path) -> tuple[str, str] | None:
+    """The digests of the index and the lexicon a saved model was trained with."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            return str(saved["digest"]), str(saved["lexicon"])
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def _split(joined: np.ndarray) -> list[str]:
+    text = str(joined)
+    return text.split("\n") if text else []

@@ -1,0 +1,114 @@
+"""The matcher's learned second opinion: trained on exactly the shipped playbooks, used only
+with them, and a scorer that still ranks alone wherever the model does not apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core.catalog import Catalog
+from bot.core.lexicon import lexicon_path
+from bot.core.loader import content_digest
+from bot.core.matcher import MatchEntry, Matcher
+from bot.core.term_model import TermModel, features, index_digest, model_path, trained_with
+
+RETRAIN = "retrain it: .venv/bin/python scripts/train_matcher_model.py"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.load()[0]
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_playbooks_and_lexicon(
+    catalog: Catalog,
+) -> None:
+    digests = trained_with(model_path())
+    assert digests is not None, f"no model at {model_path().name}: {RETRAIN}"
+    index, lexicon = digests
+    assert index == index_digest(catalog.matcher.index), f"the playbooks changed: {RETRAIN}"
+    assert lexicon == content_digest(lexicon_path().read_bytes()), f"the lexicon changed: {RETRAIN}"
+    assert catalog.matcher.model is not None
+
+
+def test_a_started_bot_uses_the_model_from_the_cache_as_well(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    first = Catalog.load(cache_dir=tmp_path)[0]
+    again = Catalog.load(cache_dir=tmp_path)[0]  # the saved index, memory-mapped
+    assert first.matcher.model is not None and again.matcher.model is not None
+    for text in ("the parcel arrived damaged", "she wants her money back", "weather tomorrow"):
+        expected = catalog.matcher.match(text).to_dict()
+        assert first.matcher.match(text).to_dict() == expected
+        assert again.matcher.match(text).to_dict() == expected
+
+
+def test_other_playbooks_get_no_model_and_the_scorer_ranks_alone(catalog: Catalog) -> None:
+    playbooks = [p for i in catalog.ids if (p := catalog.get(i)) is not None]
+    changed = playbooks[0].model_copy(update={"title": playbooks[0].title + " (edited)"})
+    edited = Catalog.build([changed, *playbooks[1:]])
+    fewer = Catalog.build(playbooks[1:])
+    assert edited.matcher.model is None and fewer.matcher.model is None
+    result = edited.matcher.match("the parcel arrived damaged")
+    assert result.best is not None and result.best.id == "damaged-in-transit"
+    assert result.confident
+
+
+def test_a_damaged_model_file_is_ignored(catalog: Catalog, tmp_path: Path) -> None:
+    damaged = tmp_path / "en-model.npz"
+    damaged.write_bytes(model_path().read_bytes()[:5000])
+    assert TermModel.load_for(catalog.matcher.index, damaged) is None
+    assert TermModel.load_for(catalog.matcher.index, tmp_path / "missing.npz") is None
+
+
+def test_probabilities_cover_every_entry_and_need_a_known_feature(catalog: Catalog) -> None:
+    model = catalog.matcher.model
+    assert model is not None
+    terms = catalog.matcher.analyzer.terms("the mug arrived smashed to pieces")
+    chances = model.probabilities(terms)
+    assert chances is not None
+    assert chances.shape == (len(catalog.matcher.index.ids),)
+    assert float(chances.sum()) == pytest.approx(1.0, abs=1e-5)
+    assert catalog.matcher.index.ids[int(np.argmax(chances))] == "damaged-in-transit"
+    assert model.probabilities(["zxqv", "qqzz"]) is None
+    assert features(["a", "b", "c"]) == ["a", "b", "c", "a|b", "b|c"]
+
+
+def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
+    """Its probabilities move the scores (kept on the scale of 0 to 100), and clear lines
+    keep their answer; the quality tests measure what it does for the rest."""
+    cases = {
+        "the money I refunded her still hasn't shown up in her account": "refund-status",
+        "the item she sent back to me never turned up": "return-lost",
+        "the jumper she sent back has makeup all over it": "return-arrived-used",
+        "customer says the earrings gave her a rash": "allergic-reaction",
+    }
+    scorer = catalog.matcher.without_model()
+    for text, expected in cases.items():
+        result = catalog.matcher.match(text)
+        assert result.best is not None and result.best.id == expected, (text, result)
+        assert all(0.0 <= m.score <= 100.0 for m in result.matches)
+        alone = {m.id: m.score for m in scorer.match(text).matches}
+        assert alone[expected] != result.best.score
+
+
+def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalog) -> None:
+    scorer = catalog.matcher.without_model()
+    assert scorer.model is None and catalog.matcher.model is not None
+    result = scorer.match("my buyer opened a chargeback")
+    assert result.best is not None and result.best.id == "payment-dispute" and result.confident
+    assert not scorer.match("what should I cook for dinner tonight").confident
+
+
+def test_signals_are_what_the_verdict_reads(catalog: Catalog) -> None:
+    matcher: Matcher = catalog.matcher
+    signals = matcher.signals("the parcel arrived damaged")
+    assert signals is not None and signals.modelled
+    assert signals.best >= signals.runner_up
+    assert 0.0 <= signals.chance_best <= 1.0
+    assert signals.vector().shape == (13,)
+    assert matcher.signals("") is None
+    entry = MatchEntry("x", "Title", "Summary", ("an example",))
+    assert Matcher.build([entry], matcher.analyzer).model is None
