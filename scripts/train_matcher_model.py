@@ -33,7 +33,13 @@ from bot.core.catalog import Catalog  # noqa: E402
 from bot.core.lexicon import lexicon_path, load_lexicon  # noqa: E402
 from bot.core.loader import content_digest  # noqa: E402
 from bot.core.matcher import FIELD_WEIGHTS, OFF_TOPIC, MatchEntry  # noqa: E402
-from bot.core.term_model import features, model_path, save_model  # noqa: E402
+from bot.core.term_model import (  # noqa: E402
+    SIGNALS,
+    TermModel,
+    features,
+    model_path,
+    save_model,
+)
 
 #: Regularisation of the logistic regression (larger fits the texts more closely; 3 to 30
 #: measured alike on the development set).
@@ -86,49 +92,61 @@ def calibrate(catalog: Catalog) -> np.ndarray:
     allowed = int((1 - OFF_TOPIC_AIM) * len(off_topic))
     highest = np.sort(margins[~truth])[::-1]
     if allowed >= len(highest):
-        cut = -np.inf
-    elif allowed == 0:
-        cut = highest[0] + 1.0
-    else:
-        cut = (highest[allowed] + highest[allowed - 1]) / 2
+        raise SystemExit("too few off-topic lines reach the verdict to calibrate it")
+    cut = highest[0] + 1.0 if allowed == 0 else (highest[allowed] + highest[allowed - 1]) / 2
     return np.append(regression.coef_[0], regression.intercept_[0] - cut)
 
 
-def main() -> None:
-    catalog = Catalog.load()[0]
-    matcher = catalog.matcher
-    analyzer = matcher.analyzer
+def training_texts(catalog: Catalog) -> tuple[list[str], list[str], list[float]]:
+    """The texts the model learns from, their playbook (or the off-topic questions), and how
+    much each counts (as the index weighs them)."""
     texts: list[str] = []
     labels: list[str] = []
-    weights: list[float] = []
+    sample_weights: list[float] = []
     for playbook_id in catalog.ids:
         playbook = catalog.get(playbook_id)
         assert playbook is not None
         for field, text in MatchEntry.of(playbook).texts():
             texts.append(text)
             labels.append(playbook_id)
-            weights.append(FIELD_WEIGHTS[field])
+            sample_weights.append(FIELD_WEIGHTS[field])
     for line in load_lexicon(lexicon_path()).off_topic:
         texts.append(line)
         labels.append(OFF_TOPIC)
-        weights.append(1.0)
+        sample_weights.append(1.0)
+    return texts, labels, sample_weights
+
+
+def main() -> None:
+    catalog = Catalog.load()[0]
+    matcher = catalog.matcher
+    analyzer = matcher.analyzer
+    texts, labels, sample_weights = training_texts(catalog)
     vectorizer = TfidfVectorizer(analyzer=lambda text: features(analyzer.terms(text)))
     vectorizer.set_params(sublinear_tf=True, dtype=np.float64)
     matrix = vectorizer.fit_transform(texts)
     regression = LogisticRegression(C=STRENGTH, max_iter=5000)
-    regression.fit(matrix, labels, sample_weight=np.asarray(weights))
+    regression.fit(matrix, labels, sample_weight=np.asarray(sample_weights))
     ids = list(matcher.index.ids)
     order = [list(regression.classes_).index(i) for i in ids]
-    trained = (
-        list(vectorizer.get_feature_names_out()),
-        vectorizer.idf_,
-        regression.coef_[order].T,
-        regression.intercept_[order],
-    )
+    vocabulary = list(vectorizer.get_feature_names_out())
+    weights = regression.coef_[order].T.astype(np.float16)  # as the file keeps them
+    intercept = regression.intercept_[order]
+    # Calibrated on the model as it will be read back, then written once.
+    uncalibrated = np.zeros(SIGNALS + 1)
+    catalog.matcher.model = TermModel(vocabulary, vectorizer.idf_, weights, intercept, uncalibrated)
+    confidence = calibrate(catalog)
     lexicon = content_digest(lexicon_path().read_bytes())
-    save_model(model_path(), matcher.index, *trained, lexicon=lexicon)
-    confidence = calibrate(Catalog.load()[0])
-    save_model(model_path(), matcher.index, *trained, lexicon=lexicon, confidence=confidence)
+    save_model(
+        model_path(),
+        matcher.index,
+        vocabulary,
+        vectorizer.idf_,
+        weights,
+        intercept,
+        lexicon=lexicon,
+        confidence=confidence,
+    )
     print(f"wrote {model_path().relative_to(ROOT)}: {matrix.shape[1]} features, {len(ids)} entries")
 
 

@@ -18,8 +18,12 @@ pseudo-playbook. Its texts are unrelated to one another, so it is scored by the 
 to the query rather than by its vocabulary as a whole; the verdict is never confident when it
 comes within a margin of the best playbook.
 
-The verdict is ``confident`` when the best score clears a threshold and leads the runner-up by
-a margin, as Rasa's fallback classifier does; otherwise the front ends offer the alternatives.
+With the shipped playbooks, a learned model (:mod:`bot.core.term_model`) has its say in every
+score, and the verdict ``confident`` is its calibrated reading of the scores, the leads and its
+own probabilities. Without it (other playbooks, or a server's own playbooks among the
+candidates) the verdict is ``confident`` when the best score clears a threshold and leads the
+runner-up and the off-topic questions by a margin, as Rasa's fallback classifier does. Either
+way the best playbook needs specific evidence; otherwise the front ends offer the alternatives.
 """
 
 from __future__ import annotations
@@ -971,10 +975,13 @@ class Matcher:
 
         The shipped index is shared, never copied or rebuilt: only ``own`` is indexed, with
         this matcher's analyser (which learns nothing from it) and weighted by the shipped
-        set's term statistics. So a shipped playbook scores exactly as it does without the
-        server's playbooks, a copy of one under a new id scores as the original, and the
-        ``confident`` verdict follows the same rules. ``never_also`` names the server's
-        playbooks that are messages sent unprompted.
+        set's term statistics. The learned model knows only the shipped playbooks, so it has
+        no say in a query that one of the server's own playbooks competes for (shares a term
+        with): there the scorer ranks alone and the verdict follows its rules, so a shipped
+        playbook scores exactly as the scorer scores it without the server's playbooks and a
+        copy of one under a new id scores as the original. Other queries are answered exactly
+        as in the shipped set. ``never_also`` names the server's playbooks that are messages
+        sent unprompted.
         """
         index = self.index
         by_id = {e.id: e if isinstance(e, MatchEntry) else MatchEntry.of(e) for e in own}
@@ -993,10 +1000,6 @@ class Matcher:
         layer = _Layer(own_index, offset, seen)
         server = copy.copy(self)
         server._layer = layer
-        if own_index is not None:
-            # The model knows the shipped playbooks only: beside a server's own, the scorer
-            # ranks alone, so that they compete on the same terms.
-            server.model = None
         excluded = set(never_also)
         shipped_never = frozenset(i for i in self._never_also if seen[i])
         server._never_also = shipped_never | frozenset(
@@ -1081,7 +1084,9 @@ class Matcher:
         if readings:
             scores, off_topic = self._combine(scores, off_topic, readings)
         scorer_scores, scorer_off_topic = scores, off_topic
-        chances = self.model.probabilities(terms) if self.model is not None else None
+        chances = None
+        if self.model is not None and not self._own_among(scores):
+            chances = self.model.probabilities(terms)
         if chances is not None:
             scores, off_topic = self._with_model(chances, scores, off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -1105,17 +1110,22 @@ class Matcher:
         )
         return scored, off_topic, readings, signals, scorer_scores
 
+    def _own_among(self, scores: dict[int, float]) -> bool:
+        """Whether one of a server's own playbooks is among the scored playbooks."""
+        layer = self._layer
+        if layer is None or layer.index is None:
+            return False
+        return any(entry >= layer.offset for entry in scores)
+
     def _confident(self, signals: Signals) -> bool:
         """Whether the best playbook can be trusted. Never without specific evidence; then the
-        model's calibrated verdict where it has one for this set, else the scorer's rules (a
+        model's calibrated verdict when the model read the query, else the scorer's rules (a
         score above the threshold, a lead over the runner-up and over the off-topic
         questions)."""
         if signals.evidence < self.min_evidence:
             return False
         if self.model is not None and signals.modelled:
-            verdict = self.model.confident(signals)
-            if verdict is not None:
-                return verdict
+            return self.model.confident(signals)
         return (
             signals.best >= (self.long_threshold if signals.long else self.threshold)
             and signals.best - signals.runner_up >= self.margin
@@ -1306,8 +1316,9 @@ class Matcher:
             best = max((score for _, score in results), default=0.0) / 100.0
             if ceiling > best - self.off_topic_margin / 100.0:
                 if self.model is not None:
-                    # The model's calibrated verdict reads the score itself, not only which
-                    # side of the margin it falls: compare every text.
+                    # The model's calibrated verdict reads the score itself (where it is
+                    # within the margin; the upper bound stands for it further off), not only
+                    # which side of the margin it falls: compare every text.
                     similarity_off = self._fuzzy(normalised, index, off)
                 else:
                     similarity_off = self._off_topic_similarity(

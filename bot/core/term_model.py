@@ -21,6 +21,7 @@ import hashlib
 import itertools
 import math
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,13 +44,21 @@ def features(terms: list[str]) -> list[str]:
     return terms + [f"{first}|{second}" for first, second in itertools.pairwise(terms)]
 
 
+#: What a damaged or foreign model file can raise while it is read.
+_UNREADABLE = (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
 def index_digest(index: MatchIndex) -> str:
-    """A digest of what an index was built from: its playbook ids and their texts as read."""
+    """A digest of what an index was built from and how it was read: its playbook ids, their
+    texts, and the terms and term pairs the analyser made of them (which change with the
+    lexicon and the analyser)."""
     digest = hashlib.sha256()
     digest.update("\n".join(index.ids).encode())
-    digest.update(index.arrays["unit_starts"].tobytes())
-    digest.update(index.arrays["text_offsets"].tobytes())
-    digest.update(index.arrays["text_blob"].tobytes())
+    for name in ("unit_starts", "text_offsets", "text_blob", "term_offsets", "term_blob"):
+        if name in index.arrays:
+            digest.update(name.encode())
+            digest.update(index.arrays[name].tobytes())
+    digest.update(index.pair_keys.tobytes())
     return digest.hexdigest()
 
 
@@ -95,6 +104,10 @@ class Signals:
         )
 
 
+#: How many inputs the calibration reads (the length of :meth:`Signals.vector`).
+SIGNALS = 13
+
+
 class TermModel:
     """Probabilities over an index's entries (its playbooks and the off-topic questions), and
     the calibrated verdict on whether the best of them can be trusted."""
@@ -105,7 +118,7 @@ class TermModel:
         idf: np.ndarray,
         weights: np.ndarray,
         intercept: np.ndarray,
-        confidence: np.ndarray | None = None,
+        confidence: np.ndarray,
     ) -> None:
         self._columns = {feature: number for number, feature in enumerate(vocabulary)}
         self._idf = idf.astype(np.float32)
@@ -114,19 +127,18 @@ class TermModel:
         self._intercept = intercept.astype(np.float32)
         #: A logistic regression over :meth:`Signals.vector` (weights, then the bias with the
         #: threshold folded in): the answer is confident when it comes out at 0 or above.
-        self._confidence = None if confidence is None else confidence.astype(np.float64)
+        self._confidence = confidence.astype(np.float64)
 
-    def confident(self, signals: Signals) -> bool | None:
-        """Whether the best playbook can be trusted; None when the model has no calibration."""
-        if self._confidence is None:
-            return None
+    def confident(self, signals: Signals) -> bool:
+        """Whether the best playbook can be trusted, by the calibrated verdict."""
         *weights, bias = self._confidence
         return float(np.dot(weights, signals.vector())) + bias >= 0.0
 
     @classmethod
     def load_for(cls, index: MatchIndex, path: Path) -> TermModel | None:
-        """The model in ``path`` when it was trained on exactly this index's playbooks and
-        texts, else None. Only the entry ids are read unless they match."""
+        """The model in ``path`` when it was trained on exactly this index's playbooks, texts
+        and terms, and is whole (calibration included); else None. Only the entry ids are
+        read unless they match."""
         if not path.is_file():
             return None
         try:
@@ -135,15 +147,20 @@ class TermModel:
                     return None
                 if str(saved["digest"]) != index_digest(index):
                     return None
-                return cls(
-                    _split(saved["vocabulary"]),
-                    saved["idf"],
-                    saved["weights"],
-                    saved["intercept"],
-                    saved["confidence"] if "confidence" in saved.files else None,
-                )
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+                vocabulary = _split(saved["vocabulary"])
+                idf, weights = saved["idf"], saved["weights"]
+                intercept, confidence = saved["intercept"], saved["confidence"]
+        except _UNREADABLE:
             return None
+        entries = len(index.ids)
+        if (
+            idf.shape != (len(vocabulary),)
+            or weights.shape != (len(vocabulary), entries)
+            or intercept.shape != (entries,)
+            or confidence.shape != (SIGNALS + 1,)
+        ):
+            return None
+        return cls(vocabulary, idf, weights, intercept, confidence)
 
     def probabilities(self, terms: list[str]) -> np.ndarray | None:
         """The probability of each entry for an analysed text; None when the model knows
@@ -176,7 +193,7 @@ def save_model(
     intercept: np.ndarray,
     *,
     lexicon: str,
-    confidence: np.ndarray | None = None,
+    confidence: np.ndarray,
 ) -> None:
     """Write a trained model for ``index`` (weights: one row per feature, one column per
     entry of the index, in its order; ``lexicon``: the digest of the lexicon file it was
@@ -189,9 +206,8 @@ def save_model(
         "idf": idf.astype(np.float32),
         "weights": weights.astype(np.float16),
         "intercept": intercept.astype(np.float32),
+        "confidence": confidence.astype(np.float64),
     }
-    if confidence is not None:
-        arrays["confidence"] = confidence.astype(np.float64)
     np.savez_compressed(path, **arrays)
 
 
@@ -200,7 +216,7 @@ def trained_with(path: Path) -> tuple[str, str] | None:
     try:
         with np.load(path, allow_pickle=False) as saved:
             return str(saved["digest"]), str(saved["lexicon"])
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+    except _UNREADABLE:
         return None
 
 

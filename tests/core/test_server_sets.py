@@ -59,30 +59,27 @@ def dev_phrasings() -> list[str]:
 
 
 def test_shipped_scores_do_not_move_when_a_server_adds_playbooks(shipped: Matcher) -> None:
-    """Beside a server's own playbooks the scorer ranks alone (the learned model knows the
-    shipped ones only), and the shipped playbooks score exactly as the scorer scores them."""
+    """A query none of the server's own playbooks competes for is answered exactly as in the
+    shipped set. Where one does, the learned model (which knows the shipped playbooks only)
+    has no say: the shipped playbooks score exactly as the scorer alone scores them."""
+    own = {"kiln-glaze-crawl", "craft-fair-pitch"}
     server = shipped.for_server(POTTERY)
-    assert shipped.model is not None and server.model is None
     scorer = shipped.without_model()
-    compared = 0
+    compared = with_own = 0
     for text in dev_phrasings():
-        alone = scorer.match(text, top=100)
         layered = server.match(text, top=100)
-        shipped_scores = {
-            m.id: m.score
-            for m in layered.matches
-            if m.id not in {"kiln-glaze-crawl", "craft-fair-pitch"}
-        }
+        competing = any(m.id in own for m in layered.matches)
+        with_own += competing
+        alone = (scorer if competing else shipped).match(text, top=100)
+        shipped_scores = {m.id: m.score for m in layered.matches if m.id not in own}
         assert shipped_scores == {m.id: m.score for m in alone.matches}, text
-        own_best = max(
-            (m.score for m in layered.matches if m.id in {"kiln-glaze-crawl", "craft-fair-pitch"}),
-            default=0.0,
-        )
+        own_best = max((m.score for m in layered.matches if m.id in own), default=0.0)
         if len(alone.matches) > 1 and own_best < alone.matches[1].score:
             assert layered.confident == alone.confident, text
             assert layered.best == alone.best, text
             compared += 1
     assert compared > 0.9 * len(dev_phrasings())
+    assert 0 < with_own < len(dev_phrasings()) / 2
 
 
 def test_a_shipped_match_is_the_same_answer_with_and_without_unrelated_server_playbooks(
@@ -95,7 +92,7 @@ def test_a_shipped_match_is_the_same_answer_with_and_without_unrelated_server_pl
         "Hi, I ordered a mug two weeks ago and it still hasn't arrived. Tracking hasn't "
         "moved since Monday. Can you help? Thanks, Sam",
     ):
-        assert server.match(text).to_dict() == shipped.without_model().match(text).to_dict()
+        assert server.match(text).to_dict() == shipped.match(text).to_dict()
 
 
 def test_a_server_that_only_hides_playbooks_keeps_the_model(shipped: Matcher) -> None:

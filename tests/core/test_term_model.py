@@ -56,11 +56,50 @@ def test_other_playbooks_get_no_model_and_the_scorer_ranks_alone(catalog: Catalo
     assert result.confident
 
 
-def test_a_damaged_model_file_is_ignored(catalog: Catalog, tmp_path: Path) -> None:
-    damaged = tmp_path / "en-model.npz"
-    damaged.write_bytes(model_path().read_bytes()[:5000])
-    assert TermModel.load_for(catalog.matcher.index, damaged) is None
-    assert TermModel.load_for(catalog.matcher.index, tmp_path / "missing.npz") is None
+def test_a_damaged_or_foreign_model_file_is_ignored(catalog: Catalog, tmp_path: Path) -> None:
+    index = catalog.matcher.index
+    whole = model_path().read_bytes()
+    broken = tmp_path / "en-model.npz"
+    broken.write_bytes(whole[:5000])  # cut short
+    assert TermModel.load_for(index, broken) is None
+    middle = len(whole) // 2
+    broken.write_bytes(whole[:middle] + bytes(b ^ 0x5A for b in whole[middle : middle + 64]))
+    assert TermModel.load_for(index, broken) is None  # damaged inside a compressed array
+    assert TermModel.load_for(index, tmp_path / "missing.npz") is None
+    with np.load(model_path()) as saved:
+        arrays = dict(saved)
+    np.savez(broken, **{**arrays, "confidence": arrays["confidence"][:-1]})
+    assert TermModel.load_for(index, broken) is None  # the wrong shape
+    np.savez(broken, **{k: v for k, v in arrays.items() if k != "confidence"})
+    assert TermModel.load_for(index, broken) is None  # no calibration
+    np.savez(broken, **arrays)
+    assert TermModel.load_for(index, broken) is not None
+
+
+def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
+    catalog: Catalog,
+) -> None:
+    """The numpy scoring reads a text as scikit-learn's vectorizer did in training."""
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    from scripts.train_matcher_model import training_texts
+
+    analyzer = catalog.matcher.analyzer
+    texts, _, _ = training_texts(catalog)
+    vectorizer = sklearn_text.TfidfVectorizer(
+        analyzer=lambda text: features(analyzer.terms(text)), sublinear_tf=True
+    )
+    vectorizer.fit(texts)
+    model = catalog.matcher.model
+    assert model is not None
+    with np.load(model_path()) as saved:
+        weights = saved["weights"].astype(np.float64)
+        intercept = saved["intercept"].astype(np.float64)
+    for text in [*texts[::150], "the mug arrived smashed, she wants a refund asap"]:
+        logits = vectorizer.transform([text]).toarray()[0] @ weights + intercept
+        expected = np.exp(logits - logits.max())
+        chances = model.probabilities(analyzer.terms(text))
+        assert chances is not None
+        assert chances == pytest.approx(expected / expected.sum(), abs=1e-5), text
 
 
 def test_probabilities_cover_every_entry_and_need_a_known_feature(catalog: Catalog) -> None:
@@ -102,13 +141,36 @@ def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalo
     assert not scorer.match("what should I cook for dinner tonight").confident
 
 
-def test_signals_are_what_the_verdict_reads(catalog: Catalog) -> None:
+def test_the_verdict_is_the_calibrated_reading_of_the_signals(catalog: Catalog) -> None:
     matcher: Matcher = catalog.matcher
-    signals = matcher.signals("the parcel arrived damaged")
-    assert signals is not None and signals.modelled
-    assert signals.best >= signals.runner_up
-    assert 0.0 <= signals.chance_best <= 1.0
-    assert signals.vector().shape == (13,)
+    lines = [
+        "the parcel arrived damaged",
+        "order is late",
+        "what should I cook for dinner tonight",
+        "just hit 100 sales, so happy",
+        "1 2 3 4 5",
+        "she wants her money back, the mug came chipped",
+    ]
+    modelled = 0
+    for text in lines:
+        signals = matcher.signals(text)
+        if signals is None:  # no playbook scored at all
+            assert not matcher.match(text).confident, text
+            continue
+        modelled += signals.modelled
+        expected = (
+            signals.evidence >= matcher.min_evidence
+            and signals.modelled
+            and catalog.matcher.model.confident(signals)  # type: ignore[union-attr]
+        )
+        assert matcher.match(text).confident == expected, text
+    assert modelled >= 4
     assert matcher.signals("") is None
     entry = MatchEntry("x", "Title", "Summary", ("an example",))
     assert Matcher.build([entry], matcher.analyzer).model is None
+
+
+def test_text_still_being_typed_is_ranked_with_the_model(catalog: Catalog) -> None:
+    result = catalog.matcher.match("the parcel arrived smash", partial=True)
+    assert result.best is not None and result.best.id == "damaged-in-transit"
+    assert catalog.matcher.match("", partial=True).matches == ()
