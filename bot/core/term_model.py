@@ -132,7 +132,7 @@ class TermModel:
     def confident(self, signals: Signals) -> bool:
         """Whether the best playbook can be trusted, by the calibrated verdict."""
         *weights, bias = self._confidence
-        return float(np.dot(weights, signals.vector())) + bias >= 0.0
+        return bool(float(np.dot(weights, signals.vector())) + float(bias) >= 0.0)
 
     @classmethod
     def load_for(cls, index: MatchIndex, path: Path) -> TermModel | None:
