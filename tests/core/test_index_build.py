@@ -20,6 +20,10 @@ def entries() -> list[MatchEntry]:
     return [MatchEntry.of(p) for p in load_playbooks([shipped_playbooks_dir()]).playbooks]
 
 
+#: Queries a rebuilt index must answer exactly as the one built here.
+QUERIES = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
+
+
 def test_parallel_analysis_builds_the_same_index(
     entries: list[MatchEntry], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,20 +60,18 @@ def test_an_index_of_nothing_but_off_topic_lines_still_answers() -> None:
 def test_an_index_built_in_its_own_process_answers_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
     here, _ = Catalog.load(cache_dir=tmp_path / "here")
     monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
     apart, problems = Catalog.load(cache_dir=tmp_path / "apart")
     assert not problems
     assert list((tmp_path / "apart").glob("index-*"))
-    for query in queries:
+    for query in QUERIES:
         assert apart.matcher.match(query).to_dict() == here.matcher.match(query).to_dict()
 
 
 def test_a_first_start_builds_in_a_process_started_early_and_a_later_one_apart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
     here, _ = Catalog.load(cache_dir=tmp_path / "here")
     monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
     cache = tmp_path / "apart"
@@ -87,7 +89,7 @@ def test_a_first_start_builds_in_a_process_started_early_and_a_later_one_apart(
     later, problems = Catalog.load(cache_dir=cache)
     assert not problems
     assert list(cache.glob("index-*"))
-    for query in queries:
+    for query in QUERIES:
         expected = here.matcher.match(query).to_dict()
         assert first.matcher.match(query).to_dict() == expected
         assert later.matcher.match(query).to_dict() == expected

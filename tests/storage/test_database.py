@@ -63,6 +63,17 @@ def test_repr_hides_the_password() -> None:
     assert "hunter2" not in database.safe_url
 
 
+def count_statements(runner: SqliteWorker | PostgresStatements, into: list[str]) -> None:
+    """Record in ``into`` whether each statement ``runner`` is handed writes or reads."""
+    original = runner.run
+
+    async def counting(work, *, write):  # type: ignore[no-untyped-def]
+        into.append("write" if write else "read")
+        return await original(work, write=write)
+
+    runner.run = counting  # type: ignore[method-assign]
+
+
 @pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
 async def test_in_memory_sqlite_works(url: str) -> None:
     async with Database.from_url(url) as database:
@@ -82,13 +93,7 @@ async def test_a_sqlite_file_runs_each_walkthrough_step_in_one_hand_off(tmp_path
         handed_off: list[str] = []
         hot = database.store._worker
         assert hot is not None
-        original = hot.run
-
-        async def counting(work, *, write):  # type: ignore[no-untyped-def]
-            handed_off.append("write" if write else "read")
-            return await original(work, write=write)
-
-        hot.run = counting  # type: ignore[method-assign]
+        count_statements(hot, handed_off)
         store = database.store
         created = await store.create_session(7, 42, '{"step": 1}')
         saved = await store.save_session(
@@ -140,13 +145,7 @@ async def test_postgresql_runs_each_walkthrough_statement_in_autocommit(postgres
         statements = database.store._worker
         assert isinstance(statements, PostgresStatements)
         ran: list[str] = []
-        original = statements.run
-
-        async def counting(work, *, write):  # type: ignore[no-untyped-def]
-            ran.append("write" if write else "read")
-            return await original(work, write=write)
-
-        statements.run = counting  # type: ignore[method-assign]
+        count_statements(statements, ran)
         store = database.store
         created = await store.create_session(7, 42, '{"step": 1}')
         saved = await store.save_session(
