@@ -75,16 +75,25 @@ async def test_a_new_playbook_is_in_its_server_only(servers: ServerPlaybooks) ->
 async def test_a_shipped_playbook_matches_the_same_with_and_without_server_playbooks(
     servers: ServerPlaybooks,
 ) -> None:
+    """A query the server's own playbook does not compete for is scored exactly as in the
+    shipped set; one it competes for is decided by the scorer alone (the learned model knows
+    only the shipped playbooks), and the shipped playbook still wins it, confidently."""
     await servers.upload(GUILD, "crazed-glaze.yaml", crazed_glaze().encode(), author_id=ADMIN)
     mine = await guild(servers, GUILD)
-    text = "the mug arrived in pieces"
-    shipped, composed = CATALOG.matcher.match(text, top=3), mine.matcher.match(text, top=3)
-    assert composed.best is not None and shipped.best is not None
-    assert (composed.best.id, composed.best.score, composed.confident) == (
-        shipped.best.id,
-        shipped.best.score,
-        shipped.confident,
-    )
+
+    def outcome(catalog: Any, text: str) -> tuple[str | None, float | None, bool, list[str]]:
+        found = catalog.matcher.match(text, top=3)
+        ids = [m.id for m in found.matches]
+        return (found.best and found.best.id, found.best and found.best.score, found.confident, ids)
+
+    apart = "the tracking has said in transit for two weeks and the parcel never came"
+    assert CRAZED_GLAZE not in outcome(mine, apart)[3]
+    assert outcome(mine, apart) == outcome(CATALOG, apart)
+
+    contested = "the mug arrived in pieces"
+    shipped, composed = outcome(CATALOG, contested), outcome(mine, contested)
+    assert CRAZED_GLAZE in [m.id for m in mine.matcher.match(contested, top=25).matches]
+    assert (composed[0], composed[2]) == (shipped[0], shipped[2]) == ("damaged-in-transit", True)
 
 
 async def test_a_wrong_file_name_gets_a_clear_located_message(servers: ServerPlaybooks) -> None:
