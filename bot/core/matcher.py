@@ -81,7 +81,7 @@ ALSO_SHARE = 0.6
 MAX_ALSO = 2
 #: How much the learned model's probability for a playbook (0..1) adds to its score, in
 #: hundredths: its say beside the scorer's (see bot/core/term_model.py).
-MODEL_WEIGHT = 30.0
+MODEL_WEIGHT = 50.0
 
 
 @dataclass(frozen=True, slots=True)

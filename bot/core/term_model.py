@@ -5,10 +5,11 @@ playbooks that share its words. It cannot tell which shared words matter for tel
 neighbouring situations apart ("came back" is a return in one and a parcel sent back by the
 carrier in the other). This model can: a multinomial logistic regression trained on the
 shipped playbooks' own texts (titles, keywords, examples, summaries, weighted as the index
-weighs them) and the lexicon's off-topic lines, over the same terms the scorer reads plus
-each pair of adjacent terms, TF-IDF weighted as scikit-learn's ``TfidfVectorizer`` weighs
-them (sublinear term counts, smoothed IDF, unit length). ``scripts/train_matcher_model.py``
-trains it and writes ``playbooks/lexicon/en-model.npz``; scoring here needs numpy only.
+weighs them), the lexicon's off-topic lines and the development set's labelled lines, over
+the same terms the scorer reads plus each pair of adjacent terms, TF-IDF weighted as
+scikit-learn's ``TfidfVectorizer`` weighs them (sublinear term counts, smoothed IDF, unit
+length). ``scripts/train_matcher_model.py`` trains it and writes
+``playbooks/lexicon/en-model.npz``; scoring here needs numpy only.
 
 The model knows one set of playbooks: it records the digest of the index it was trained on and
 is used only with an index whose playbooks and texts are exactly those. With any other set (a

@@ -81,10 +81,10 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
 ) -> None:
     """The numpy scoring reads a text as scikit-learn's vectorizer did in training."""
     sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
-    from scripts.train_matcher_model import training_texts
+    from scripts.train_matcher_model import development_lines, training_texts
 
     analyzer = catalog.matcher.analyzer
-    texts, _, _ = training_texts(catalog)
+    texts, _, _ = training_texts(catalog, development_lines(set(catalog.ids)))
     vectorizer = sklearn_text.TfidfVectorizer(
         analyzer=lambda text: features(analyzer.terms(text)), sublinear_tf=True
     )
