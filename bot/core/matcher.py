@@ -82,6 +82,10 @@ MAX_ALSO = 2
 #: How much the learned model's probability for a playbook (0..1) adds to its score, in
 #: hundredths: its say beside the scorer's (see bot/core/term_model.py).
 MODEL_WEIGHT = 50.0
+#: The model's likeliest playbooks that join the scorer's candidates when the scorer missed
+#: them: at most this many, each at least this likely.
+MODEL_CANDIDATES = 2
+MODEL_CANDIDATE_CHANCE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -1078,15 +1082,15 @@ class Matcher:
         read on their own; the signals for the verdict (None when nothing scored); and the
         scorer's own scores, before the model's say."""
         readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
-        # In a long message the string comparison is made on the sentences that matter.
-        scores = dict(self._score(query, terms, strings=not readings))
-        off_topic = scores.pop(self.index.off_topic, 0.0)
-        if readings:
-            scores, off_topic = self._combine(scores, off_topic, readings)
-        scorer_scores, scorer_off_topic = scores, off_topic
+        scores, off_topic = self._scored(query, terms, readings)
         chances = None
         if self.model is not None and not self._own_among(scores):
             chances = self.model.probabilities(terms)
+        if chances is not None:
+            unscored = self._model_candidates(chances, scores)
+            if unscored:
+                scores, off_topic = self._scored(query, terms, readings, extra=unscored)
+        scorer_scores, scorer_off_topic = scores, off_topic
         if chances is not None:
             scores, off_topic = self._with_model(chances, scores, off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -1109,6 +1113,30 @@ class Matcher:
             modelled=chances is not None,
         )
         return scored, off_topic, readings, signals, scorer_scores
+
+    def _scored(
+        self, query: str, terms: list[str], readings: list[_Reading], extra: Sequence[int] = ()
+    ) -> tuple[dict[int, float], float]:
+        """The scorer's scores of the playbooks (``extra`` among the candidates too) and of the
+        off-topic questions; in a long message, the whole text's blended with its readings'."""
+        # In a long message the string comparison is made on the sentences that matter.
+        scores = dict(self._score(query, terms, strings=not readings, extra=extra))
+        off_topic = scores.pop(self.index.off_topic, 0.0)
+        if readings:
+            scores, off_topic = self._combine(scores, off_topic, readings, extra)
+        return scores, off_topic
+
+    def _model_candidates(self, chances: np.ndarray, scores: dict[int, float]) -> list[int]:
+        """The playbooks the model rates highly that the scorer did not pick as candidates
+        (at most ``MODEL_CANDIDATES``, each at least ``MODEL_CANDIDATE_CHANCE`` likely)."""
+        likely = np.argpartition(chances, -MODEL_CANDIDATES)[-MODEL_CANDIDATES:]
+        return sorted(
+            int(entry)
+            for entry in likely
+            if chances[entry] >= MODEL_CANDIDATE_CHANCE
+            and entry != self.index.off_topic
+            and int(entry) not in scores
+        )
 
     def _own_among(self, scores: dict[int, float]) -> bool:
         """Whether one of a server's own playbooks is among the scored playbooks."""
@@ -1182,13 +1210,17 @@ class Matcher:
         return readings or polite
 
     def _combine(
-        self, whole: dict[int, float], whole_off_topic: float, readings: list[_Reading]
+        self,
+        whole: dict[int, float],
+        whole_off_topic: float,
+        readings: list[_Reading],
+        extra: Sequence[int] = (),
     ) -> tuple[dict[int, float], float]:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
         focus = " ".join(r.sentence for r in readings)
         terms = [t for r in readings for t in r.terms]
-        scores = dict(self._score(focus, terms, off_topic_strings=False))
+        scores = dict(self._score(focus, terms, off_topic_strings=False, extra=extra))
         focus_off_topic = scores.pop(self.index.off_topic, 0.0)
         focus_weight = 1 - WHOLE_WEIGHT
         combined = {
@@ -1247,13 +1279,20 @@ class Matcher:
         return total
 
     def _score(
-        self, query: str, terms: list[str], *, strings: bool = True, off_topic_strings: bool = True
+        self,
+        query: str,
+        terms: list[str],
+        *,
+        strings: bool = True,
+        off_topic_strings: bool = True,
+        extra: Sequence[int] = (),
     ) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``.
 
         Without ``strings`` the costly string comparison is left out and the best single
         text's term similarity stands in for it (for the sentences of a long message);
         without ``off_topic_strings``, only for the off-topic questions (the most texts).
+        ``extra`` names shipped playbooks to score beside the candidates the terms choose.
 
         A server's own playbooks are scored in their own small index with the query weighed
         as for the shipped set, and choose their own candidates for the string comparison, so
@@ -1268,7 +1307,7 @@ class Matcher:
         total = sum(w for _, w in weights)
         layer = self._layer
         shipped = self._lexical(
-            index, terms, weights, query_norm, total, layer.seen if layer else None
+            index, terms, weights, query_norm, total, layer.seen if layer else None, extra
         )
         own = None
         if layer is not None and layer.index is not None:
@@ -1336,10 +1375,12 @@ class Matcher:
         query_norm: float,
         total: float,
         seen: np.ndarray | None,
+        extra: Sequence[int] = (),
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The term-based part of the scores in one index: the candidates for the string
-        comparison (only entries that ``seen`` marks, when given), every entry's lexical score
-        and its best single text's similarity. None when no entry shares a term with the query."""
+        comparison (only entries that ``seen`` marks, when given; ``extra`` always among them),
+        every entry's lexical score and its best single text's similarity. None when no entry
+        shares a term with the query."""
         entries = len(index.ids)
         profile = np.zeros(entries, dtype=np.float32)
         coverage = np.zeros(entries, dtype=np.float32)
@@ -1380,6 +1421,9 @@ class Matcher:
             reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:
                 reached = np.union1d(reached, [index.off_topic])
+        if extra:
+            wanted = np.asarray(extra, dtype=reached.dtype)
+            reached = np.union1d(reached, wanted if seen is None else wanted[seen[wanted]])
         return reached, lexical, best_unit
 
     def _off_topic_similarity(
