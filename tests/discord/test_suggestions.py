@@ -102,7 +102,7 @@ async def test_the_form_shows_the_sellers_words_without_customer_details(
     text = message_text(review)
     for private in PRIVATE:
         assert private not in text, text
-    assert f"<@{seller.id}>" in text and "Arrived damaged" in text
+    assert f"<@{seller.id}>" in text and situation_title(draft) in text
     assert not review.ephemeral
     stored = await harness.service.store.get_suggestion(int(review.custom_ids()[0].split(":")[1]))
     assert stored is not None and stored.pending
