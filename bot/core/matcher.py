@@ -220,6 +220,16 @@ class _Csr:
         start, end = self.ptr[key], self.ptr[key + 1]
         return self.ids[start:end], self.values[start:end]
 
+    def rows(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The rows of ``keys`` one after another: their ids, their values, and for each
+        the position in ``keys`` of the key it belongs to."""
+        starts = self.ptr[keys]
+        lengths = self.ptr[keys + 1] - starts
+        owner = np.repeat(np.arange(len(keys)), lengths)
+        first = np.cumsum(lengths) - lengths  # where each row begins in the result
+        positions = np.arange(int(lengths.sum())) + (starts - first)[owner]
+        return self.ids[positions], self.values[positions], owner
+
 
 def _pack(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Many strings as one UTF-8 byte array plus offsets (compact, and no pickle on disk)."""
@@ -1382,17 +1392,20 @@ class Matcher:
         every entry's lexical score and its best single text's similarity. None when no entry
         shares a term with the query."""
         entries = len(index.ids)
-        profile = np.zeros(entries, dtype=np.float32)
-        coverage = np.zeros(entries, dtype=np.float32)
-        units = np.zeros(len(index.unit_norms), dtype=np.float32)
-        for term, weight in weights:
-            if term is None:
-                continue
-            entry_ids, values = index.entry_postings.row(term)
-            profile[entry_ids] += values * (weight / query_norm)
-            coverage[entry_ids] += weight / total
-            unit_ids, idfs = index.unit_postings.row(term)
-            units[unit_ids] += idfs * weight
+        known = [(term, weight) for term, weight in weights if term is not None]
+        numbers = np.fromiter((term for term, _ in known), dtype=np.int64, count=len(known))
+        strength = np.fromiter((weight for _, weight in known), dtype=np.float64, count=len(known))
+        entry_ids, values, owner = index.entry_postings.rows(numbers)
+        profile = np.bincount(
+            entry_ids, weights=values * (strength / query_norm)[owner], minlength=entries
+        ).astype(np.float32)
+        coverage = np.bincount(
+            entry_ids, weights=(strength / total)[owner], minlength=entries
+        ).astype(np.float32)
+        unit_ids, idfs, owner = index.unit_postings.rows(numbers)
+        units = np.bincount(
+            unit_ids, weights=idfs * strength[owner], minlength=len(index.unit_norms)
+        ).astype(np.float32)
         reached = np.flatnonzero(coverage)
         if seen is not None:
             reached = reached[seen[reached]]
@@ -1400,13 +1413,23 @@ class Matcher:
             return None
         units /= query_norm * index.unit_norms
         width = len(index.terms)
-        for first, second in set(itertools.pairwise(index.terms.get(t) for t in terms)):
-            if first is None or second is None:
-                continue
-            pair = int(np.searchsorted(index.pair_keys, first * width + second))
-            if pair < len(index.pair_keys) and index.pair_keys[pair] == first * width + second:
-                unit_ids, bonus = index.pair_postings.row(pair)
-                units[unit_ids] += bonus
+        term_numbers = [index.terms.get(t) for t in terms]
+        keys = {
+            first * width + second
+            for first, second in itertools.pairwise(term_numbers)
+            if first is not None and second is not None
+        }
+        if keys:
+            wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
+            found = np.searchsorted(index.pair_keys, wanted)
+            inside = found < len(index.pair_keys)
+            found, wanted = found[inside], wanted[inside]
+            found = found[index.pair_keys[found] == wanted]
+            if found.size:
+                pair_units, bonus, _ = index.pair_postings.rows(found)
+                units += np.bincount(pair_units, weights=bonus, minlength=len(units)).astype(
+                    np.float32
+                )
         np.minimum(units, 1.0, out=units)
         units *= index.unit_weights
         best_unit = np.maximum.reduceat(units, index.unit_starts[:-1])
