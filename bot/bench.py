@@ -27,6 +27,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 if TYPE_CHECKING:
     from bot.core.matcher import MatchEntry
+    from tests.double import DiscordDouble
+    from tests.double.acting import InteractionResult
 
 #: A PostgreSQL server's administrator URL, to make a throwaway database for the run with two
 #: sharded processes (the same server the tests use).
@@ -686,10 +688,12 @@ async def _interaction_figures(
                         situation="the mug arrived broken",
                         timeout=30,
                     )
+                    pressed = ""
                     for _ in range(4):
                         await asyncio.sleep(gap)
-                        button = next(c for c in step.custom_ids() if c.endswith(":next"))
+                        button = await next_button(double, step, pressed)
                         step = await double.click(person, step, button, timeout=30)
+                        pressed = button
 
                 await asyncio.gather(*(walk(p, 0) for p in people[:5]))  # warm-up
                 double.ack_latencies.clear()
@@ -727,6 +731,22 @@ async def _interaction_figures(
             "violations": len(double.violations),
             "answered_twice": len(double.already_acknowledged()),
         }
+
+
+async def next_button(
+    double: DiscordDouble, step: InteractionResult, pressed: str = "", within: float = 30
+) -> str:
+    """A walkthrough step's Next button. A deferred answer shows it once the bot has filled
+    the message in; until then the message has no button, or still the one just ``pressed``."""
+
+    def shown() -> str | None:
+        found = [c for c in step.custom_ids() if c.endswith(":next")]
+        return found[0] if found and found[0] != pressed else None
+
+    await double.wait_for(lambda: shown() is not None, timeout=within)
+    button = shown()
+    assert button is not None
+    return button
 
 
 async def _sharded_figures(

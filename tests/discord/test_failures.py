@@ -156,6 +156,38 @@ async def test_slow_work_is_acknowledged_within_discords_window(
     double.assert_no_violations()  # no answer after the deadline
 
 
+async def test_the_bench_walk_waits_for_a_deferred_step_to_be_filled_in(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under load the bot defers; the bench's walk then finds the new step's Next button, not
+    the one it just pressed (nor none, before the message is filled in)."""
+    from bot.bench import next_button
+
+    double, seller = harness.double, harness.double.member
+    service = harness.service
+    real_act, real_start = service.act, service.start
+
+    async def slow_act(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
+        return await real_act(*args, **kwargs)
+
+    async def slow_start(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
+        return await real_start(*args, **kwargs)
+
+    monkeypatch.setattr(service, "start", slow_start)
+    started = await double.slash(seller, double.guild, "coach", situation="parcel never came")
+    assert started.deferred and not started.custom_ids()
+    first = await next_button(double, started, within=5)
+    assert first.endswith(":next") and "Step 1 of 4" in text_of(started)
+
+    monkeypatch.setattr(service, "act", slow_act)
+    pressed = await double.click(seller, started, first)
+    assert pressed.deferred
+    second = await next_button(double, pressed, first, within=5)
+    assert second != first and "Apologise" in text_of(pressed)
+
+
 async def test_forms_opened_before_a_restart_are_answered_after_it(
     double: DiscordDouble, sqlite_file_url: str
 ) -> None:
