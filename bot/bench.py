@@ -568,9 +568,12 @@ def run_bench(
     out("cold: first start, validates every file and builds the index; warm: later starts,")
     out("with the playbook cache and the saved index (only changed content is re-read).")
     out("Match latency: median and p99 over repeated queries shaped like real ones (cut short,")
-    out("typos). The shipped set is matched by the scorer with the learned model's say; the")
-    out("synthetic sets (and servers with playbooks of their own) by the scorer alone.")
-    if "scorer_p99_ms" in row:
+    if "scorer_p99_ms" not in row:
+        out("typos). The learned model did not load (retrain it after changing a playbook or")
+        out("the lexicon): every set, the shipped one too, is matched by the scorer alone.")
+    else:
+        out("typos). The shipped set is matched by the scorer with the learned model's say; the")
+        out("synthetic sets (and servers with playbooks of their own) by the scorer alone.")
         out(
             f"The shipped set's queries by the scorer alone: {row['scorer_median_ms']:.2f} ms "
             f"median, {row['scorer_p99_ms']:.2f} ms p99 (with the model: "
