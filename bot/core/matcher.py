@@ -1066,11 +1066,10 @@ class Matcher:
 
         ``partial`` is for text still being typed: its last word may be unfinished.
         """
-        query = text[:MAX_QUERY_CHARS]
-        terms = self.analyzer.terms(query, partial=partial)
-        if not terms or not self.index.ids:
+        assessed = self._assess(text, partial=partial)
+        if assessed is None:
             return MatchResult(text, (), False, off_topic=True)
-        scored, off_topic, readings, signals, scorer = self._assess(query, terms, partial=partial)
+        scored, off_topic, readings, signals, scorer = assessed
         matches = tuple(self._match(i, score) for i, score in scored[: max(top, 0)])
         confident = self._confident(signals) if signals else False
         also = self._also(scored, readings, scorer)
@@ -1079,18 +1078,23 @@ class Matcher:
 
     def signals(self, text: str) -> Signals | None:
         """What the verdict on ``text`` is read from (None when nothing matches at all)."""
-        query = text[:MAX_QUERY_CHARS]
-        terms = self.analyzer.terms(query)
-        if not terms or not self.index.ids:
-            return None
-        return self._assess(query, terms, partial=False)[3]
+        assessed = self._assess(text, partial=False)
+        return None if assessed is None else assessed[3]
 
     def _assess(
-        self, query: str, terms: list[str], *, partial: bool
-    ) -> tuple[list[tuple[int, float]], float, list[_Reading], Signals | None, dict[int, float]]:
+        self, text: str, *, partial: bool
+    ) -> (
+        tuple[list[tuple[int, float]], float, list[_Reading], Signals | None, dict[int, float]]
+        | None
+    ):
         """Every playbook's score, best first; the off-topic questions' score; the sentences
         read on their own; the signals for the verdict (None when nothing scored); and the
-        scorer's own scores, before the model's say."""
+        scorer's own scores, before the model's say. None when the text has no terms, or there
+        are no playbooks."""
+        query = text[:MAX_QUERY_CHARS]
+        terms = self.analyzer.terms(query, partial=partial)
+        if not terms or not self.index.ids:
+            return None
         readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
         scores, off_topic = self._scored(query, terms, readings)
         chances = None
