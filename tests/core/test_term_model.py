@@ -117,8 +117,11 @@ def test_probabilities_cover_every_entry_and_need_a_known_feature(catalog: Catal
 
 
 def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
-    """Its probabilities move the scores (kept on the scale of 0 to 100), and clear lines
-    keep their answer; the quality tests measure what it does for the rest."""
+    """Its probability for a playbook is added to the scorer's score with its weight, the sum
+    kept on the scale of 0 to 100; clear lines keep their answer (the quality tests measure
+    what it does for the rest)."""
+    from bot.core.matcher import MODEL_WEIGHT
+
     cases = {
         "the money I refunded her still hasn't shown up in her account": "refund-status",
         "the item she sent back to me never turned up": "return-lost",
@@ -131,7 +134,15 @@ def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
         assert result.best is not None and result.best.id == expected, (text, result)
         assert all(0.0 <= m.score <= 100.0 for m in result.matches)
         alone = {m.id: m.score for m in scorer.match(text).matches}
-        assert alone[expected] != result.best.score
+        model = catalog.matcher.model
+        assert model is not None
+        chances = model.probabilities(catalog.matcher.analyzer.terms(text))
+        assert chances is not None
+        chance = float(chances[catalog.matcher.index.ids.index(expected)])
+        blended = (alone[expected] + MODEL_WEIGHT * chance) * 100.0 / (100.0 + MODEL_WEIGHT)
+        # Scores are shown to one decimal.
+        assert result.best.score == pytest.approx(blended, abs=0.1), text
+        assert chance > 0.5 and result.best.score != pytest.approx(alone[expected])
 
 
 def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalog) -> None:
