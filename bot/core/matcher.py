@@ -85,6 +85,9 @@ MODEL_WEIGHT = 50.0
 #: The model's likeliest playbooks that join the scorer's candidates when the scorer missed
 #: them: at most this many, each at least this likely.
 MODEL_CANDIDATES = 2
+#: With the model, the best playbook is never trusted while the runner-up is within this many
+#: points of it: two situations that close call for the seller's choice.
+MODEL_MIN_LEAD = 2.0
 MODEL_CANDIDATE_CHANCE = 0.1
 
 
@@ -1161,13 +1164,14 @@ class Matcher:
 
     def _confident(self, signals: Signals) -> bool:
         """Whether the best playbook can be trusted. Never without specific evidence; then the
-        model's calibrated verdict when the model read the query, else the scorer's rules (a
-        score above the threshold, a lead over the runner-up and over the off-topic
-        questions)."""
+        model's calibrated verdict when the model read the query (and never in a near tie with
+        the runner-up), else the scorer's rules (a score above the threshold, a lead over the
+        runner-up and over the off-topic questions)."""
         if signals.evidence < self.min_evidence:
             return False
         if self.model is not None and signals.modelled:
-            return self.model.confident(signals)
+            lead = signals.best - signals.runner_up
+            return lead >= MODEL_MIN_LEAD and self.model.confident(signals)
         return (
             signals.best >= (self.long_threshold if signals.long else self.threshold)
             and signals.best - signals.runner_up >= self.margin

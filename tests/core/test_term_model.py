@@ -11,7 +11,7 @@ import pytest
 from bot.core.catalog import Catalog
 from bot.core.lexicon import lexicon_path
 from bot.core.loader import content_digest
-from bot.core.matcher import MatchEntry, Matcher
+from bot.core.matcher import MODEL_MIN_LEAD, MatchEntry, Matcher
 from bot.core.term_model import TermModel, features, index_digest, model_path, trained_with
 
 REPO = Path(__file__).resolve().parents[2]
@@ -149,6 +149,24 @@ def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
         assert chance > 0.5 and result.best.score != pytest.approx(alone[expected])
 
 
+def test_a_near_tie_between_two_situations_is_never_confident(catalog: Catalog) -> None:
+    """However sure the calibrated verdict is, two playbooks within a couple of points of each
+    other are left for the seller to choose between."""
+    matcher = catalog.matcher
+    assert matcher.model is not None
+    rows = (REPO / "tests" / "data" / "match_kinds.tsv").read_text(encoding="utf-8")
+    trusted_ties = 0
+    for row in rows.splitlines():
+        text = row.split("\t")[2]
+        signals = matcher.signals(text)
+        if signals is None or not signals.modelled or signals.evidence < matcher.min_evidence:
+            continue
+        if signals.best - signals.runner_up < MODEL_MIN_LEAD:
+            trusted_ties += matcher.model.confident(signals)
+            assert not matcher.match(text).confident, text
+    assert trusted_ties > 0  # ties the calibrated verdict alone would have trusted
+
+
 def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalog) -> None:
     scorer = catalog.matcher.without_model()
     assert scorer.model is None and catalog.matcher.model is not None
@@ -177,6 +195,7 @@ def test_the_verdict_is_the_calibrated_reading_of_the_signals(catalog: Catalog) 
         expected = (
             signals.evidence >= matcher.min_evidence
             and signals.modelled
+            and signals.best - signals.runner_up >= MODEL_MIN_LEAD
             and catalog.matcher.model.confident(signals)  # type: ignore[union-attr]
         )
         assert matcher.match(text).confident == expected, text
