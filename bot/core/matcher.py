@@ -85,10 +85,10 @@ MODEL_WEIGHT = 50.0
 #: The model's likeliest playbooks that join the scorer's candidates when the scorer missed
 #: them: at most this many, each at least this likely.
 MODEL_CANDIDATES = 2
+MODEL_CANDIDATE_CHANCE = 0.1
 #: With the model, the best playbook is never trusted while the runner-up is within this many
 #: points of it: two situations that close call for the seller's choice.
 MODEL_MIN_LEAD = 2.0
-MODEL_CANDIDATE_CHANCE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
