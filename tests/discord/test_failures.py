@@ -129,27 +129,27 @@ async def test_a_lost_answer_then_a_second_press_shows_the_current_step(
     assert "Offer compensation" in text_of(onwards)
 
 
+def slow_down(service: Any, method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the service's ``method`` take longer than the bot waits before it defers."""
+    real = getattr(service, method)
+
+    async def slow(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(service, method, slow)
+
+
 async def test_slow_work_is_acknowledged_within_discords_window(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     double, seller = harness.double, harness.double.member
-    service = harness.service
-    real_act, real_start = service.act, service.start
-
-    async def slow_act(*args: Any, **kwargs: Any) -> Any:
-        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
-        return await real_act(*args, **kwargs)
-
-    async def slow_start(*args: Any, **kwargs: Any) -> Any:
-        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
-        return await real_start(*args, **kwargs)
-
-    monkeypatch.setattr(service, "start", slow_start)
+    slow_down(harness.service, "start", monkeypatch)
     started = await double.slash(seller, double.guild, "coach", situation="parcel never came")
     assert started.deferred and started.ephemeral  # "thinking…" within the window
     await double.wait_for(lambda: "Step 1 of 4" in text_of(started), timeout=5)
 
-    monkeypatch.setattr(service, "act", slow_act)
+    slow_down(harness.service, "act", monkeypatch)
     pressed = await double.click(seller, started, custom_id(started, ":next"))
     assert pressed.deferred
     await double.wait_for(lambda: "Apologise" in text_of(pressed), timeout=5)
@@ -164,24 +164,13 @@ async def test_the_bench_walk_waits_for_a_deferred_step_to_be_filled_in(
     from bot.bench import next_button
 
     double, seller = harness.double, harness.double.member
-    service = harness.service
-    real_act, real_start = service.act, service.start
-
-    async def slow_act(*args: Any, **kwargs: Any) -> Any:
-        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
-        return await real_act(*args, **kwargs)
-
-    async def slow_start(*args: Any, **kwargs: Any) -> Any:
-        await asyncio.sleep(answer_module.DEFER_AFTER + 0.5)
-        return await real_start(*args, **kwargs)
-
-    monkeypatch.setattr(service, "start", slow_start)
+    slow_down(harness.service, "start", monkeypatch)
     started = await double.slash(seller, double.guild, "coach", situation="parcel never came")
     assert started.deferred and not started.custom_ids()
     first = await next_button(double, started, within=5)
     assert first.endswith(":next") and "Step 1 of 4" in text_of(started)
 
-    monkeypatch.setattr(service, "act", slow_act)
+    slow_down(harness.service, "act", monkeypatch)
     pressed = await double.click(seller, started, first)
     assert pressed.deferred
     second = await next_button(double, pressed, first, within=5)
