@@ -1103,13 +1103,14 @@ class Matcher:
         chances = None
         if self.model is not None and not self._own_among(scores):
             chances = self.model.probabilities(terms)
-        if chances is not None:
-            unscored = self._model_candidates(chances, scores)
-            if unscored:
-                scores, off_topic = self._scored(query, terms, readings, extra=unscored)
         scorer_scores, scorer_off_topic = scores, off_topic
         if chances is not None:
-            scores, off_topic = self._with_model(chances, scores, off_topic)
+            unscored = self._model_candidates(chances, scores)
+            if unscored:  # rare: scored again with them among the candidates
+                scorer_scores, scorer_off_topic = self._scored(
+                    query, terms, readings, extra=unscored
+                )
+            scores, off_topic = self._with_model(chances, scorer_scores, scorer_off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         if not scored:
             return scored, off_topic, readings, None, scorer_scores
