@@ -96,6 +96,7 @@ def calibrate(catalog: Catalog, lines: list[Line]) -> np.ndarray:
     aim is a share of.
     """
     matcher = catalog.matcher
+    kept = matcher.model  # each part is read with its own model; the matcher gets it back
     order = list(range(len(lines)))
     random.Random(SEED).shuffle(order)
     rows: list[np.ndarray] = []
@@ -108,6 +109,7 @@ def calibrate(catalog: Catalog, lines: list[Line]) -> np.ndarray:
             if signals and signals.modelled and signals.evidence >= matcher.min_evidence:
                 rows.append(signals.vector())
                 labels.append(lines[n].label != OFF_TOPIC)
+    matcher.model = kept
     matrix, truth = np.vstack(rows), np.asarray(labels)
     regression = LogisticRegression(C=CALIBRATION_STRENGTH, max_iter=5000)
     regression.fit(matrix, truth)
