@@ -81,7 +81,7 @@ ALSO_SHARE = 0.6
 MAX_ALSO = 2
 #: How much the learned model's probability for a playbook (0..1) adds to its score, in
 #: hundredths: its say beside the scorer's (see bot/core/term_model.py).
-MODEL_WEIGHT = 50.0
+MODEL_WEIGHT = 100.0
 #: The model's likeliest playbooks that join the scorer's candidates when the scorer missed
 #: them: at most this many, each at least this likely.
 MODEL_CANDIDATES = 2
@@ -1102,7 +1102,7 @@ class Matcher:
         scores, off_topic = self._scored(query, terms, readings)
         chances = None
         if self.model is not None and not self._own_among(scores):
-            chances = self.model.probabilities(terms)
+            chances = self.model.probabilities(terms, self.analyzer.words(query))
         scorer_scores, scorer_off_topic = scores, off_topic
         if chances is not None:
             unscored = self._model_candidates(chances, scores)

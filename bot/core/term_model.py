@@ -6,7 +6,8 @@ neighbouring situations apart ("came back" is a return in one and a parcel sent 
 carrier in the other). This model can: a multinomial logistic regression trained on the
 shipped playbooks' own texts (titles, keywords, examples, summaries, weighted as the index
 weighs them), the lexicon's off-topic lines and the development set's labelled lines, over
-the same terms the scorer reads plus each pair of adjacent terms, TF-IDF weighted as
+the same terms the scorer reads plus each pair of adjacent terms, and the text's every word
+(stop words included, nothing folded) plus each pair of adjacent words, TF-IDF weighted as
 scikit-learn's ``TfidfVectorizer`` weighs them (sublinear term counts, smoothed IDF, unit
 length). ``scripts/train_matcher_model.py`` trains it and writes
 ``playbooks/lexicon/en-model.npz``; scoring here needs numpy only.
@@ -40,9 +41,19 @@ def model_path(language: str = "en") -> Path:
     return shipped_playbooks_dir() / "lexicon" / f"{language}-model.npz"
 
 
-def features(terms: list[str]) -> list[str]:
-    """The model's features of an analysed text: its terms and each adjacent pair."""
-    return terms + [f"{first}|{second}" for first, second in itertools.pairwise(terms)]
+#: How the features are made; a model file made another way is not used.
+FEATURES_VERSION = 2
+
+
+def features(terms: list[str], words: list[str]) -> list[str]:
+    """The model's features of an analysed text: its terms (``Analyzer.terms``) and each
+    adjacent pair of them, and its words (``Analyzer.words``, marked ``~``) and each adjacent
+    pair of those. The terms carry what the scorer knows (synonyms folded, phrases found); the
+    words carry the wording it drops, which is often how an indirect description is told
+    ("it turned up looking like it had been sat on")."""
+    pairs = (f"{first}|{second}" for first, second in itertools.pairwise(terms))
+    word_pairs = (f"~{first}|{second}" for first, second in itertools.pairwise(words))
+    return [*terms, *pairs, *(f"~{word}" for word in words), *word_pairs]
 
 
 #: What a damaged or foreign model file can raise while it is read.
@@ -148,6 +159,8 @@ class TermModel:
                     return None
                 if str(saved["digest"]) != index_digest(index):
                     return None
+                if "features" not in saved or int(saved["features"]) != FEATURES_VERSION:
+                    return None
                 vocabulary = _split(saved["vocabulary"])
                 idf, weights = saved["idf"], saved["weights"]
                 intercept, confidence = saved["intercept"], saved["confidence"]
@@ -163,11 +176,11 @@ class TermModel:
             return None
         return cls(vocabulary, idf, weights, intercept, confidence)
 
-    def probabilities(self, terms: list[str]) -> np.ndarray | None:
-        """The probability of each entry for an analysed text; None when the model knows
-        none of its features."""
+    def probabilities(self, terms: list[str], words: list[str]) -> np.ndarray | None:
+        """The probability of each entry for an analysed text (its terms and words, see
+        :func:`features`); None when the model knows none of its features."""
         counts: dict[int, int] = {}
-        for feature in features(terms):
+        for feature in features(terms, words):
             column = self._columns.get(feature)
             if column is not None:
                 counts[column] = counts.get(column, 0) + 1
@@ -202,6 +215,7 @@ def save_model(
     arrays = {
         "ids": np.array("\n".join(index.ids)),
         "digest": np.array(index_digest(index)),
+        "features": np.array(FEATURES_VERSION),
         "lexicon": np.array(lexicon),
         "vocabulary": np.array("\n".join(vocabulary)),
         "idf": idf.astype(np.float32),

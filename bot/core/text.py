@@ -370,6 +370,13 @@ class Analyzer:
                 i += 1
         return self._mark_negations(out)
 
+    def words(self, text: str) -> list[str]:
+        """Every word of ``text`` as :meth:`terms` reads it (corrected and stemmed), in order,
+        with the stop words and without folding synonyms or phrases: the wording that the terms
+        leave out ("turned up", "sat on"), for the learned model."""
+        readings = self._readings
+        return [(readings.get(word) or self._read(word))[0] for word in self._plain_words(text)]
+
     def _read(self, word: str) -> tuple[str, str | None]:
         """What one word reads as, kept for the next time it is met: its corrected word's
         stem, and the term it gives outside a phrase (None for a stop word, :data:`UNSAID` for

@@ -3,6 +3,7 @@ with them, and a scorer that still ranks alone wherever the model does not apply
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -89,12 +90,14 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
 ) -> None:
     """The numpy scoring reads a text as scikit-learn's vectorizer did in training."""
     sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
-    from scripts.train_matcher_model import development_lines, training_texts
+    from scripts.train_matcher_model import MIN_TEXTS, development_lines, training_texts
 
     analyzer = catalog.matcher.analyzer
     texts, _, _ = training_texts(catalog, development_lines(set(catalog.ids)))
     vectorizer = sklearn_text.TfidfVectorizer(
-        analyzer=lambda text: features(analyzer.terms(text)), sublinear_tf=True
+        analyzer=lambda text: features(analyzer.terms(text), analyzer.words(text)),
+        sublinear_tf=True,
+        min_df=MIN_TEXTS,
     )
     vectorizer.fit(texts)
     model = catalog.matcher.model
@@ -104,7 +107,7 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
         intercept = saved["intercept"].astype(np.float64)
     for text in [*texts[::150], "the mug arrived smashed, she wants a refund asap"]:
         vector = vectorizer.transform([text]).toarray()[0]
-        chances = model.probabilities(analyzer.terms(text))
+        chances = model.probabilities(analyzer.terms(text), analyzer.words(text))
         if not vector.any():  # nothing the model knows (a line of emoji, say)
             assert chances is None, text
             continue
@@ -117,14 +120,34 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
 def test_probabilities_cover_every_entry_and_need_a_known_feature(catalog: Catalog) -> None:
     model = catalog.matcher.model
     assert model is not None
-    terms = catalog.matcher.analyzer.terms("the mug arrived smashed to pieces")
-    chances = model.probabilities(terms)
+    chances = _chances(catalog.matcher, "the mug arrived smashed to pieces")
     assert chances is not None
     assert chances.shape == (len(catalog.matcher.index.ids),)
     assert float(chances.sum()) == pytest.approx(1.0, abs=1e-5)
     assert catalog.matcher.index.ids[int(np.argmax(chances))] == "damaged-in-transit"
-    assert model.probabilities(["zxqv", "qqzz"]) is None
-    assert features(["a", "b", "c"]) == ["a", "b", "c", "a|b", "b|c"]
+    assert model.probabilities(["zxqv", "qqzz"], ["zxqv", "qqzz"]) is None
+    assert features(["a", "b"], ["x", "y", "z"]) == [
+        "a",
+        "b",
+        "a|b",
+        "~x",
+        "~y",
+        "~z",
+        "~x|y",
+        "~y|z",
+    ]
+
+
+def test_the_words_keep_what_the_terms_leave_out(catalog: Catalog) -> None:
+    """An indirect description is told in ordinary words; the terms drop most of them, the
+    words keep every one, corrected and stemmed as the terms are."""
+    analyzer = catalog.matcher.analyzer
+    text = "it turnd up looking like someone sat on it"
+    words = analyzer.words(text)
+    assert len(words) == 9
+    assert {"up", "on", "it", "sat"} <= set(words)
+    assert words[1] == analyzer.words("turned")[0]  # the typo read as the word
+    assert not {"up", "on", "it"} & set(analyzer.terms(text))
 
 
 def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
@@ -146,7 +169,7 @@ def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
         alone = {m.id: m.score for m in scorer.match(text).matches}
         model = catalog.matcher.model
         assert model is not None
-        chances = model.probabilities(catalog.matcher.analyzer.terms(text))
+        chances = _chances(catalog.matcher, text)
         assert chances is not None
         chance = float(chances[catalog.matcher.index.ids.index(expected)])
         blended = (alone[expected] + MODEL_WEIGHT * chance) * 100.0 / (100.0 + MODEL_WEIGHT)
@@ -157,19 +180,19 @@ def test_the_model_has_its_say_in_every_score(catalog: Catalog) -> None:
 
 def test_a_near_tie_between_two_situations_is_never_confident(catalog: Catalog) -> None:
     """However sure the calibrated verdict is, two playbooks within a couple of points of each
-    other are left for the seller to choose between."""
+    other are left for the seller to choose between. Real near ties are rarely trusted by the
+    verdict alone, so each confident answer is tried with its runner-up moved close."""
     matcher = catalog.matcher
     assert matcher.model is not None
     rows = (REPO / "tests" / "data" / "match_kinds.tsv").read_text(encoding="utf-8")
     trusted_ties = 0
-    for row in rows.splitlines():
-        text = row.split("\t")[2]
-        signals = matcher.signals(text)
-        if signals is None or not signals.modelled or signals.evidence < matcher.min_evidence:
+    for row in rows.splitlines()[::5]:
+        signals = matcher.signals(row.split("\t")[2])
+        if signals is None or not matcher._confident(signals):
             continue
-        if signals.best - signals.runner_up < MODEL_MIN_LEAD:
-            trusted_ties += matcher.model.confident(signals)
-            assert not matcher.match(text).confident, text
+        tie = dataclasses.replace(signals, runner_up=signals.best - MODEL_MIN_LEAD / 2)
+        trusted_ties += matcher.model.confident(tie)
+        assert not matcher._confident(tie), row
     assert trusted_ties > 0  # ties the calibrated verdict alone would have trusted
 
 
@@ -235,7 +258,7 @@ def test_a_playbook_the_model_finds_likely_is_scored_even_when_the_scorer_missed
         if not added:
             continue
         joined += 1
-        chances = matcher.model.probabilities(matcher.analyzer.terms(text))
+        chances = _chances(matcher, text)
         assert chances is not None
         likeliest = np.argsort(chances)[::-1][:MODEL_CANDIDATES]
         named = {matcher.index.ids[i] for i in likeliest if chances[i] >= MODEL_CANDIDATE_CHANCE}
@@ -243,3 +266,9 @@ def test_a_playbook_the_model_finds_likely_is_scored_even_when_the_scorer_missed
         assert all(found[playbook] > 0 for playbook in added)
     # Rare, but it happens: the words chose other playbooks.
     assert 0 < joined < len(rows) / 50, joined
+
+
+def _chances(matcher: Matcher, text: str) -> np.ndarray | None:
+    """The matcher's model's probabilities for ``text``, as the matcher reads it."""
+    assert matcher.model is not None
+    return matcher.model.probabilities(matcher.analyzer.terms(text), matcher.analyzer.words(text))
