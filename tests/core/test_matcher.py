@@ -45,27 +45,31 @@ def read_eval(folder: Path) -> tuple[list[tuple[str, str]], list[str]]:
 @pytest.mark.parametrize(
     ("folder", "floors"),
     [
-        # Written without reading the playbooks; used while developing the matcher (five
+        # Written without reading the playbooks; used while developing the matcher (six
         # later parts, written the same way, joined it), and now among the learned model's
-        # training lines, so its figures are no longer a measure: 99.9%, 100%, 98.2%, 100%,
-        # 0.1% answered confidently but wrongly (a ceiling). The scorer alone: 95.5%, 99.4%,
+        # training lines, so its figures are no longer a measure: 100%, 100%, 99.5%, 100%,
+        # 0.0% answered confidently but wrongly (a ceiling). The scorer alone: 95.5%, 99.4%,
         # 94.6%, 97.5%, 3.3%.
-        (DATA, (0.96, 0.99, 0.955, 0.98, 0.03)),
+        (DATA, (0.99, 0.995, 0.985, 0.99, 0.01)),
         # Sets also written blind and kept out of development and training: a guard against
-        # tuning to the first set. With the model, then the scorer alone: holdout 96.6%,
-        # 99.7%, 95.6%, 100%, 2.7% (94.3%, 99.0%, 89.6%, 96.7%, 3.7%); holdout2 98.8%, 100%,
-        # 97.6%, 96.7%, 1.2% (96.3%, 100%, 97.6%, 95.0%, 3.7%); holdout3 96.6%, 99.5%, 93.7%,
+        # tuning to the first set. With the model, then the scorer alone: holdout 98.0%,
+        # 100%, 98.7%, 98.3%, 2.0% (94.3%, 99.0%, 89.6%, 96.7%, 3.7%); holdout2 100%, 100%,
+        # 100%, 96.7%, 0.0% (96.3%, 100%, 97.6%, 95.0%, 3.7%); holdout3 98.0%, 99.5%, 98.5%,
         # 98.9%, 1.5% (89.3%, 96.1%, 90.7%, 97.8%, 5.4%; 87.3%, 97.1%, 92.2%, 94.4%, 9.3% when
         # it was written, before the development set's later parts).
-        (DATA / "holdout", (0.95, 0.99, 0.94, 0.975, 0.04)),
-        (DATA / "holdout2", (0.975, 0.985, 0.965, 0.94, 0.025)),
-        (DATA / "holdout3", (0.95, 0.985, 0.93, 0.975, 0.03)),
-        # Written with the development set's fifth and sixth parts: 98.0%, 99.5%, 96.1%,
-        # 98.0%, 0.5% with the model; 96.1%, 99.0%, 95.6%, 94.0%, 2.0% with the scorer alone,
+        (DATA / "holdout", (0.97, 0.99, 0.975, 0.97, 0.03)),
+        (DATA / "holdout2", (0.98, 0.985, 0.985, 0.95, 0.015)),
+        (DATA / "holdout3", (0.97, 0.99, 0.975, 0.975, 0.025)),
+        # Written with the development set's fifth and sixth parts: 99.0%, 99.5%, 98.0%,
+        # 98.0%, 0.0% with the model; 96.1%, 99.0%, 95.6%, 94.0%, 2.0% with the scorer alone,
         # and 96.1%, 99.0%, 96.6%, 92.0%, 2.4% before any tuning against those parts.
-        (DATA / "holdout4", (0.97, 0.99, 0.96, 0.965, 0.015)),
+        (DATA / "holdout4", (0.98, 0.99, 0.97, 0.97, 0.01)),
+        # Written after the model learned to read every word, and measured once: 99.5%, 100%,
+        # 98.5%, 97.0%, 0.0% (92.2%, 98.5%, 97.1%, 88.0%, 5.9% with the scorer alone; 97.6%,
+        # 100%, 96.6% confident with the model before it read every word).
+        (DATA / "holdout5", (0.985, 0.99, 0.975, 0.96, 0.01)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
 )
 def test_quality_on_phrasings_the_playbooks_never_saw(
     catalog: Catalog, folder: Path, floors: tuple[float, float, float, float, float]
@@ -117,22 +121,25 @@ class KindFloors:
     ("folder", "floors"),
     [
         # Measured with the learned model (with the scorer alone): development, among the
-        # model's training lines, 100%, 100%, 100%, 98.2%, 99.9%, 0.0% (92.8%, 98.4%, 87.3%,
-        # 89.7%, 97.2%, 4.9%); holdout 94.3%, 99.3%, 93.3%, 92.1%, 94.3%, 2.9% (92.9%, 97.9%,
-        # 90.0%, 87.1%, 94.3%, 5.0%); holdout2 95.7%, 100%, 91.7%, 95.7%, 96.7%, 2.9% (92.8%,
+        # model's training lines, 100%, 100%, 100%, 99.7%, 99.7%, 0.0% (85.8%, 95.5%, 83.9%,
+        # 85.3%, 96.5%, 8.5%); holdout 98.6%, 99.3%, 100%, 96.4%, 97.1%, 0.7% (92.9%, 97.9%,
+        # 90.0%, 87.1%, 94.3%, 5.0%); holdout2 98.6%, 100%, 91.7%, 98.6%, 96.7%, 1.4% (92.8%,
         # 95.7%, 75.0%, 89.9%, 95.0%, 4.3%; twelve long messages, so one is 8%); holdout3
-        # 93.3%, 99.4%, 100%, 93.9%, 98.9%, 3.9% (87.8%, 97.8%, 90.0%, 90.0%, 97.8%, 8.9%;
-        # 82.2%, 95.6%, 93.3%, 83.9%, 94.4%, 10.0% when it was written); holdout4 93.9%,
-        # 98.3%, 90.0%, 92.8%, 98.0%, 2.8% (88.3%, 96.1%, 90.0%, 91.1%, 94.0%, 8.3%; 88.3%,
+        # 99.4%, 100%, 100%, 98.9%, 98.9%, 0.0% (87.8%, 97.8%, 90.0%, 90.0%, 97.8%, 8.9%;
+        # 82.2%, 95.6%, 93.3%, 83.9%, 94.4%, 10.0% when it was written); holdout4 98.9%,
+        # 99.4%, 96.7%, 97.2%, 98.0%, 0.6% (88.3%, 96.1%, 90.0%, 91.1%, 94.0%, 8.3%; 88.3%,
         # 96.7%, 90.0%, 91.7%, 92.0%, 8.3% before tuning against the parts written with it).
         # Less about a line each.
-        (DATA, KindFloors(0.945, 0.99, 0.92, 0.94, 0.965, 0.04)),
-        (DATA / "holdout", KindFloors(0.91, 0.985, 0.925, 0.91, 0.9, 0.04)),
-        (DATA / "holdout2", KindFloors(0.94, 0.985, 0.83, 0.94, 0.95, 0.05)),
-        (DATA / "holdout3", KindFloors(0.915, 0.98, 0.96, 0.93, 0.975, 0.05)),
-        (DATA / "holdout4", KindFloors(0.93, 0.975, 0.86, 0.92, 0.96, 0.035)),
+        (DATA, KindFloors(0.99, 0.995, 0.99, 0.99, 0.99, 0.01)),
+        (DATA / "holdout", KindFloors(0.975, 0.985, 0.95, 0.95, 0.955, 0.02)),
+        (DATA / "holdout2", KindFloors(0.97, 0.985, 0.83, 0.97, 0.95, 0.03)),
+        (DATA / "holdout3", KindFloors(0.985, 0.99, 0.96, 0.98, 0.975, 0.015)),
+        (DATA / "holdout4", KindFloors(0.975, 0.985, 0.93, 0.96, 0.97, 0.015)),
+        # Measured once, as it was written: 98.2%, 100%, 95.1%, 98.5%, 97.0%, 0.9% (89.9%,
+        # 97.3%, 92.7%, 89.3%, 88.0%, 6.7%); forty-one long messages, so one is 2.4%.
+        (DATA / "holdout5", KindFloors(0.975, 0.99, 0.92, 0.975, 0.96, 0.015)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
 )
 def test_quality_by_kind_of_line(catalog: Catalog, folder: Path, floors: KindFloors) -> None:
     """Long pasted messages, jargon, rushed typing, indirect descriptions, fragments and upset
@@ -554,16 +561,18 @@ def test_the_english_word_list_is_compact_and_cached(tmp_path: Path) -> None:
     ("folder", "floors"),
     [
         # Measured with the learned model, which learned from these lines: 100% of off-topic
-        # lines read as off-topic, 0.0% of situations (90.0% and 2.3% with the scorer alone).
-        (DATA, (0.875, 0.015)),
-        # Measured: 90.0% and 0.5%; 91.7% and 0.7%; 93.3% and 1.8%; 91.0% and 1.0% (with the
+        # lines read as off-topic, 0.0% of situations (90.0% and 4.2% with the scorer alone).
+        (DATA, (0.99, 0.005)),
+        # Measured: 96.7% and 0.2%; 96.7% and 0.0%; 97.8% and 0.3%; 97.0% and 0.3% (with the
         # scorer alone: 86.7% and 4.1%; 86.7% and 2.0%; 81.1% and 3.9%; 79.0% and 1.3%).
-        (DATA / "holdout", (0.86, 0.015)),
-        (DATA / "holdout2", (0.88, 0.01)),
-        (DATA / "holdout3", (0.88, 0.025)),
-        (DATA / "holdout4", (0.86, 0.02)),
+        (DATA / "holdout", (0.95, 0.01)),
+        (DATA / "holdout2", (0.95, 0.01)),
+        (DATA / "holdout3", (0.96, 0.01)),
+        (DATA / "holdout4", (0.95, 0.01)),
+        # 95.0% and 0.2% (79.0% and 2.4% with the scorer alone).
+        (DATA / "holdout5", (0.93, 0.01)),
     ],
-    ids=["development", "holdout", "holdout2", "holdout3", "holdout4"],
+    ids=["development", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
 )
 def test_off_topic_lines_read_as_off_topic_and_situations_rarely_do(
     catalog: Catalog, folder: Path, floors: tuple[float, float]
