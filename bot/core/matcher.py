@@ -56,6 +56,10 @@ from bot.core.text import Analyzer, normalise, sentences
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
 #: Candidates compared string-to-string with rapidfuzz after the inverted-index pass.
 CANDIDATES = 6
+#: Fewer for the shipped set when the learned model has its say: the model's likeliest
+#: playbooks join the candidates anyway, and three ranked the holdouts as six did, in about
+#: two-thirds of the time (the string comparison is most of a match).
+CANDIDATES_WITH_MODEL = 3
 #: Added to a text's similarity for each word pair it shares with the query.
 PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000
@@ -1326,7 +1330,14 @@ class Matcher:
         total = sum(w for _, w in weights)
         layer = self._layer
         shipped = self._lexical(
-            index, terms, weights, query_norm, total, layer.seen if layer else None, extra
+            index,
+            terms,
+            weights,
+            query_norm,
+            total,
+            layer.seen if layer else None,
+            extra,
+            candidates=CANDIDATES if self.model is None else CANDIDATES_WITH_MODEL,
         )
         own = None
         if layer is not None and layer.index is not None:
@@ -1395,9 +1406,12 @@ class Matcher:
         total: float,
         seen: np.ndarray | None,
         extra: Sequence[int] = (),
+        *,
+        candidates: int = CANDIDATES,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """The term-based part of the scores in one index: the candidates for the string
-        comparison (only entries that ``seen`` marks, when given; ``extra`` always among them),
+        """The term-based part of the scores in one index: the ``candidates`` best for the
+        string comparison (only entries that ``seen`` marks, when given; ``extra`` always
+        among them, and the off-topic questions when the query shares a term with them),
         every entry's lexical score and its best single text's similarity. None when no entry
         shares a term with the query."""
         entries = len(index.ids)
@@ -1449,8 +1463,8 @@ class Matcher:
             # it is close to one of them, not to their vocabulary as a whole.
             off = index.off_topic
             lexical[off] = (w_profile + w_unit) * best_unit[off] + w_coverage * coverage[off]
-        if reached.size > CANDIDATES:
-            reached = reached[np.argpartition(lexical[reached], -CANDIDATES)[-CANDIDATES:]]
+        if reached.size > candidates:
+            reached = reached[np.argpartition(lexical[reached], -candidates)[-candidates:]]
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:
                 reached = np.union1d(reached, [index.off_topic])
         if extra:
