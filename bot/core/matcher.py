@@ -1102,17 +1102,21 @@ class Matcher:
         terms = self.analyzer.terms(query, partial=partial)
         if not terms or not self.index.ids:
             return None
-        readings = [] if partial or len(terms) < LONG_TERMS else self._readings(query)
-        scores, off_topic = self._scored(query, terms, readings)
+        # The model has no say where a server's own playbooks compete: they are new to it.
+        model = None if self._own_compete(terms) else self.model
+        candidates = CANDIDATES if model is None else CANDIDATES_WITH_MODEL
+        long = not partial and len(terms) >= LONG_TERMS
+        readings = self._readings(query, candidates) if long else []
+        scores, off_topic = self._scored(query, terms, readings, candidates=candidates)
         chances = None
-        if self.model is not None and not self._own_among(scores):
-            chances = self.model.probabilities(terms, self.analyzer.words(query))
+        if model is not None:
+            chances = model.probabilities(terms, self.analyzer.words(query))
         scorer_scores, scorer_off_topic = scores, off_topic
         if chances is not None:
             unscored = self._model_candidates(chances, scores)
             if unscored:  # rare: scored again with them among the candidates
                 scorer_scores, scorer_off_topic = self._scored(
-                    query, terms, readings, extra=unscored
+                    query, terms, readings, extra=unscored, candidates=candidates
                 )
             scores, off_topic = self._with_model(chances, scorer_scores, scorer_off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -1137,15 +1141,23 @@ class Matcher:
         return scored, off_topic, readings, signals, scorer_scores
 
     def _scored(
-        self, query: str, terms: list[str], readings: list[_Reading], extra: Sequence[int] = ()
+        self,
+        query: str,
+        terms: list[str],
+        readings: list[_Reading],
+        extra: Sequence[int] = (),
+        *,
+        candidates: int,
     ) -> tuple[dict[int, float], float]:
         """The scorer's scores of the playbooks (``extra`` among the candidates too) and of the
         off-topic questions; in a long message, the whole text's blended with its readings'."""
         # In a long message the string comparison is made on the sentences that matter.
-        scores = dict(self._score(query, terms, strings=not readings, extra=extra))
+        scores = dict(
+            self._score(query, terms, strings=not readings, extra=extra, candidates=candidates)
+        )
         off_topic = scores.pop(self.index.off_topic, 0.0)
         if readings:
-            scores, off_topic = self._combine(scores, off_topic, readings, extra)
+            scores, off_topic = self._combine(scores, off_topic, readings, extra, candidates)
         return scores, off_topic
 
     def _model_candidates(self, chances: np.ndarray, scores: dict[int, float]) -> list[int]:
@@ -1160,12 +1172,14 @@ class Matcher:
             and int(entry) not in scores
         )
 
-    def _own_among(self, scores: dict[int, float]) -> bool:
-        """Whether one of a server's own playbooks is among the scored playbooks."""
+    def _own_compete(self, terms: list[str]) -> bool:
+        """Whether one of a server's own playbooks shares a term with the query (and so is
+        among the scored playbooks)."""
         layer = self._layer
         if layer is None or layer.index is None:
             return False
-        return any(entry >= layer.offset for entry in scores)
+        own_terms = layer.index.terms
+        return any(own_terms.get(term) is not None for term in terms)
 
     def _confident(self, signals: Signals) -> bool:
         """Whether the best playbook can be trusted. Never without specific evidence; then the
@@ -1197,7 +1211,7 @@ class Matcher:
         blended = {entry: blend(score, entry) for entry, score in scores.items()}
         return blended, blend(off_topic, self.index.off_topic)
 
-    def _readings(self, query: str) -> list[_Reading]:
+    def _readings(self, query: str, candidates: int) -> list[_Reading]:
         """The sentences of ``query`` that clearly describe a situation, each with its scores.
 
         A sentence counts when its best playbook would be a confident answer on its own:
@@ -1214,7 +1228,7 @@ class Matcher:
             terms = self.analyzer.terms(piece)
             if len(terms) < 2:
                 continue
-            scores = dict(self._score(piece, terms, strings=False))
+            scores = dict(self._score(piece, terms, strings=False, candidates=candidates))
             off_topic = scores.pop(self.index.off_topic, 0.0)
             if not scores:
                 continue
@@ -1237,13 +1251,16 @@ class Matcher:
         whole: dict[int, float],
         whole_off_topic: float,
         readings: list[_Reading],
-        extra: Sequence[int] = (),
+        extra: Sequence[int],
+        candidates: int,
     ) -> tuple[dict[int, float], float]:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
         focus = " ".join(r.sentence for r in readings)
         terms = [t for r in readings for t in r.terms]
-        scores = dict(self._score(focus, terms, off_topic_strings=False, extra=extra))
+        scores = dict(
+            self._score(focus, terms, off_topic_strings=False, extra=extra, candidates=candidates)
+        )
         focus_off_topic = scores.pop(self.index.off_topic, 0.0)
         focus_weight = 1 - WHOLE_WEIGHT
         combined = {
@@ -1309,13 +1326,15 @@ class Matcher:
         strings: bool = True,
         off_topic_strings: bool = True,
         extra: Sequence[int] = (),
+        candidates: int = CANDIDATES,
     ) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``.
 
         Without ``strings`` the costly string comparison is left out and the best single
         text's term similarity stands in for it (for the sentences of a long message);
         without ``off_topic_strings``, only for the off-topic questions (the most texts).
-        ``extra`` names shipped playbooks to score beside the candidates the terms choose.
+        ``extra`` names shipped playbooks to score beside the ``candidates`` the terms choose
+        among them (a server's own playbooks choose :data:`CANDIDATES` of their own).
 
         A server's own playbooks are scored in their own small index with the query weighed
         as for the shipped set, and choose their own candidates for the string comparison, so
@@ -1337,7 +1356,7 @@ class Matcher:
             total,
             layer.seen if layer else None,
             extra,
-            candidates=CANDIDATES if self.model is None else CANDIDATES_WITH_MODEL,
+            candidates=candidates,
         )
         own = None
         if layer is not None and layer.index is not None:

@@ -13,6 +13,8 @@ from bot.core.catalog import Catalog
 from bot.core.lexicon import lexicon_path
 from bot.core.loader import content_digest
 from bot.core.matcher import (
+    CANDIDATES,
+    CANDIDATES_WITH_MODEL,
     MODEL_CANDIDATE_CHANCE,
     MODEL_CANDIDATES,
     MODEL_MIN_LEAD,
@@ -194,6 +196,21 @@ def test_a_near_tie_between_two_situations_is_never_confident(catalog: Catalog) 
         trusted_ties += matcher.model.confident(tie)
         assert not matcher._confident(tie), row
     assert trusted_ties > 0  # ties the calibrated verdict alone would have trusted
+
+
+def test_with_the_model_fewer_playbooks_are_compared_by_their_texts(catalog: Catalog) -> None:
+    """The string comparison is most of a match: with the model, the scorer's three best
+    candidates are compared (the model's likeliest join them), without it six."""
+    scorer = catalog.matcher.without_model()
+    for text in (
+        "my buyer wants a refund because the order never arrived",
+        "the buyer says the item arrived broken and wants a refund or a replacement",
+        "customer is angry the order is late and threatens a bad review",
+    ):
+        alone = scorer.match(text, top=100).matches
+        modelled = catalog.matcher.match(text, top=100).matches
+        assert len(alone) == CANDIDATES, text
+        assert len(modelled) <= CANDIDATES_WITH_MODEL + MODEL_CANDIDATES, text
 
 
 def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalog) -> None:
