@@ -22,7 +22,14 @@ from bot.core.matcher import (
     MatchEntry,
     Matcher,
 )
-from bot.core.term_model import TermModel, features, index_digest, model_path, trained_with
+from bot.core.term_model import (
+    FEATURES_VERSION,
+    TermModel,
+    features,
+    index_digest,
+    model_path,
+    trained_with,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 RETRAIN = "retrain it: .venv/bin/python scripts/train_matcher_model.py"
@@ -83,6 +90,10 @@ def test_a_damaged_or_foreign_model_file_is_ignored(catalog: Catalog, tmp_path: 
     assert TermModel.load_for(index, broken) is None  # the wrong shape
     np.savez(broken, **{k: v for k, v in arrays.items() if k != "confidence"})
     assert TermModel.load_for(index, broken) is None  # no calibration
+    np.savez(broken, **{k: v for k, v in arrays.items() if k != "features"})
+    assert TermModel.load_for(index, broken) is None  # made before the words were read
+    np.savez(broken, **{**arrays, "features": np.array(FEATURES_VERSION + 1)})
+    assert TermModel.load_for(index, broken) is None  # made with other features
     np.savez(broken, **arrays)
     assert TermModel.load_for(index, broken) is not None
 
