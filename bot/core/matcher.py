@@ -1107,7 +1107,10 @@ class Matcher:
         candidates = CANDIDATES if model is None else CANDIDATES_WITH_MODEL
         long = not partial and len(terms) >= LONG_TERMS
         readings = self._readings(query, candidates) if long else []
-        scores, off_topic = self._scored(query, terms, readings, candidates=candidates)
+        # With fewer candidates, what a sentence clearly points at is scored over the whole
+        # message too, so that a second problem can be offered ("also").
+        told = sorted({r.best for r in readings}) if model is not None else []
+        scores, off_topic = self._scored(query, terms, readings, told, candidates=candidates)
         chances = None
         if model is not None:
             chances = model.probabilities(terms, self.analyzer.words(query))
@@ -1116,7 +1119,7 @@ class Matcher:
             unscored = self._model_candidates(chances, scores)
             if unscored:  # rare: scored again with them among the candidates
                 scorer_scores, scorer_off_topic = self._scored(
-                    query, terms, readings, extra=unscored, candidates=candidates
+                    query, terms, readings, sorted({*told, *unscored}), candidates=candidates
                 )
             scores, off_topic = self._with_model(chances, scorer_scores, scorer_off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)

@@ -196,6 +196,20 @@ def test_a_second_problem_in_its_own_sentence_is_offered_as_also(catalog: Catalo
     assert result.to_dict()["also"] == [m.id for m in result.also]
 
 
+def test_a_second_problem_is_offered_though_the_words_of_the_whole_rank_it_low(
+    catalog: Catalog,
+) -> None:
+    """With the model, the scorer compares only its three best candidates over the whole
+    message; what a sentence clearly points at is compared too, so it can still be "also"."""
+    message = (
+        "Hi there, I ordered the green scarf two weeks ago and it still hasn't arrived, "
+        "tracking hasn't moved. On top of that you charged my card twice! Regards, Tomasz"
+    )
+    result = catalog.matcher.match(message)
+    assert result.best is not None and result.best.id == "lost-in-transit", result
+    assert [m.id for m in result.also] == ["charged-twice"], result
+
+
 def test_a_message_the_seller_sends_unprompted_is_never_offered_as_also() -> None:
     entries = [
         MatchEntry(
