@@ -1099,7 +1099,7 @@ class Matcher:
         scorer's own scores, before the model's say. None when the text has no terms, or there
         are no playbooks."""
         query = text[:MAX_QUERY_CHARS]
-        terms = self.analyzer.terms(query, partial=partial)
+        terms, words = self.analyzer.terms_and_words(query, partial=partial)
         if not terms or not self.index.ids:
             return None
         # The model has no say where a server's own playbooks compete: they are new to it.
@@ -1113,7 +1113,7 @@ class Matcher:
         scores, off_topic = self._scored(query, terms, readings, told, candidates=candidates)
         chances = None
         if model is not None:
-            chances = model.probabilities(terms, self.analyzer.words(query))
+            chances = model.probabilities(terms, words)
         scorer_scores, scorer_off_topic = scores, off_topic
         if chances is not None:
             unscored = self._model_candidates(chances, scores)

@@ -34,6 +34,7 @@ from bot.core.loader import shipped_playbooks_dir
 
 if TYPE_CHECKING:
     from bot.core.matcher import MatchIndex
+    from bot.core.text import Analyzer
 
 
 def model_path(language: str = "en") -> Path:
@@ -54,6 +55,11 @@ def features(terms: list[str], words: list[str]) -> list[str]:
     pairs = (f"{first}|{second}" for first, second in itertools.pairwise(terms))
     word_pairs = (f"~{first}|{second}" for first, second in itertools.pairwise(words))
     return [*terms, *pairs, *(f"~{word}" for word in words), *word_pairs]
+
+
+def text_features(analyzer: Analyzer, text: str) -> list[str]:
+    """The model's features of ``text`` as the analyser reads it: what it learns from."""
+    return features(*analyzer.terms_and_words(text))
 
 
 #: What a damaged or foreign model file can raise while it is read.

@@ -341,7 +341,19 @@ class Analyzer:
         ``partial``, the last word may be unfinished (autocomplete): it is read as the most used
         word it could become.
         """
+        return self.terms_and_words(text, partial=partial)[0]
+
+    def words(self, text: str) -> list[str]:
+        """Every word of ``text`` as :meth:`terms` reads it (corrected and stemmed), in order,
+        with the stop words and without folding synonyms or phrases: the wording that the terms
+        leave out ("turned up", "sat on"), for the learned model."""
+        return self.terms_and_words(text)[1]
+
+    def terms_and_words(self, text: str, *, partial: bool = False) -> tuple[list[str], list[str]]:
+        """:meth:`terms` and :meth:`words` of ``text`` from one reading of its words (the
+        words as typed: an unfinished last word is not completed for them)."""
         words = self._plain_words(text)
+        typed = words[-1] if partial and words else None
         if partial and words and words[-1] not in self._known and len(words[-1]) >= 2:
             completions = self.completions(words[-1], limit=1)
             if completions:
@@ -368,14 +380,9 @@ class Analyzer:
                 elif term == UNSAID and out and out[-1] in self.negations:
                     out.pop()  # "not worried": the negation goes with the feeling
                 i += 1
-        return self._mark_negations(out)
-
-    def words(self, text: str) -> list[str]:
-        """Every word of ``text`` as :meth:`terms` reads it (corrected and stemmed), in order,
-        with the stop words and without folding synonyms or phrases: the wording that the terms
-        leave out ("turned up", "sat on"), for the learned model."""
-        readings = self._readings
-        return [(readings.get(word) or self._read(word))[0] for word in self._plain_words(text)]
+        if typed is not None and typed != words[-1]:  # completed for the terms only
+            stems[-1] = (readings.get(typed) or self._read(typed))[0]
+        return self._mark_negations(out), stems
 
     def _read(self, word: str) -> tuple[str, str | None]:
         """What one word reads as, kept for the next time it is met: its corrected word's

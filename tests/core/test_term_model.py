@@ -28,6 +28,7 @@ from bot.core.term_model import (
     features,
     index_digest,
     model_path,
+    text_features,
     trained_with,
 )
 
@@ -108,7 +109,7 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
     analyzer = catalog.matcher.analyzer
     texts, _, _ = training_texts(catalog, development_lines(set(catalog.ids)))
     vectorizer = sklearn_text.TfidfVectorizer(
-        analyzer=lambda text: features(analyzer.terms(text), analyzer.words(text)),
+        analyzer=lambda text: text_features(analyzer, text),
         sublinear_tf=True,
         min_df=MIN_TEXTS,
     )
@@ -120,7 +121,7 @@ def test_scoring_reproduces_the_tf_idf_weighting_the_model_was_trained_on(
         intercept = saved["intercept"].astype(np.float64)
     for text in [*texts[::150], "the mug arrived smashed, she wants a refund asap"]:
         vector = vectorizer.transform([text]).toarray()[0]
-        chances = model.probabilities(analyzer.terms(text), analyzer.words(text))
+        chances = model.probabilities(*analyzer.terms_and_words(text))
         if not vector.any():  # nothing the model knows (a line of emoji, say)
             assert chances is None, text
             continue
@@ -299,4 +300,4 @@ def test_a_playbook_the_model_finds_likely_is_scored_even_when_the_scorer_missed
 def _chances(matcher: Matcher, text: str) -> np.ndarray | None:
     """The matcher's model's probabilities for ``text``, as the matcher reads it."""
     assert matcher.model is not None
-    return matcher.model.probabilities(matcher.analyzer.terms(text), matcher.analyzer.words(text))
+    return matcher.model.probabilities(*matcher.analyzer.terms_and_words(text))
