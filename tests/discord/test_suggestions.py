@@ -10,7 +10,7 @@ from typing import Any
 from bot.contributions import SUGGESTIONS_PER_HOUR
 from bot.storage import Database, SuggestionStatus
 from tests.discord.conftest import Harness, at_draft, custom_id, running_bot, text_of
-from tests.discord.test_private_logs import everything_at_debug
+from tests.discord.test_private_logs import everything_at_debug, leaks, mentioned
 from tests.double import DiscordDouble
 from tests.double.double import InteractionResult
 
@@ -91,8 +91,7 @@ async def test_the_form_shows_the_sellers_words_without_customer_details(
     form = await open_form(double, seller, draft, "match-example")
     assert form.modal is not None
     shown = form.modal.fields()["text"]["value"]
-    for private in PRIVATE:
-        assert private not in shown, shown
+    assert mentioned(PRIVATE, shown) == [], shown
     assert "[name]" in shown and "[order]" in shown and "[email]" in shown and "[phone]" in shown
     assert "teal fruit bowl" in shown
     # The seller sends it as shown: the review message carries none of the customer's details.
@@ -100,14 +99,12 @@ async def test_the_form_shows_the_sellers_words_without_customer_details(
     assert "Sent to this server's reviewers" in text_of(sent), text_of(sent)
     (review,) = review_messages(double, channel_id)
     text = message_text(review)
-    for private in PRIVATE:
-        assert private not in text, text
+    assert mentioned(PRIVATE, text) == [], text
     assert f"<@{seller.id}>" in text and situation_title(draft) in text
     assert not review.ephemeral
     stored = await harness.service.store.get_suggestion(int(review.custom_ids()[0].split(":")[1]))
     assert stored is not None and stored.pending
-    for private in PRIVATE:
-        assert private not in stored.payload
+    assert mentioned(PRIVATE, stored.payload) == []
 
 
 async def test_a_non_reviewer_cannot_decide(harness: Harness) -> None:
@@ -385,5 +382,4 @@ async def test_suggesting_and_reviewing_log_no_customer_details(
             )
             assert "Approved by" in message_text(review)
     assert capture.lines
-    leaked = [line for line in capture.lines if any(p.lower() in line.lower() for p in PRIVATE)]
-    assert leaked == []
+    assert leaks(capture, PRIVATE) == []
