@@ -34,6 +34,7 @@ NATURAL = frozenset({"marketplace"})
 
 _BRACED = re.compile(r"\{([^{}]*)\}")
 _BRACE = re.compile(r"[{}]")
+_KNOWN = re.compile("|".join(re.escape(f"{{{name}}}") for name in PLACEHOLDERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,15 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
         return None
     choice, distance, _ = found
     return choice if distance <= 0.5 else None
+
+
+def placeholders_ok(text: str) -> bool:
+    """Whether every brace in ``text`` belongs to a known placeholder: what
+    :func:`check_placeholders` finds nothing wrong with, told without looking for problems."""
+    if "{" not in text and "}" not in text:
+        return True
+    rest = _KNOWN.sub("", text)
+    return "{" not in rest and "}" not in rest
 
 
 def check_placeholders(text: str) -> Iterator[PlaceholderProblem]:

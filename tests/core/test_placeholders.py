@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from bot.core.placeholders import PLACEHOLDERS, check_placeholders, placeholders_in, render, suggest
+from bot.core.placeholders import (
+    PLACEHOLDERS,
+    check_placeholders,
+    placeholders_in,
+    placeholders_ok,
+    render,
+    suggest,
+)
 
 
 def problems(text: str) -> list[tuple[int, str]]:
@@ -144,3 +153,15 @@ def test_an_unknown_placeholder_stays_visible() -> None:
 def test_text_without_placeholders_is_unchanged() -> None:
     text = "Thanks for letting me know - I'll sort this out today."
     assert render(text, {"customer": "Ana"}) == text
+
+
+def test_the_quick_verdict_agrees_with_the_full_check_on_every_mix_of_braces() -> None:
+    """Every text of up to four pieces, from pieces that make known, unknown, nested, empty
+    and unbalanced placeholders: fine by the quick verdict exactly when no problem is found."""
+    pieces = ["{", "}", "customer", "custmer", "{customer}", "{order}", "{}", " x"]
+    texts = [
+        "".join(parts) for size in range(5) for parts in itertools.product(pieces, repeat=size)
+    ]
+    disagree = [t for t in texts if placeholders_ok(t) != (not list(check_placeholders(t)))]
+    assert disagree == []
+    assert sum(map(placeholders_ok, texts)) > 500 and sum(map(placeholders_ok, texts)) < len(texts)
