@@ -142,7 +142,9 @@ def _load_with(
     # With a builder, the entries go to it as they are read (it counts their words
     # meanwhile), and the cache is written while it builds the index.
     streamed, batch = builder is not None, []
-    for done in read_playbook_files(files, cache, save=builder is None):
+    words: Counter[str] = Counter()  # the words of the entries read now, for the builder
+    count_words = _match_words if builder is not None else None
+    for done in read_playbook_files(files, cache, save=builder is None, also=count_words):
         summary = done.summary
         if summary is None:
             problems.extend(done.problems)
@@ -157,6 +159,7 @@ def _load_with(
             continue
         fields[summary.id] = MatchEntry(summary.id, *done.fields)
         if builder is not None and streamed:
+            words.update(done.extra.split())
             batch.append(fields[summary.id])
             if len(batch) >= STREAMED_ENTRIES:
                 builder.add(batch)
@@ -182,7 +185,10 @@ def _load_with(
         del entries
         if builder is not None:
             sent = None if streamed else found
-            built = builder.build(sent, lexicon, index_file, meanwhile=cache.save)
+            built = builder.build(
+                sent, lexicon, index_file, words if streamed else None, meanwhile=cache.save
+            )
+            words.clear()
         else:
             built = len(found) >= BUILD_APART_FROM and _build_apart(
                 found, lexicon, cache_dir, index_file
@@ -277,15 +283,17 @@ class _Builder:
         entries: list[MatchEntry] | None,
         lexicon: Lexicon,
         index_file: Path,
+        words: Counter[str] | None = None,
         meanwhile: Callable[[], object] = lambda: None,
     ) -> bool:
         """Have ``entries`` (None: those added) indexed and saved as ``index_file``, doing
-        ``meanwhile`` while that is done; False when it failed."""
+        ``meanwhile`` while that is done; False when it failed. ``words``: the words of the
+        entries' texts, counted as :func:`_match_words` reads them (None: count them)."""
         self._words_done()
         if self._broken:
             return False
         try:
-            self._connection.send(("build", entries, lexicon, index_file))
+            self._connection.send(("build", entries, lexicon, index_file, words))
             self._connection.close()
             meanwhile()
             self._process.join()
@@ -305,29 +313,32 @@ class _Builder:
 
 
 def _build_when_told(connection: Any, cache_dir: Path, workers: int) -> None:
-    """The builder: take the entries as they come, counting their words, then build and save
-    their index when told to."""
+    """The builder: take the entries as they come, then build and save their index when told
+    to."""
     entries: list[MatchEntry] = []
-    words: Counter[str] = Counter()
     try:
         while True:
             told = connection.recv()
             if told is None or told[0] == "build":
                 break
             entries.extend(told[1])
-            words.update(chain.from_iterable(tokens(t) for e in told[1] for _, t in e.texts()))
     except EOFError:
         return
     finally:
         connection.close()
     if told is None:
         return
-    _, sent, lexicon, index_file = told
+    _, sent, lexicon, index_file, words = told
     del told
-    if sent is not None:  # all at once: their words are not counted yet
-        _build_and_save(sent, lexicon, cache_dir, index_file, workers=workers)
-    else:
-        _build_and_save(entries, lexicon, cache_dir, index_file, words, workers)
+    built = entries if sent is None else sent
+    _build_and_save(built, lexicon, cache_dir, index_file, words, workers)
+
+
+def _match_words(playbook: Playbook) -> str:
+    """The words of a playbook's match texts, as :meth:`Analyzer.learn` counts them, joined
+    by spaces: counted by the process that read the file, as it reads it."""
+    texts = (playbook.title, playbook.summary, *playbook.match.keywords, *playbook.match.examples)
+    return " ".join(chain.from_iterable(map(tokens, texts)))
 
 
 def _build_apart(

@@ -9,13 +9,14 @@ size and modification time are unchanged and the playbook model is the same.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
 import multiprocessing as mp
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -430,6 +431,7 @@ class ReadFile:
     problems: tuple[Problem, ...] = ()
     fields: tuple[str, str, tuple[str, ...], tuple[str, ...]] | None = None
     blob: bytes | None = None  # the validated playbook as JSON, when asked to keep it
+    extra: Any = None  # what ``also`` made of the playbook, when it was read now
 
 
 #: Below this many files to read, one process reads them all (a pool costs more than it saves).
@@ -443,13 +445,16 @@ def read_playbook_files(
     workers: int | None = None,
     keep: bool = False,
     save: bool = True,
+    also: Callable[[Playbook], Any] | None = None,
 ) -> list[ReadFile]:
     """Read and validate ``files`` (in their order), taking what the cache already holds.
 
     Files that are new or changed are read in parallel (one process per core, up to
     ``workers``) when there are many of them; the cache is written once at the end (or, without
     ``save``, when the caller calls its :meth:`PlaybookCache.save`). With ``keep``, each
-    playbook read now comes back as JSON too.
+    playbook read now comes back as JSON too. ``also``: a module-level function worked out on
+    each playbook read now, by the process that read it (its result comes back as
+    :attr:`ReadFile.extra`): work that would otherwise wait until every file is read.
     """
     cached: dict[Path, PlaybookSummary] = {}
     missing: list[Path] = []
@@ -460,11 +465,11 @@ def read_playbook_files(
         else:
             cached[path] = summary
     read: dict[Path, ReadFile] = {}
-    for path, outcome in _read_all(missing, workers):
+    for path, outcome in _read_all(missing, workers, also):
         if isinstance(outcome, list):
             read[path] = ReadFile(path, None, tuple(outcome))
             continue
-        stamp, digest, blob, summary, fields = outcome
+        stamp, digest, blob, summary, fields, extra = outcome
         if cache is not None:
             cache.put_validated(path, blob, summary, read=(stamp, digest))
         read[path] = ReadFile(
@@ -472,6 +477,7 @@ def read_playbook_files(
             PlaybookSummary.model_validate(summary),
             fields=fields,
             blob=blob if keep else None,
+            extra=extra,
         )
     if cache is not None and save:
         cache.save()
@@ -479,12 +485,19 @@ def read_playbook_files(
 
 
 _Outcome = (
-    tuple[list[int], str, bytes, dict[str, Any], tuple[str, str, tuple[str, ...], tuple[str, ...]]]
+    tuple[
+        list[int],
+        str,
+        bytes,
+        dict[str, Any],
+        tuple[str, str, tuple[str, ...], tuple[str, ...]],
+        Any,
+    ]
     | list[Problem]
 )
 
 
-def _read_one(path: Path) -> tuple[Path, _Outcome]:
+def _read_one(path: Path, also: Callable[[Playbook], Any] | None = None) -> tuple[Path, _Outcome]:
     """Read and validate one file; what a worker process sends back."""
     try:
         stamp = file_stamp(path)
@@ -502,7 +515,8 @@ def _read_one(path: Path) -> tuple[Path, _Outcome]:
         tuple(playbook.match.examples),
         tuple(playbook.match.keywords),
     )
-    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields)
+    extra = also(playbook) if also is not None else None
+    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields, extra)
 
 
 def worker_count(workers: int | None) -> int:
@@ -520,16 +534,19 @@ def worker_count(workers: int | None) -> int:
     return max(1, min(round(cores - busy), 4))
 
 
-def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
+def _read_all(
+    paths: list[Path], workers: int | None, also: Callable[[Playbook], Any] | None = None
+) -> Iterator[tuple[Path, _Outcome]]:
     # One process per core even on a busy machine: reading in this process would cost less
     # time but leave it holding far more memory.
     count = min(workers or os.cpu_count() or 1, 4)
+    read = functools.partial(_read_one, also=also)
     if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        yield from map(_read_one, paths)
+        yield from map(read, paths)
         return
     # fork: the workers start at once with everything already imported
     with mp.get_context("fork").Pool(count) as pool:
-        yield from pool.imap(_read_one, paths, chunksize=32)
+        yield from pool.imap(read, paths, chunksize=32)
 
 
 def load_playbooks(paths: Iterable[Path], *, cache: PlaybookCache | None = None) -> LoadResult:
