@@ -8,6 +8,7 @@ import hashlib
 import json
 import logging
 import multiprocessing as mp
+import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -253,8 +254,10 @@ class _Builder:
                 words = context.Process(target=english_words, args=(cache_dir,))
                 words.start()
             receiving, sending = context.Pipe(duplex=False)
-            # The cores idle now, before this start's own processes keep them busy.
-            args = (receiving, cache_dir, worker_count(None))
+            # One process per core, as the files are read: the load average still counts
+            # what finished in the last minute (an earlier start, say), and one process
+            # alone would take half as long again here with two cores.
+            args = (receiving, cache_dir, worker_count(os.cpu_count() or 1))
             process = context.Process(target=_build_when_told, args=args)
             process.start()
         except OSError as error:
