@@ -1110,7 +1110,11 @@ class Matcher:
         # With fewer candidates, what a sentence clearly points at is scored over the whole
         # message too, so that a second problem can be offered ("also").
         told = sorted({r.best for r in readings}) if model is not None else []
-        scores, off_topic = self._scored(query, terms, readings, told, candidates=candidates)
+        # Each string comparison made once per query, however often the query is scored.
+        compared: dict[tuple[str, int], float] = {}
+        scores, off_topic = self._scored(
+            query, terms, readings, told, candidates=candidates, compared=compared
+        )
         chances = None
         if model is not None:
             chances = model.probabilities(terms, words)
@@ -1119,7 +1123,12 @@ class Matcher:
             unscored = self._model_candidates(chances, scores)
             if unscored:  # rare: scored again with them among the candidates
                 scorer_scores, scorer_off_topic = self._scored(
-                    query, terms, readings, sorted({*told, *unscored}), candidates=candidates
+                    query,
+                    terms,
+                    readings,
+                    sorted({*told, *unscored}),
+                    candidates=candidates,
+                    compared=compared,
                 )
             scores, off_topic = self._with_model(chances, scorer_scores, scorer_off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -1151,16 +1160,27 @@ class Matcher:
         extra: Sequence[int] = (),
         *,
         candidates: int,
+        compared: dict[tuple[str, int], float] | None = None,
     ) -> tuple[dict[int, float], float]:
         """The scorer's scores of the playbooks (``extra`` among the candidates too) and of the
-        off-topic questions; in a long message, the whole text's blended with its readings'."""
+        off-topic questions; in a long message, the whole text's blended with its readings'.
+        ``compared``: string similarities already worked out for this query (and kept)."""
         # In a long message the string comparison is made on the sentences that matter.
         scores = dict(
-            self._score(query, terms, strings=not readings, extra=extra, candidates=candidates)
+            self._score(
+                query,
+                terms,
+                strings=not readings,
+                extra=extra,
+                candidates=candidates,
+                compared=compared,
+            )
         )
         off_topic = scores.pop(self.index.off_topic, 0.0)
         if readings:
-            scores, off_topic = self._combine(scores, off_topic, readings, extra, candidates)
+            scores, off_topic = self._combine(
+                scores, off_topic, readings, extra, candidates, compared
+            )
         return scores, off_topic
 
     def _model_candidates(self, chances: np.ndarray, scores: dict[int, float]) -> list[int]:
@@ -1256,13 +1276,21 @@ class Matcher:
         readings: list[_Reading],
         extra: Sequence[int],
         candidates: int,
+        compared: dict[tuple[str, int], float] | None = None,
     ) -> tuple[dict[int, float], float]:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
         focus = " ".join(r.sentence for r in readings)
         terms = [t for r in readings for t in r.terms]
         scores = dict(
-            self._score(focus, terms, off_topic_strings=False, extra=extra, candidates=candidates)
+            self._score(
+                focus,
+                terms,
+                off_topic_strings=False,
+                extra=extra,
+                candidates=candidates,
+                compared=compared,
+            )
         )
         focus_off_topic = scores.pop(self.index.off_topic, 0.0)
         focus_weight = 1 - WHOLE_WEIGHT
@@ -1330,6 +1358,7 @@ class Matcher:
         off_topic_strings: bool = True,
         extra: Sequence[int] = (),
         candidates: int = CANDIDATES,
+        compared: dict[tuple[str, int], float] | None = None,
     ) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``.
 
@@ -1341,7 +1370,9 @@ class Matcher:
 
         A server's own playbooks are scored in their own small index with the query weighed
         as for the shipped set, and choose their own candidates for the string comparison, so
-        the shipped playbooks' scores do not depend on them.
+        the shipped playbooks' scores do not depend on them. ``compared``: the string
+        similarities worked out for this query so far, by text and playbook (looked up before
+        comparing, and added to).
         """
         index = self.index
         distinct = list(set(terms))
@@ -1371,10 +1402,17 @@ class Matcher:
             return []
         w_fuzzy = SCORE_WEIGHTS[3]
         normalised = normalise(query)
+        known_similarities = {} if compared is None else compared
 
-        def similarity(part: MatchIndex, best_unit: np.ndarray, entry: int) -> float:
+        def compare(part: MatchIndex, entry: int, key: int) -> float:
+            found = known_similarities.get((normalised, key))
+            if found is None:
+                found = known_similarities[normalised, key] = self._fuzzy(normalised, part, entry)
+            return found
+
+        def similarity(part: MatchIndex, best_unit: np.ndarray, entry: int, offset: int) -> float:
             if strings:
-                return self._fuzzy(normalised, part, entry)
+                return compare(part, entry, offset + entry)
             return min(1.0, float(best_unit[entry]))
 
         results: list[tuple[int, float]] = []
@@ -1388,7 +1426,10 @@ class Matcher:
             results.extend(
                 (
                     offset + entry,
-                    100.0 * (float(lexical[entry]) + w_fuzzy * similarity(part, best_unit, entry)),
+                    100.0
+                    * (
+                        float(lexical[entry]) + w_fuzzy * similarity(part, best_unit, entry, offset)
+                    ),
                 )
                 for entry in reached.tolist()
                 if entry != part.off_topic
@@ -1398,7 +1439,7 @@ class Matcher:
         _, lexical, best_unit = shipped
         off = index.off_topic
         if not (strings and off_topic_strings):
-            ceiling = float(lexical[off]) + w_fuzzy * similarity(index, best_unit, off)
+            ceiling = float(lexical[off]) + w_fuzzy * similarity(index, best_unit, off, 0)
         else:
             # The off-topic pseudo-playbook only decides confidence. When even a perfect
             # string match could not bring it within the margin of the best playbook, its
@@ -1410,7 +1451,7 @@ class Matcher:
                     # The model's calibrated verdict reads the score itself (where it is
                     # within the margin; the upper bound stands for it further off), not only
                     # which side of the margin it falls: compare every text.
-                    similarity_off = self._fuzzy(normalised, index, off)
+                    similarity_off = compare(index, off, off)
                 else:
                     similarity_off = self._off_topic_similarity(
                         normalised, index, float(lexical[off]), best

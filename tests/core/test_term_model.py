@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.core import matcher as matcher_module
 from bot.core.catalog import Catalog
 from bot.core.lexicon import lexicon_path
 from bot.core.loader import content_digest
@@ -223,6 +224,32 @@ def test_with_the_model_fewer_playbooks_are_compared_by_their_texts(catalog: Cat
         modelled = catalog.matcher.match(text, top=100).matches
         assert len(alone) == CANDIDATES, text
         assert len(modelled) <= CANDIDATES_WITH_MODEL + MODEL_CANDIDATES, text
+
+
+def test_a_query_scored_again_with_the_models_candidates_compares_each_text_once(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the model's likeliest playbooks join the candidates, the query is scored again;
+    the string comparisons made the first time are not made again."""
+    matcher = catalog.matcher
+    text = "the buyer says the item arrived broken and wants a refund or a replacement"
+    first = matcher.match(text, top=100)
+    scored = {m.id for m in first.matches}
+    outsider = next(i for i, entry in enumerate(matcher.index.ids) if entry not in scored)
+    if matcher.index.off_topic == outsider:
+        outsider += 1
+    monkeypatch.setattr(Matcher, "_model_candidates", lambda self, chances, scores: [outsider])
+    compared: list[tuple[str, tuple[str, ...]]] = []
+    best_of = matcher_module._best_of
+
+    def counted(normalised: str, texts: list[str]) -> float:
+        compared.append((normalised, tuple(texts)))
+        return best_of(normalised, texts)
+
+    monkeypatch.setattr(matcher_module, "_best_of", counted)
+    again = matcher.match(text, top=100)
+    assert matcher.index.ids[outsider] in {m.id for m in again.matches}  # scored again
+    assert compared and len(compared) == len(set(compared))
 
 
 def test_without_the_model_the_verdict_follows_the_scorers_rules(catalog: Catalog) -> None:
