@@ -140,8 +140,9 @@ def _load_with(
     summaries: dict[str, PlaybookSummary] = {}
     sources: dict[str, Path] = {}
     fields: dict[str, MatchEntry] = {}
-    # With a builder, the entries go to it as they are read (it counts their words
-    # meanwhile), and the cache is written while it builds the index.
+    # With a builder, the entries go to it as they are read (their words split into tokens
+    # by the processes that read them, and counted here), and the cache is written while it
+    # builds the index.
     streamed, batch = builder is not None, []
     words: Counter[str] = Counter()  # the words of the entries read now, for the builder
     count_words = _match_words if builder is not None else None
@@ -339,7 +340,7 @@ def _build_when_told(connection: Any, cache_dir: Path, workers: int) -> None:
 
 def _match_words(playbook: Playbook) -> str:
     """The words of a playbook's match texts, as :meth:`Analyzer.learn` counts them, joined
-    by spaces: counted by the process that read the file, as it reads it."""
+    by spaces: found by the process that read the file, while the others are still read."""
     texts = (playbook.title, playbook.summary, *playbook.match.keywords, *playbook.match.examples)
     return " ".join(chain.from_iterable(map(tokens, texts)))
 
