@@ -447,14 +447,29 @@ def read_playbook_files(
     save: bool = True,
     also: Callable[[Playbook], Any] | None = None,
 ) -> list[ReadFile]:
-    """Read and validate ``files`` (in their order), taking what the cache already holds.
+    """Read and validate ``files`` (in their order), taking what the cache already holds:
+    :func:`iter_playbook_files` all at once."""
+    return list(iter_playbook_files(files, cache, workers=workers, keep=keep, save=save, also=also))
+
+
+def iter_playbook_files(
+    files: list[Path],
+    cache: PlaybookCache | None = None,
+    *,
+    workers: int | None = None,
+    keep: bool = False,
+    save: bool = True,
+    also: Callable[[Playbook], Any] | None = None,
+) -> Iterator[ReadFile]:
+    """Each of ``files`` read and validated, in their order, as soon as it is: what the cache
+    already holds at once, the rest as it is read.
 
     Files that are new or changed are read in parallel (one process per core, up to
-    ``workers``) when there are many of them; the cache is written once at the end (or, without
-    ``save``, when the caller calls its :meth:`PlaybookCache.save`). With ``keep``, each
-    playbook read now comes back as JSON too. ``also``: a module-level function worked out on
-    each playbook read now, by the process that read it (its result comes back as
-    :attr:`ReadFile.extra`): work that would otherwise wait until every file is read.
+    ``workers``) when there are many of them; the cache is written once the last is given
+    (or, without ``save``, when the caller calls its :meth:`PlaybookCache.save`). With
+    ``keep``, each playbook read now comes back as JSON too. ``also``: a module-level function
+    worked out on each playbook read now, by the process that read it (its result comes back
+    as :attr:`ReadFile.extra`).
     """
     cached: dict[Path, PlaybookSummary] = {}
     missing: list[Path] = []
@@ -464,24 +479,29 @@ def read_playbook_files(
             missing.append(path)
         else:
             cached[path] = summary
-    read: dict[Path, ReadFile] = {}
-    for path, outcome in _read_all(missing, workers, also):
-        if isinstance(outcome, list):
-            read[path] = ReadFile(path, None, tuple(outcome))
+    fresh = _read_all(missing, workers, also)
+    for path in files:
+        summary = cached.get(path)
+        if summary is not None:
+            yield ReadFile(path, summary)
             continue
-        stamp, digest, blob, summary, fields, extra = outcome
+        _, outcome = next(fresh)  # in the order of ``missing``, which is the files' order
+        if isinstance(outcome, list):
+            yield ReadFile(path, None, tuple(outcome))
+            continue
+        stamp, digest, blob, summary_fields, fields, extra = outcome
         if cache is not None:
-            cache.put_validated(path, blob, summary, read=(stamp, digest))
-        read[path] = ReadFile(
+            cache.put_validated(path, blob, summary_fields, read=(stamp, digest))
+        yield ReadFile(
             path,
-            PlaybookSummary.model_validate(summary),
+            PlaybookSummary.model_validate(summary_fields),
             fields=fields,
             blob=blob if keep else None,
             extra=extra,
         )
+    fresh.close()
     if cache is not None and save:
         cache.save()
-    return [read[path] if path in read else ReadFile(path, cached[path]) for path in files]
 
 
 _Outcome = (

@@ -15,6 +15,7 @@ import pytest
 
 from bot.core import loader
 from bot.core.loader import PlaybookCache, load_playbook, load_playbooks, read_document
+from bot.core.models import Playbook
 from bot.core.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, DocumentError, Problem, decode, parse
 
 SHIPPED = Path(__file__).resolve().parents[2] / "playbooks"
@@ -807,6 +808,38 @@ def test_many_files_are_read_in_parallel_with_the_same_outcome(
     again = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2)
     assert [r.summary for r in again] == [r.summary for r in parallel]
     assert all(r.fields is None for r in again if r.summary)  # all from the cache
+
+
+def test_files_come_one_by_one_in_their_order_each_as_soon_as_it_is_read(
+    base_text: str, tmp_path: Path
+) -> None:
+    """A file is given before the next is read (so a caller can use it meanwhile): cached
+    files and files read now keep the files' order, and what ``also`` makes of a playbook
+    comes with it."""
+    folder = tmp_path / "stream"
+    folder.mkdir()
+    names = [f"case-{number}" for number in range(4)]
+    for name in names:
+        (folder / f"{name}.yaml").write_text(
+            base_text.replace(f"id: {BASE_ID}", f"id: {name}", 1), encoding="utf-8"
+        )
+    files = sorted(folder.iterdir())
+    cache = PlaybookCache(tmp_path / "cache")
+    loader.read_playbook_files(files[1:2], cache)  # one of them cached already
+    stream = loader.iter_playbook_files(files, PlaybookCache(tmp_path / "cache"), also=_title)
+    first = next(stream)
+    assert first.summary is not None and first.extra == first.summary.title
+    # The last file, broken after the first was given, is read broken: it was not read yet.
+    files[-1].write_text("id: [\n", encoding="utf-8")
+    rest = list(stream)
+    assert [r.path for r in [first, *rest]] == files
+    assert rest[0].fields is None and rest[0].extra is None  # from the cache
+    assert rest[1].summary is not None and rest[1].extra == rest[1].summary.title
+    assert rest[-1].summary is None and rest[-1].problems
+
+
+def _title(playbook: Playbook) -> str:
+    return playbook.title
 
 
 def test_an_edit_of_the_same_size_is_picked_up(cached_folder: Path, tmp_path: Path) -> None:
