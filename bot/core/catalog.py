@@ -22,10 +22,10 @@ from bot.core.loader import (
     PlaybookCache,
     content_digest,
     duplicate_id,
-    iter_playbook_files,
     load_playbook,
     load_playbooks,
     playbook_files,
+    read_playbook_files,
     shipped_playbooks_dir,
     worker_count,
 )
@@ -146,7 +146,7 @@ def _load_with(
     streamed, batch = builder is not None, []
     words: Counter[str] = Counter()  # the words of the entries read now, for the builder
     count_words = _match_words if builder is not None else None
-    for done in iter_playbook_files(files, cache, save=builder is None, also=count_words):
+    for done in read_playbook_files(files, cache, save=builder is None, also=count_words):
         summary = done.summary
         if summary is None:
             problems.extend(done.problems)

@@ -446,20 +446,6 @@ def read_playbook_files(
     keep: bool = False,
     save: bool = True,
     also: Callable[[Playbook], Any] | None = None,
-) -> list[ReadFile]:
-    """Read and validate ``files`` (in their order), taking what the cache already holds:
-    :func:`iter_playbook_files` all at once."""
-    return list(iter_playbook_files(files, cache, workers=workers, keep=keep, save=save, also=also))
-
-
-def iter_playbook_files(
-    files: list[Path],
-    cache: PlaybookCache | None = None,
-    *,
-    workers: int | None = None,
-    keep: bool = False,
-    save: bool = True,
-    also: Callable[[Playbook], Any] | None = None,
 ) -> Iterator[ReadFile]:
     """Each of ``files`` read and validated, in their order, as soon as it is: what the cache
     already holds at once, the rest as it is read.

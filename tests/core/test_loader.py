@@ -799,13 +799,13 @@ def test_many_files_are_read_in_parallel_with_the_same_outcome(
         )
     (folder / "case-bad.yaml").write_text("id: [\n", encoding="utf-8")
     files = sorted(folder.iterdir())
-    serial = loader.read_playbook_files(files, workers=1)
-    parallel = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2)
+    serial = list(loader.read_playbook_files(files, workers=1))
+    parallel = list(loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2))
     assert [(r.path, r.summary, r.problems) for r in serial] == [
         (r.path, r.summary, r.problems) for r in parallel
     ]
     assert [r.path.name for r in parallel if r.problems] == ["case-bad.yaml"]
-    again = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2)
+    again = list(loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), workers=2))
     assert [r.summary for r in again] == [r.summary for r in parallel]
     assert all(r.fields is None for r in again if r.summary)  # all from the cache
 
@@ -825,8 +825,8 @@ def test_files_come_one_by_one_in_their_order_each_as_soon_as_it_is_read(
         )
     files = sorted(folder.iterdir())
     cache = PlaybookCache(tmp_path / "cache")
-    loader.read_playbook_files(files[1:2], cache)  # one of them cached already
-    stream = loader.iter_playbook_files(files, PlaybookCache(tmp_path / "cache"), also=_title)
+    list(loader.read_playbook_files(files[1:2], cache))  # one of them cached already
+    stream = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), also=_title)
     first = next(stream)
     assert first.summary is not None and first.extra == first.summary.title
     # The last file, broken after the first was given, is read broken: it was not read yet.
