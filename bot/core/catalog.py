@@ -341,7 +341,7 @@ def _build_when_told(connection: Any, cache_dir: Path, workers: int) -> None:
 def _match_words(playbook: Playbook) -> str:
     """The words of a playbook's match texts, as :meth:`Analyzer.learn` counts them, joined
     by spaces: found by the process that read the file, while the others are still read."""
-    texts = (playbook.title, playbook.summary, *playbook.match.keywords, *playbook.match.examples)
+    texts = (text for _, text in MatchEntry.of(playbook).texts())
     return " ".join(chain.from_iterable(map(tokens, texts)))
 
 
