@@ -8,7 +8,6 @@ import hashlib
 import json
 import logging
 import multiprocessing as mp
-import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,10 +23,10 @@ from bot.core.loader import (
     duplicate_id,
     load_playbook,
     load_playbooks,
+    one_per_core,
     playbook_files,
     read_playbook_files,
     shipped_playbooks_dir,
-    worker_count,
 )
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
 from bot.core.models import Category, Playbook, PlaybookSummary
@@ -255,10 +254,9 @@ class _Builder:
                 words = context.Process(target=english_words, args=(cache_dir,))
                 words.start()
             receiving, sending = context.Pipe(duplex=False)
-            # One process per core, as the files are read: the load average still counts
-            # what finished in the last minute (an earlier start, say), and one process
-            # alone would take half as long again here with two cores.
-            args = (receiving, cache_dir, worker_count(os.cpu_count() or 1))
+            # As the files are read: one process alone would take half as long again with
+            # two cores.
+            args = (receiving, cache_dir, one_per_core())
             process = context.Process(target=_build_when_told, args=args)
             process.start()
         except OSError as error:

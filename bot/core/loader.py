@@ -540,12 +540,18 @@ def worker_count(workers: int | None) -> int:
     return max(1, min(round(cores - busy), 4))
 
 
+def one_per_core() -> int:
+    """One process per core (up to 4), however busy the machine: for the jobs of a first
+    start, where the load average still counts the last minute's work (an earlier start)."""
+    return worker_count(os.cpu_count() or 1)
+
+
 def _read_all(
     paths: list[Path], workers: int | None, also: Callable[[Playbook], Any] | None = None
 ) -> Iterator[tuple[Path, _Outcome]]:
     # One process per core even on a busy machine: reading in this process would cost less
     # time but leave it holding far more memory.
-    count = min(workers or os.cpu_count() or 1, 4)
+    count = worker_count(workers) if workers else one_per_core()
     read = functools.partial(_read_one, also=also)
     if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         yield from map(read, paths)
