@@ -23,8 +23,6 @@ from bot.logs import HIDDEN, configure_logging
 from tests.discord.conftest import at_draft, custom_id, reminder_dms, reply_of, running_bot, text_of
 from tests.double import DiscordDouble, InteractionTimeoutError
 
-pytestmark = pytest.mark.asyncio
-
 DETAILS = {
     "customer": "Zephyrine Quillfeather",
     "item": "obsidian tortoise teapot",
@@ -81,6 +79,19 @@ def mentioned(details: tuple[str, ...], text: str) -> list[str]:
 def leaks(capture: Capture, details: tuple[str, ...] = PRIVATE) -> list[str]:
     """The captured log lines that mention any of ``details``."""
     return [line for line in capture.lines if mentioned(details, line)]
+
+
+def test_a_detail_is_mentioned_as_a_word_of_its_own_in_any_case() -> None:
+    """The leak check finds a detail however it is written around, and not inside a longer
+    run of letters or digits (a Discord id that holds an order number's digits by chance)."""
+    details = ("8812", "Rosalind", "ZQ-771942", "tortoise teapot")
+    assert mentioned(details, "order #8812 from ROSALIND") == ["8812", "Rosalind"]
+    assert mentioned(details, "ref=zq-771942; item: Tortoise Teapot.") == [
+        "ZQ-771942",
+        "tortoise teapot",
+    ]
+    assert mentioned(details, "order_8812") == ["8812"]
+    assert mentioned(details, "Webhook ID 1578035568812621851, user Rosalinda") == []
 
 
 async def test_a_walkthrough_and_its_reminder_at_debug_log_no_customer_details(
