@@ -184,7 +184,7 @@ class Analyzer:
         self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
         self.correct = lru_cache(maxsize=65536)(self._correct)
         #: Each word met in :meth:`terms`, as read with the current vocabulary.
-        self._readings: dict[str, tuple[str, str | None]] = {}
+        self._readings: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
 
     # -- vocabulary ---------------------------------------------------------------------------
 
@@ -360,34 +360,37 @@ class Analyzer:
                 words[-1] = completions[0]
         readings = self._readings
         read = [readings.get(w) or self._read(w) for w in words]
-        stems = [stem for stem, _ in read]
+        stems = [stem for stem, _, _ in read]
+        phrases, stopwords, negations = self._phrases, self.stopwords, self.negations
         out: list[str] = []
+        end = len(read)
         i = 0
-        while i < len(stems):
-            for size in self._phrase_lengths.get(stems[i], ()):
-                target = self._phrases.get(tuple(stems[i : i + size]))
-                if target is not None and i + size <= len(stems):
-                    if target[1:] not in self.stopwords:
+        while i < end:
+            _, term, lengths = read[i]
+            for size in lengths:  # the phrases this word may start, longest first
+                target = phrases.get(tuple(stems[i : i + size])) if i + size <= end else None
+                if target is not None:
+                    if target[1:] not in stopwords:
                         out.append(target)
-                    elif out and out[-1] in self.negations:
+                    elif out and out[-1] in negations:
                         out.pop()  # "don't know what to say": the negation goes with it
                     i += size
                     break
             else:
-                term = read[i][1]
                 if term:
                     out.append(term)
-                elif term == UNSAID and out and out[-1] in self.negations:
+                elif term == UNSAID and out and out[-1] in negations:
                     out.pop()  # "not worried": the negation goes with the feeling
                 i += 1
         if typed is not None and typed != words[-1]:  # completed for the terms only
             stems[-1] = (readings.get(typed) or self._read(typed))[0]
         return self._mark_negations(out), stems
 
-    def _read(self, word: str) -> tuple[str, str | None]:
+    def _read(self, word: str) -> tuple[str, str | None, tuple[int, ...]]:
         """What one word reads as, kept for the next time it is met: its corrected word's
-        stem, and the term it gives outside a phrase (None for a stop word, :data:`UNSAID` for
-        a word of a group named as a stop word, such as "anxious")."""
+        stem; the term it gives outside a phrase (None for a stop word, :data:`UNSAID` for
+        a word of a group named as a stop word, such as "anxious"); and the lengths of the
+        lexicon's phrases that start with it, longest first (most words start none)."""
         corrected = self.correct(word)
         stem = self._stem(corrected)
         term = None
@@ -397,8 +400,8 @@ class Analyzer:
                 term = UNSAID
         if len(self._readings) >= READINGS_KEPT:
             self._readings.clear()
-        self._readings[word] = (stem, term)
-        return stem, term
+        reading = self._readings[word] = (stem, term, self._phrase_lengths.get(stem, ()))
+        return reading
 
     def _mark_negations(self, terms: list[str]) -> list[str]:
         """Fold "not", "never", "no" into one term and mark the term they negate with ``!``.
