@@ -150,6 +150,17 @@ _STR_TAG = f"{_CORE}str"
 #: The first characters of every plain scalar PyYAML's resolver may read as something other
 #: than text (bool, null, numbers, timestamps, merge and value keys).
 _MAYBE_NOT_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
+#: The plain scalars starting with a letter that the resolver reads as other than text (bool
+#: and null), with what the constructor makes of them; any other plain scalar starting with
+#: one of :data:`_LETTERS` is text.
+_PLAIN_WORDS: dict[str, bool | None] = {
+    **{word: True for word in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
+    **{word: False for word in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")},
+    **{word: None for word in ("null", "Null", "NULL", "~")},
+}
+_LETTERS = frozenset("yYnNtTfFoO")
+#: The tag of a scalar the quick reading has already made into its value.
+_NOT_TEXT = "quick: not text"
 
 
 _Event = yaml.events
@@ -214,13 +225,21 @@ def _plain(next_event: Any, max_depth: int) -> Any:
             tag, value = event.tag, event.value
             if tag is None or tag == "!":
                 # As the careful path's resolver, but without its regular expressions for a
-                # scalar that can only be text.
+                # scalar that can only be text, a word or a whole number.
                 implicit = event.implicit
-                if implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
-                    tag = _scalar_resolver.resolve(yaml.ScalarNode, value, implicit)
-                else:
+                if not implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
                     tag = _STR_TAG
-            if tag != _STR_TAG:
+                elif value in _PLAIN_WORDS:
+                    tag, value = _NOT_TEXT, _PLAIN_WORDS[value]
+                elif value[:1] in _LETTERS:
+                    tag = _STR_TAG  # only the words above are not text
+                elif value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+                    tag, value = _NOT_TEXT, int(value)
+                else:
+                    tag = _scalar_resolver.resolve(yaml.ScalarNode, value, implicit)
+            if tag is _NOT_TEXT:
+                pass
+            elif tag != _STR_TAG:
                 if tag not in _ALLOWED_TAGS:
                     raise _Doubt
                 node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)

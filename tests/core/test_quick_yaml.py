@@ -101,8 +101,30 @@ def test_a_value_that_is_not_its_tag_is_refused_with_its_place() -> None:
     assert "twelve" in problem.message
 
 
+#: Plain scalars of every kind the resolver tells apart, and text that looks like them.
+PLAIN_SCALARS = [
+    *["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE"],
+    *["on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "yEs", "nO", "oN", "tRUE"],
+    *["null", "Null", "NULL", "nULL", "~", "", "none", "None", "~ text", "nothing at all"],
+    *["yes please", "no thanks", "on its way", "off again", "True story", "Never", "order"],
+    *["0", "7", "12", "00", "007", "09", "012", "0o17", "0x1F", "0b101", "1_000", "+12", "-3"],
+    *["1:20", "190:20:30", "12345678901234567890123", "1e3", "1.5", ".5", "1.", "-.inf"],
+    *[".NaN", "2024-01-02", "2024-01-02 10:00:00", "1 2", "12 items", "3rd", "١٢", "<<", "="],
+]
+
+
 def test_the_quick_loader_resolves_like_the_careful_one() -> None:
-    for value in ["yes", "No", "on", "OFF", "null", "Null", "~", "", "12", "1_000", "0o17", "1e3"]:
+    left_to_the_careful_reading = []
+    for value in PLAIN_SCALARS:
         text = f"v: {value}\n"
-        assert parse_quick(text) == _careful(text), value
+        quick = parse_quick(text)
+        if quick is None:
+            left_to_the_careful_reading.append(value)
+            continue
+        assert quick == _careful(text), value
+        assert type(quick["v"]) is type(_careful(text)["v"]), value  # 1 == True
+    assert left_to_the_careful_reading == ["2024-01-02", "2024-01-02 10:00:00", "<<", "="]
+    readable = [value for value in PLAIN_SCALARS if value not in left_to_the_careful_reading]
+    listed = "v:\n" + "".join(f"- {value}\n" for value in readable)
+    assert parse_quick(listed) == _careful(listed)
     assert safe_yaml.MAX_DEPTH == 16
