@@ -15,6 +15,7 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -159,7 +160,8 @@ class PlaybookCache:
         self._files: dict[str, list[Any]] | None = None
         self._entries: dict[str, dict[str, Any]] = {}
         self._pending: dict[str, dict[str, Any]] = {}
-        self._spill: IO[bytes] | None = None  # new blobs until they are saved
+        self._spill: IO[bytes] | None = None  # new blobs until they are saved, a line each
+        self._spill_end = 0  # where the next one goes in it
         self._new_files: dict[str, list[Any]] = {}
         self._seen: dict[str, str] = {}  # each file's digest, looked at once per start
 
@@ -246,6 +248,7 @@ class PlaybookCache:
                 assert self._spill is not None
                 self._spill.seek(offset)
                 raw = self._spill.read(length)
+                self._spill.seek(self._spill_end)  # where the next blob is written
             else:
                 with self.blobs.open("rb") as handle:
                     handle.seek(offset)
@@ -289,10 +292,14 @@ class PlaybookCache:
         try:
             if self._spill is None:
                 self.directory.mkdir(parents=True, exist_ok=True)
-                self._spill = tempfile.TemporaryFile(dir=self.directory)  # noqa: SIM115 (closed by save)
-            self._spill.seek(0, os.SEEK_END)
-            offset = self._spill.tell()
+                self._spill = tempfile.TemporaryFile(  # noqa: SIM115 (closed by save)
+                    dir=self.directory, buffering=SPILL_BUFFER
+                )
+                self._spill_end = 0
+            offset = self._spill_end
             self._spill.write(blob)
+            self._spill.write(b"\n")
+            self._spill_end += len(blob) + 1
         except OSError:
             return
         self._pending[digest] = {
@@ -313,20 +320,7 @@ class PlaybookCache:
                 files, entries = _read_index(self.file)
                 files.update(self._new_files)
                 with self.blobs.open("ab") as handle:
-                    offset = handle.tell()
-                    for digest, entry in self._pending.items():
-                        if digest in entries or self._spill is None:
-                            continue
-                        self._spill.seek(entry["offset"])
-                        blob = self._spill.read(entry["length"])
-                        handle.write(blob + b"\n")
-                        entries[digest] = {
-                            "digest": digest,
-                            "summary": entry["summary"],
-                            "offset": offset,
-                            "length": len(blob),
-                        }
-                        offset += len(blob) + 1
+                    self._keep_spilled(handle, entries)
                 files = {k: v for k, v in files.items() if v[3] in entries}
                 stored = {
                     k: {"summary": v["summary"], "offset": v["offset"], "length": v["length"]}
@@ -342,6 +336,43 @@ class PlaybookCache:
                 self._spill = None
         except OSError as error:
             log.warning("could not write the playbook cache %s: %s", self.file, error.strerror)
+
+    def _keep_spilled(self, handle: IO[bytes], entries: dict[str, dict[str, Any]]) -> None:
+        """Append the spilled blobs to the blob file open as ``handle``, and enter them in
+        ``entries``: the whole spill at once when none was kept meanwhile (by another
+        process), else blob by blob."""
+        if self._spill is None:
+            return
+        start = handle.tell()
+        self._spill.seek(0)
+        if not any(digest in entries for digest in self._pending):
+            shutil.copyfileobj(self._spill, handle, SPILL_BUFFER)
+            for digest, entry in self._pending.items():
+                entries[digest] = {
+                    "digest": digest,
+                    "summary": entry["summary"],
+                    "offset": start + entry["offset"],
+                    "length": entry["length"],
+                }
+            return
+        offset = start
+        for digest, entry in self._pending.items():
+            if digest in entries:
+                continue
+            self._spill.seek(entry["offset"])
+            line = self._spill.read(entry["length"] + 1)  # the blob and its line end
+            handle.write(line)
+            entries[digest] = {
+                "digest": digest,
+                "summary": entry["summary"],
+                "offset": offset,
+                "length": entry["length"],
+            }
+            offset += len(line)
+
+
+#: The spill's buffer, and the pieces it is copied in.
+SPILL_BUFFER = 1 << 18
 
 
 def _read_index(file: Path) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:

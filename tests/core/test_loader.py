@@ -787,6 +787,44 @@ def test_two_caches_writing_one_folder_keep_both(cached_folder: Path, tmp_path: 
     assert reopened.get(path) is not None and reopened.get(other) is not None
 
 
+def test_a_playbook_kept_by_both_caches_is_written_once(
+    cached_folder: Path, tmp_path: Path
+) -> None:
+    cache_dir = tmp_path / "cache"
+    first, second = PlaybookCache(cache_dir), PlaybookCache(cache_dir)
+    path = cached_folder / f"{BASE_ID}.yaml"
+    other = cached_folder / "lost-in-transit.yaml"
+    first.put(path, load_playbook(path))
+    second.put(other, load_playbook(other))
+    second.put(path, load_playbook(path))
+    first.save()
+    kept_by_the_first = first.blobs.stat().st_size
+    second.save()  # only what the first did not keep is added
+    assert second.blobs.stat().st_size - kept_by_the_first == len(
+        load_playbook(other).model_dump_json().encode() + b"\n"
+    )
+    reopened = PlaybookCache(cache_dir)
+    assert reopened.get(path) == load_playbook(path)
+    assert reopened.get(other) == load_playbook(other)
+
+
+def test_a_playbook_read_back_before_the_save_leaves_the_next_one_whole(
+    cached_folder: Path, tmp_path: Path
+) -> None:
+    cache = PlaybookCache(tmp_path / "cache")
+    path = cached_folder / f"{BASE_ID}.yaml"
+    other = cached_folder / "lost-in-transit.yaml"
+    cache.put(path, load_playbook(path))
+    assert cache.get(path) == load_playbook(path)  # read from the spill, not yet saved
+    cache.put(other, load_playbook(other))
+    assert cache.get(other) == load_playbook(other)
+    assert cache.get(path) == load_playbook(path)
+    cache.save()
+    reopened = PlaybookCache(tmp_path / "cache")
+    assert reopened.get(path) == load_playbook(path)
+    assert reopened.get(other) == load_playbook(other)
+
+
 def test_many_files_are_read_in_parallel_with_the_same_outcome(
     base_text: str, tmp_path: Path
 ) -> None:
