@@ -25,7 +25,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from bot.core import safe_yaml
-from bot.core.models import Category, Playbook, PlaybookSummary
+from bot.core.models import Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ class PlaybookCache:
     def digest(self, path: Path, raw: bytes | None = None) -> str | None:
         """The content digest of ``path`` (read only when its size or time changed)."""
         files = self._load()
-        key = os.path.abspath(path)
+        key = _absolute(path)
         if raw is None and key in self._seen:
             return self._seen[key]
         try:
@@ -226,15 +226,9 @@ class PlaybookCache:
         entry = self._entry(path)
         if entry is None:
             return None
-        try:  # validated when it was cached: only rebuilt
-            fields = entry["summary"]
-            return PlaybookSummary.model_construct(
-                id=str(fields["id"]),
-                title=str(fields["title"]),
-                summary=str(fields["summary"]),
-                category=Category(fields["category"]),
-            )
-        except (ValueError, KeyError, TypeError):
+        try:  # four plain fields: checking them costs less than building them unchecked
+            return PlaybookSummary.model_validate(entry["summary"])
+        except ValueError:
             return None
 
     def raw(self, path: Path) -> bytes | None:
@@ -284,7 +278,7 @@ class PlaybookCache:
         """Keep a validated playbook given as its JSON (``Playbook.model_dump_json``) and its
         summary's fields; ``read``: the file's stamp and digest, when they are known."""
         if read is not None:
-            digest = self._record(os.path.abspath(path), *read)
+            digest = self._record(_absolute(path), *read)
         else:
             digest = self.digest(path, raw)
         if digest is None or digest in self._entries or digest in self._pending:
@@ -303,7 +297,6 @@ class PlaybookCache:
         except OSError:
             return
         self._pending[digest] = {
-            "digest": digest,
             "summary": summary,
             "offset": offset,
             "length": len(blob),
@@ -349,7 +342,6 @@ class PlaybookCache:
             shutil.copyfileobj(self._spill, handle, SPILL_BUFFER)
             for digest, entry in self._pending.items():
                 entries[digest] = {
-                    "digest": digest,
                     "summary": entry["summary"],
                     "offset": start + entry["offset"],
                     "length": entry["length"],
@@ -363,7 +355,6 @@ class PlaybookCache:
             line = self._spill.read(entry["length"] + 1)  # the blob and its line end
             handle.write(line)
             entries[digest] = {
-                "digest": digest,
                 "summary": entry["summary"],
                 "offset": offset,
                 "length": entry["length"],
@@ -386,7 +377,7 @@ def _read_index(file: Path) -> tuple[dict[str, list[Any]], dict[str, dict[str, A
     if not isinstance(files, dict) or not isinstance(entries, dict):
         return {}, {}
     entries = {
-        k: {**v, "digest": k}
+        k: v
         for k, v in entries.items()
         if isinstance(v, dict)
         and isinstance(v.get("offset"), int)
@@ -422,6 +413,15 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 #: Validation context marking data that was already validated when it was cached.
 TRUSTED = {"trusted": True}
+
+
+def _absolute(path: Path) -> str:
+    """``os.path.abspath(path)``, without its work for a path that is plainly absolute already
+    (as the files listed in a folder given by its absolute path are)."""
+    text = str(path)
+    if text.startswith("/") and "/." not in text:
+        return text
+    return os.path.abspath(text)
 
 
 def file_stamp(path: Path) -> list[int]:
