@@ -162,6 +162,7 @@ class PlaybookCache:
         self._pending: dict[str, dict[str, Any]] = {}
         self._spill: IO[bytes] | None = None  # new blobs until they are saved, a line each
         self._spill_end = 0  # where the next one goes in it
+        self._spill_failed = False  # a write failed: what is after ``_spill_end`` is not known
         self._new_files: dict[str, list[Any]] = {}
         self._seen: dict[str, str] = {}  # each file's digest, looked at once per start
 
@@ -283,6 +284,8 @@ class PlaybookCache:
             digest = self.digest(path, raw)
         if digest is None or digest in self._entries or digest in self._pending:
             return
+        if self._spill_failed:
+            return  # the cache keeps what was spilled before; the rest is read next time
         try:
             if self._spill is None:
                 self.directory.mkdir(parents=True, exist_ok=True)
@@ -295,6 +298,7 @@ class PlaybookCache:
             self._spill.write(b"\n")
             self._spill_end += len(blob) + 1
         except OSError:
+            self._spill_failed = True
             return
         self._pending[digest] = {
             "summary": summary,
@@ -327,6 +331,7 @@ class PlaybookCache:
             if self._spill is not None:
                 self._spill.close()
                 self._spill = None
+            self._spill_failed = False
         except OSError as error:
             log.warning("could not write the playbook cache %s: %s", self.file, error.strerror)
 
@@ -338,7 +343,7 @@ class PlaybookCache:
             return
         start = handle.tell()
         self._spill.seek(0)
-        if not any(digest in entries for digest in self._pending):
+        if not self._spill_failed and not any(digest in entries for digest in self._pending):
             shutil.copyfileobj(self._spill, handle, SPILL_BUFFER)
             for digest, entry in self._pending.items():
                 entries[digest] = {

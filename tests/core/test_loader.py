@@ -825,6 +825,47 @@ def test_a_playbook_read_back_before_the_save_leaves_the_next_one_whole(
     assert reopened.get(other) == load_playbook(other)
 
 
+class _FullDisk:
+    """A spill file on a disk that fills up: the next write stores part of its bytes, then
+    fails, as on a full disk."""
+
+    def __init__(self, spill: Any) -> None:
+        self._spill = spill
+
+    def write(self, data: bytes) -> int:
+        self._spill.write(data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._spill, name)
+
+
+def test_a_failed_spill_keeps_what_was_spilled_before_it(
+    cached_folder: Path, tmp_path: Path
+) -> None:
+    cache = PlaybookCache(tmp_path / "cache")
+    path = cached_folder / f"{BASE_ID}.yaml"
+    other = cached_folder / "lost-in-transit.yaml"
+    cache.put(path, load_playbook(path))
+    spill, cache._spill = cache._spill, _FullDisk(cache._spill)
+    cache.put(other, load_playbook(other))  # fails half-way
+    cache._spill = spill  # the disk has room again
+    third = Path(shutil.copy(SHIPPED / "address-problem.yaml", cached_folder))
+    cache.put(third, load_playbook(third))
+    assert cache.get(other) is None
+    cache.save()
+    index = json.loads(cache.file.read_text(encoding="utf-8"))
+    blobs = cache.blobs.read_bytes()
+    for entry in index["entries"].values():  # nothing kept points at the half-written bytes
+        Playbook.model_validate_json(blobs[entry["offset"] : entry["offset"] + entry["length"]])
+    reopened = PlaybookCache(tmp_path / "cache")
+    assert reopened.get(path) == load_playbook(path)
+    assert reopened.get(other) is None  # read from its file next time
+    result = load_playbooks([cached_folder], cache=reopened)
+    assert result.ok and len(result.playbooks) == 3
+    assert PlaybookCache(tmp_path / "cache").get(other) == load_playbook(other)
+
+
 def test_many_files_are_read_in_parallel_with_the_same_outcome(
     base_text: str, tmp_path: Path
 ) -> None:
