@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from bot.core import safe_yaml
-from bot.core.loader import read_document, shipped_playbooks_dir
+from bot.core.loader import read_text, shipped_playbooks_dir
 
 Word = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=60)
@@ -80,4 +80,5 @@ def lexicon_path(language: str = "en") -> Path:
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read and validate a lexicon file; raise :class:`safe_yaml.DocumentError` on problems."""
-    return safe_yaml.load_model(Lexicon, read_document(path or lexicon_path()))
+    path = path or lexicon_path()
+    return safe_yaml.read_model(Lexicon, str(path), read_text(path))

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import ValidationError
-
 from bot.core import safe_yaml
 from bot.core.models import Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
@@ -114,20 +112,11 @@ def load_playbook(
     label = source or str(path)
     if text is None:
         text = read_text(path, source=label) if raw is None else safe_yaml.decode(label, raw)
-    data = safe_yaml.parse_quick(text)
-    if isinstance(data, dict):
-        try:
-            quick = Playbook.model_validate(data)
-        except ValidationError:
-            quick = None
-        if quick is not None and quick.id == path.stem:
-            return quick
-    document = safe_yaml.parse(label, text)
-    playbook = safe_yaml.load_model(Playbook, document)
+    playbook = safe_yaml.read_model(Playbook, label, text)
     if playbook.id != path.stem:
         raise DocumentError(
             [
-                document.problem(
+                safe_yaml.parse(label, text).problem(
                     ("id",),
                     f"id '{playbook.id}' must equal the file name '{path.stem}' (name the file "
                     f"{playbook.id}{path.suffix or '.yaml'}, or change the id)",

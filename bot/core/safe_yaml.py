@@ -193,7 +193,7 @@ def parse_quick(text: str, *, max_depth: int = MAX_DEPTH) -> Any | None:
     missing, so a document that fails validation must be parsed again with :func:`parse` to
     locate its problems.
     """
-    if "\t" in text or "&" in text:
+    if "\t" in text:
         return None
     parser = _CParser(text)
     try:
@@ -375,6 +375,19 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     return _scalar_constructor.construct_object(node)
+
+
+def read_model(model: type[M], source: str, text: str) -> M:
+    """``text`` (from ``source``) validated as ``model``: read quickly when it is plain data
+    that validates, else carefully, so that each problem is located; raise
+    :class:`DocumentError`."""
+    data = parse_quick(text)
+    if isinstance(data, dict):
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            pass  # read again carefully: the problems are located
+    return load_model(model, parse(source, text))
 
 
 def load_model(model: type[M], document: Document) -> M:
