@@ -308,11 +308,7 @@ class PlaybookCache:
                 with self.blobs.open("ab") as handle:
                     self._keep_spilled(handle, entries)
                 files = {k: v for k, v in files.items() if v[3] in entries}
-                stored = {
-                    k: {"summary": v["summary"], "offset": v["offset"], "length": v["length"]}
-                    for k, v in entries.items()
-                }
-                index = {"files": files, "entries": stored}
+                index = {"files": files, "entries": entries}  # each entry as it is stored
                 _write_atomically(self.file, json.dumps(index, separators=(",", ":")).encode())
             self._files, self._entries = files, entries
             self._pending.clear()
@@ -332,28 +328,21 @@ class PlaybookCache:
             return
         start = handle.tell()
         self._spill.seek(0)
-        if not self._spill_failed and not any(digest in entries for digest in self._pending):
+        whole = not self._spill_failed and not any(d in entries for d in self._pending)
+        if whole:  # the spill holds the blobs a line each, as the blob file does
             shutil.copyfileobj(self._spill, handle, SPILL_BUFFER)
-            for digest, entry in self._pending.items():
-                entries[digest] = {
-                    "summary": entry["summary"],
-                    "offset": start + entry["offset"],
-                    "length": entry["length"],
-                }
-            return
-        offset = start
         for digest, entry in self._pending.items():
             if digest in entries:
                 continue
-            self._spill.seek(entry["offset"])
-            line = self._spill.read(entry["length"] + 1)  # the blob and its line end
-            handle.write(line)
+            offset = start + entry["offset"] if whole else handle.tell()
+            if not whole:
+                self._spill.seek(entry["offset"])
+                handle.write(self._spill.read(entry["length"] + 1))  # the blob and its line end
             entries[digest] = {
                 "summary": entry["summary"],
                 "offset": offset,
                 "length": entry["length"],
             }
-            offset += len(line)
 
 
 #: The spill's buffer, and the pieces it is copied in.
