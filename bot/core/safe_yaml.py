@@ -237,9 +237,7 @@ def _plain(next_event: Any, max_depth: int) -> Any:
                     tag, value = _NOT_TEXT, int(value)
                 else:
                     tag = _scalar_resolver.resolve(yaml.ScalarNode, value, implicit)
-            if tag is _NOT_TEXT:
-                pass
-            elif tag != _STR_TAG:
+            if tag is not _NOT_TEXT and tag != _STR_TAG:
                 if tag not in _ALLOWED_TAGS:
                     raise _Doubt
                 node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
