@@ -297,7 +297,10 @@ class Analyzer:
         if self._symbols is not None and (self._ascii_symbols or not text.isascii()):
             text = self._symbols.sub(lambda m: self._symbol_words[m.group(0)], text)
         contractions = self.contractions
-        for token in tokens(text):
+        found = tokens(text)
+        if contractions.keys().isdisjoint(found) and "'" not in "".join(found):
+            return found  # most texts: nothing to expand, nothing to cut at an apostrophe
+        for token in found:
             expanded = contractions.get(token)
             if expanded is None:
                 if "'" not in token:
