@@ -280,6 +280,23 @@ def test_every_draft_passes_the_tone_check(checker: ToneChecker) -> None:
     assert not failing, failing
 
 
+def test_every_follow_up_message_passes_the_tone_check(checker: ToneChecker) -> None:
+    """The message a seller sends when checking back, for every offer, reads as kindly as the
+    reply: checking that a parcel "reached you this time" is not a lecture."""
+    failing = []
+    for playbook in SHIPPED.values():
+        for offer in [None, *(o.id for o in playbook.steps.compensate.ladder)]:
+            state = engine.start(playbook, PRIYA, policy(ReturnShipping.BUYER))
+            state = engine.choose_offer(state, playbook, offer)
+            if state.choices.follow_up_days is None:
+                continue
+            text = engine.follow_up_message(state, playbook)
+            report = checker.check(text)
+            if not report.ok:
+                failing.append((playbook.id, offer, [f.text for f in report.findings]))
+    assert not failing, failing
+
+
 # -- the composer's pieces ---------------------------------------------------------------------
 
 DAMAGED = SHIPPED["damaged-in-transit"]
