@@ -48,10 +48,11 @@ FEATURES_VERSION = 2
 
 def features(terms: list[str], words: list[str]) -> list[str]:
     """The model's features of an analysed text: its terms (``Analyzer.terms``) and each
-    adjacent pair of them, and its words (``Analyzer.words``, marked ``~``) and each adjacent
-    pair of those. The terms carry what the scorer knows (synonyms folded, phrases found); the
-    words carry the wording it drops, which is often how an indirect description is told
-    ("it turned up looking like it had been sat on")."""
+    adjacent pair of them, and its words (the second of what ``Analyzer.terms_and_words``
+    gives, marked ``~``) and each adjacent pair of those. The terms carry what the scorer
+    knows (synonyms folded, phrases found); the words carry the wording it drops, which is
+    often how an indirect description is told ("it turned up looking like it had been sat
+    on")."""
     pairs = (f"{first}|{second}" for first, second in itertools.pairwise(terms))
     word_pairs = (f"~{first}|{second}" for first, second in itertools.pairwise(words))
     return [*terms, *pairs, *(f"~{word}" for word in words), *word_pairs]

@@ -346,15 +346,12 @@ class Analyzer:
         """
         return self.terms_and_words(text, partial=partial)[0]
 
-    def words(self, text: str) -> list[str]:
-        """Every word of ``text`` as :meth:`terms` reads it (corrected and stemmed), in order,
-        with the stop words and without folding synonyms or phrases: the wording that the terms
-        leave out ("turned up", "sat on"), for the learned model."""
-        return self.terms_and_words(text)[1]
-
     def terms_and_words(self, text: str, *, partial: bool = False) -> tuple[list[str], list[str]]:
-        """:meth:`terms` and :meth:`words` of ``text`` from one reading of its words (the
-        words as typed: an unfinished last word is not completed for them)."""
+        """:meth:`terms` of ``text``, and every word of it as they read it (corrected and
+        stemmed), in order, with the stop words and without folding synonyms or phrases: the
+        wording that the terms leave out ("turned up", "sat on"), for the learned model. One
+        reading of its words gives both (an unfinished last word is completed for the terms
+        only)."""
         words = self._plain_words(text)
         typed = words[-1] if partial and words else None
         if partial and words and words[-1] not in self._known and len(words[-1]) >= 2:
