@@ -240,8 +240,7 @@ def _plain(next_event: Any, max_depth: int) -> Any:
             if tag is not _NOT_TEXT and tag != _STR_TAG:
                 if tag not in _ALLOWED_TAGS:
                     raise _Doubt
-                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-                value = _scalar_constructor.construct_object(node)
+                value = _construct(yaml.ScalarNode(tag, value, None, None, event.style))
             if container is None:  # the document is one scalar
                 result = value
                 break
@@ -371,8 +370,18 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         tag = _scalar_resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == f"{_CORE}str" or tag not in _ALLOWED_TAGS:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    return _scalar_constructor.construct_object(node)
+    return _construct(
+        yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    )
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    """The value of one scalar node, as the constructor makes it. The constructor keeps each
+    node it has made (until a whole document is done, which it never sees here): let it go."""
+    try:
+        return _scalar_constructor.construct_object(node)
+    finally:
+        _scalar_constructor.constructed_objects.pop(node, None)
 
 
 def read_model(model: type[M], source: str, text: str) -> M:

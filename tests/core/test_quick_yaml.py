@@ -131,3 +131,13 @@ def test_the_quick_loader_resolves_like_the_careful_one() -> None:
     listed = "v:\n" + "".join(f"- {value}\n" for value in readable)
     assert parse_quick(listed) == _careful(listed)
     assert safe_yaml.MAX_DEPTH == 16
+
+
+def test_values_made_by_the_constructor_are_not_kept_after_reading() -> None:
+    """PyYAML's constructor keeps every node it makes until a document is done; one scalar at a
+    time, it would keep them all, each file after file."""
+    text = "a: 0x1F\nb: 1.5e+3\nc: -3\nd: 0.35\ne: 1_000\n"
+    assert (
+        parse_quick(text) == _careful(text) == {"a": 31, "b": 1500.0, "c": -3, "d": 0.35, "e": 1000}
+    )
+    assert not safe_yaml._scalar_constructor.constructed_objects
