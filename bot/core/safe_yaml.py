@@ -225,7 +225,7 @@ def _plain(next_event: Any, max_depth: int) -> Any:
             tag, value = event.tag, event.value
             if tag is None or tag == "!":
                 # As the careful path's resolver, but without its regular expressions for a
-                # scalar that can only be text, a word or a whole number.
+                # scalar that can only be text, a word, a whole number or a plain decimal.
                 implicit = event.implicit
                 if not implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
                     tag = _STR_TAG
@@ -235,6 +235,8 @@ def _plain(next_event: Any, max_depth: int) -> Any:
                     tag = _STR_TAG  # only the words above are not text
                 elif value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
                     tag, value = _NOT_TEXT, int(value)
+                elif _is_decimal(value):
+                    tag, value = _NOT_TEXT, float(value)
                 else:
                     tag = _scalar_resolver.resolve(yaml.ScalarNode, value, implicit)
             if tag is not _NOT_TEXT and tag != _STR_TAG:
@@ -281,6 +283,15 @@ def _plain(next_event: Any, max_depth: int) -> Any:
     if not isinstance(next_event(), yaml.StreamEndEvent):
         raise _Doubt
     return result
+
+
+def _is_decimal(value: str) -> bool:
+    """Whether ``value`` is digits, a point and perhaps more digits ("0.35", "1."): a float to
+    the resolver, which ``float`` reads as its constructor does."""
+    whole, point, fraction = value.partition(".")
+    return (
+        bool(point) and value.isascii() and whole.isdigit() and (fraction.isdigit() or not fraction)
+    )
 
 
 class _Frame:
