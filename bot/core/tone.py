@@ -34,7 +34,7 @@ from pydantic import (
 )
 
 from bot.core import safe_yaml
-from bot.core.loader import read_document, shipped_playbooks_dir
+from bot.core.loader import read_text, shipped_playbooks_dir
 from bot.core.models import Label, Slug
 from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.tone_model import Opinion, ToneModel, load_tone_model, model_path
@@ -342,14 +342,16 @@ def load_tone_rules(path: Path | None = None) -> ToneRules:
     Raises :class:`~bot.core.safe_yaml.DocumentError` with ``path:line:col`` problems.
     """
     path = path or default_rules_path()
-    document = read_document(path)
-    rules = safe_yaml.load_model(ToneRules, document)
-    problems = [
-        document.problem((*where, "id"), f"rule id '{rule_id}' is used twice")
-        for where, rule_id in _repeated_rule_ids(rules)
-    ]
-    problems += [document.problem(where, message) for where, message in _unknown_groups(rules)]
-    if problems:
+    text = read_text(path)
+    rules = safe_yaml.read_model(ToneRules, str(path), text)
+    repeated, unknown = list(_repeated_rule_ids(rules)), list(_unknown_groups(rules))
+    if repeated or unknown:  # read again the careful way, which says where each one is
+        document = safe_yaml.parse(str(path), text)
+        problems = [
+            document.problem((*where, "id"), f"rule id '{rule_id}' is used twice")
+            for where, rule_id in repeated
+        ]
+        problems += [document.problem(where, message) for where, message in unknown]
         raise DocumentError(problems)
     log.debug(
         "read %d tone rules (%s) from %s", sum(1 for _ in _rule_ids(rules)), rules.language, path
