@@ -347,11 +347,10 @@ class Analyzer:
         return self.terms_and_words(text, partial=partial)[0]
 
     def terms_and_words(self, text: str, *, partial: bool = False) -> tuple[list[str], list[str]]:
-        """:meth:`terms` of ``text``, and every word of it as they read it (corrected and
-        stemmed), in order, with the stop words and without folding synonyms or phrases: the
-        wording that the terms leave out ("turned up", "sat on"), for the learned model. One
-        reading of its words gives both (an unfinished last word is completed for the terms
-        only)."""
+        """:meth:`terms` of ``text``, and all its words, corrected and stemmed as the terms
+        read them, in order, stop words kept and no synonyms or phrases folded: the wording
+        that the terms leave out ("turned up", "sat on"), for the learned model. One reading
+        of the words gives both (an unfinished last word is completed for the terms only)."""
         words = self._plain_words(text)
         typed = words[-1] if partial and words else None
         if partial and words and words[-1] not in self._known and len(words[-1]) >= 2:
