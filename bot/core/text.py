@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
 import re
 import unicodedata
@@ -30,7 +29,7 @@ MIN_KNOWN_TYPO = 6
 TYPO_MAJORITY = 2
 MAX_TOKENS = 200
 #: Bump when the way the English word list is stored changes.
-ENGLISH_WORDS_VERSION = 1
+ENGLISH_WORDS_VERSION = 2
 NEGATION = "not"
 #: What a word of a group named as a stop word reads as: nothing, and it takes a negation
 #: before it along ("not worried").
@@ -71,7 +70,7 @@ class WordList:
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
-        hashes = np.sort(np.fromiter((_word_hash(w) for w in words), dtype=np.uint64))
+        hashes = np.sort(_word_hashes([word.encode() for word in words]))
         distinct = np.ones(len(hashes), dtype=bool)  # np.unique is far slower than this
         np.not_equal(hashes[1:], hashes[:-1], out=distinct[1:])
         return cls(hashes[distinct])
@@ -87,8 +86,33 @@ class WordList:
         return len(self._hashes)
 
 
+#: The 64-bit FNV-1a hash: simple enough to work out for every word of a list at once.
+_FNV_OFFSET, _FNV_PRIME = 0xCBF29CE484222325, 0x100000001B3
+_LOW_64 = (1 << 64) - 1
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    """The 64-bit FNV-1a hash of ``word`` in UTF-8."""
+    value = _FNV_OFFSET
+    for byte in word.encode():
+        value = ((value ^ byte) * _FNV_PRIME) & _LOW_64
+    return value
+
+
+def _word_hashes(encoded: list[bytes]) -> np.ndarray:
+    """:func:`_word_hash` of each word (given in UTF-8), all words a byte at a time: a word
+    list of 160,000 in a tenth of the time one by one takes."""
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    hashes = np.full(len(encoded), _FNV_OFFSET, dtype=np.uint64)
+    if not encoded:
+        return hashes
+    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    starts = np.cumsum(lengths) - lengths
+    prime = np.uint64(_FNV_PRIME)
+    for place in range(int(lengths.max())):
+        live = np.flatnonzero(lengths > place)  # the words that have a byte at ``place``
+        hashes[live] = (hashes[live] ^ data[starts[live] + place]) * prime  # wraps at 2**64
+    return hashes
 
 
 def english_words_file(cache_dir: Path) -> Path:

@@ -16,7 +16,15 @@ from bot.core.lexicon import Lexicon, load_lexicon
 from bot.core.loader import shipped_playbooks_dir
 from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex, _word_sets
 from bot.core.models import Category
-from bot.core.text import Analyzer, english_words, normalise, sentences
+from bot.core.text import (
+    Analyzer,
+    WordList,
+    _word_hash,
+    _word_hashes,
+    english_words,
+    normalise,
+    sentences,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -612,3 +620,14 @@ def test_no_evidence_at_all_is_off_topic(catalog: Catalog) -> None:
     assert catalog.matcher.match("hello").off_topic
     assert catalog.matcher.match("zzqx vvbn").off_topic
     assert not catalog.matcher.match("the parcel never arrived").off_topic
+
+
+def test_a_word_list_hashes_its_words_all_at_once_as_one_by_one() -> None:
+    words = ["a", "parcel", "", "café", "naïve", "日本", "x" * 40, "colour", "color", "it's"]
+    assert _word_hashes([w.encode() for w in words]).tolist() == [_word_hash(w) for w in words]
+    assert _word_hash("a") == 0xAF63DC4C8601EC8C  # the 64-bit FNV-1a of "a"
+    listed = WordList.of(words[:6])
+    assert all(word in listed for word in words[:6])
+    assert not any(word in listed for word in words[6:]) and 3 not in listed
+    english = english_words()
+    assert "parcel" in english and "arrived" in english and "qzxwv" not in english
