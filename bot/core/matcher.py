@@ -40,7 +40,7 @@ import shutil
 import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,10 @@ CANDIDATES_WITH_MODEL = 3
 #: Added to a text's similarity for each word pair it shares with the query.
 PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000
+#: From this many characters (normalised) a query is compared with the off-topic questions
+#: only where bounds leave a text able to be the best: below it, working out the bounds took
+#: longer than the comparisons they left out (measured on the shipped set's questions).
+BOUNDED_QUERY_CHARS = 100
 #: The id of the pseudo-playbook of questions that are not customer situations.
 OFF_TOPIC = "~off-topic"
 SCORE_WEIGHTS = (0.40, 0.10, 0.30, 0.20)
@@ -187,6 +191,22 @@ class _Reading:
     scores: dict[int, float]
     off_topic: float
     best: int
+
+
+_Lexical = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(slots=True)
+class _Worked:
+    """What scoring one query has worked out so far, kept for when it is scored again (with
+    other playbooks among the candidates, or a sentence as the whole of what matters): the
+    string similarities by text and playbook, and the term-based scores by text, terms and
+    number of candidates, in the shipped index and in a server's own."""
+
+    similarities: dict[tuple[str, int], float] = field(default_factory=dict)
+    lexical: dict[tuple[str, tuple[str, ...], int], tuple[_Lexical | None, _Lexical | None]] = (
+        field(default_factory=dict)
+    )
 
 
 class _Csr:
@@ -537,8 +557,10 @@ class _WordBounds:
         return cls(texts, numbers, _numbers(words), _numbers(counts), lengths, letters)
 
     def reaching(self, query: str, floor: float) -> list[str]:
-        """The texts whose similarity to ``query`` may reach ``floor`` (0..100); all others
-        score below it. (A query without words scores 0 against every text, and gets none.)
+        """The texts whose similarity to ``query`` may reach ``floor`` (0..100) and the best
+        that some text is sure to score: all others score below one or the other, so the best
+        of these is the best of all when that reaches ``floor``. (A query without words scores
+        0 against every text, and gets none.)
 
         For the query's words ``A`` and a text's ``B``, rapidfuzz scores 100 when they share a
         word and one holds the other. Otherwise it takes the best of three similarities, each
@@ -576,7 +598,9 @@ class _WordBounds:
         query_letters = _letter_counts([joined])
         common = np.minimum(self.letters, query_letters).sum(axis=0)
         most = 200.0 * (common + fewer - 1) / (self.lengths + len(joined))
-        chosen = np.flatnonzero((most >= floor - _SLACK) | (least >= floor - _SLACK))
+        # ``least`` is what the first two similarities give, so no text scores below it.
+        floor = max(floor, float(least.max())) - _SLACK
+        chosen = np.flatnonzero((most >= floor) | (least >= floor))
         return [self.texts[i] for i in chosen.tolist()]
 
 
@@ -1106,14 +1130,14 @@ class Matcher:
         model = None if self._own_compete(terms) else self.model
         candidates = CANDIDATES if model is None else CANDIDATES_WITH_MODEL
         long = not partial and len(terms) >= LONG_TERMS
-        readings = self._readings(query, candidates) if long else []
+        # Each part of the scores worked out once per query, however often it is scored.
+        worked = _Worked()
+        readings = self._readings(query, candidates, worked) if long else []
         # With fewer candidates, what a sentence clearly points at is scored over the whole
         # message too, so that a second problem can be offered ("also").
         told = sorted({r.best for r in readings}) if model is not None else []
-        # Each string comparison made once per query, however often the query is scored.
-        compared: dict[tuple[str, int], float] = {}
         scores, off_topic = self._scored(
-            query, terms, readings, told, candidates=candidates, compared=compared
+            query, terms, readings, told, candidates=candidates, worked=worked
         )
         chances = None
         if model is not None:
@@ -1128,7 +1152,7 @@ class Matcher:
                     readings,
                     sorted({*told, *unscored}),
                     candidates=candidates,
-                    compared=compared,
+                    worked=worked,
                 )
             scores, off_topic = self._with_model(chances, scorer_scores, scorer_off_topic)
         scored = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -1160,11 +1184,11 @@ class Matcher:
         extra: Sequence[int] = (),
         *,
         candidates: int,
-        compared: dict[tuple[str, int], float] | None = None,
+        worked: _Worked | None = None,
     ) -> tuple[dict[int, float], float]:
         """The scorer's scores of the playbooks (``extra`` among the candidates too) and of the
         off-topic questions; in a long message, the whole text's blended with its readings'.
-        ``compared``: string similarities already worked out for this query (and kept)."""
+        ``worked``: what scoring this query has worked out so far (used, and added to)."""
         # In a long message the string comparison is made on the sentences that matter.
         scores = dict(
             self._score(
@@ -1173,13 +1197,13 @@ class Matcher:
                 strings=not readings,
                 extra=extra,
                 candidates=candidates,
-                compared=compared,
+                worked=worked,
             )
         )
         off_topic = scores.pop(self.index.off_topic, 0.0)
         if readings:
             scores, off_topic = self._combine(
-                scores, off_topic, readings, extra, candidates, compared
+                scores, off_topic, readings, extra, candidates, worked
             )
         return scores, off_topic
 
@@ -1234,7 +1258,9 @@ class Matcher:
         blended = {entry: blend(score, entry) for entry, score in scores.items()}
         return blended, blend(off_topic, self.index.off_topic)
 
-    def _readings(self, query: str, candidates: int) -> list[_Reading]:
+    def _readings(
+        self, query: str, candidates: int, worked: _Worked | None = None
+    ) -> list[_Reading]:
         """The sentences of ``query`` that clearly describe a situation, each with its scores.
 
         A sentence counts when its best playbook would be a confident answer on its own:
@@ -1251,7 +1277,9 @@ class Matcher:
             terms = self.analyzer.terms(piece)
             if len(terms) < 2:
                 continue
-            scores = dict(self._score(piece, terms, strings=False, candidates=candidates))
+            scores = dict(
+                self._score(piece, terms, strings=False, candidates=candidates, worked=worked)
+            )
             off_topic = scores.pop(self.index.off_topic, 0.0)
             if not scores:
                 continue
@@ -1276,7 +1304,7 @@ class Matcher:
         readings: list[_Reading],
         extra: Sequence[int],
         candidates: int,
-        compared: dict[tuple[str, int], float] | None = None,
+        worked: _Worked | None = None,
     ) -> tuple[dict[int, float], float]:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
@@ -1289,7 +1317,7 @@ class Matcher:
                 off_topic_strings=False,
                 extra=extra,
                 candidates=candidates,
-                compared=compared,
+                worked=worked,
             )
         )
         focus_off_topic = scores.pop(self.index.off_topic, 0.0)
@@ -1358,7 +1386,7 @@ class Matcher:
         off_topic_strings: bool = True,
         extra: Sequence[int] = (),
         candidates: int = CANDIDATES,
-        compared: dict[tuple[str, int], float] | None = None,
+        worked: _Worked | None = None,
     ) -> list[tuple[int, float]]:
         """Score every playbook that shares a term with the query; ``(index, 0..100)``.
 
@@ -1370,39 +1398,27 @@ class Matcher:
 
         A server's own playbooks are scored in their own small index with the query weighed
         as for the shipped set, and choose their own candidates for the string comparison, so
-        the shipped playbooks' scores do not depend on them. ``compared``: the string
-        similarities worked out for this query so far, by text and playbook (looked up before
-        comparing, and added to).
+        the shipped playbooks' scores do not depend on them. ``worked``: what scoring this
+        query has worked out so far (looked up before working anything out, and added to).
         """
         index = self.index
-        distinct = list(set(terms))
-        known = [index.terms.get(t) for t in distinct]
-        unknown = index.unknown_idf
-        weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
-        query_norm = math.sqrt(sum(w * w for _, w in weights))
-        total = sum(w for _, w in weights)
         layer = self._layer
-        shipped = self._lexical(
-            index,
-            terms,
-            weights,
-            query_norm,
-            total,
-            layer.seen if layer else None,
-            extra,
-            candidates=candidates,
-        )
-        own = None
-        if layer is not None and layer.index is not None:
-            own_weights = [
-                (layer.index.terms.get(t), w) for t, (_, w) in zip(distinct, weights, strict=True)
-            ]
-            own = self._lexical(layer.index, terms, own_weights, query_norm, total, None)
+        worked = _Worked() if worked is None else worked
+        key = (query, tuple(terms), candidates)
+        found = worked.lexical.get(key)
+        if found is None:
+            found = worked.lexical[key] = self._lexical_parts(terms, candidates)
+        shipped, own = found
         if shipped is None and own is None:
             return []
+        if extra and shipped is not None:
+            wanted = np.asarray(extra, dtype=shipped[0].dtype)
+            if layer is not None:
+                wanted = wanted[layer.seen[wanted]]
+            shipped = (np.union1d(shipped[0], wanted), *shipped[1:])
         w_fuzzy = SCORE_WEIGHTS[3]
         normalised = normalise(query)
-        known_similarities = {} if compared is None else compared
+        known_similarities = worked.similarities
 
         def compare(part: MatchIndex, entry: int, key: int) -> float:
             found = known_similarities.get((normalised, key))
@@ -1460,6 +1476,32 @@ class Matcher:
         results.append((off, 100.0 * ceiling))
         return results
 
+    def _lexical_parts(
+        self, terms: list[str], candidates: int
+    ) -> tuple[_Lexical | None, _Lexical | None]:
+        """The term-based part of the scores (see :meth:`_lexical`) in the shipped index and
+        in a server's own (None where no playbook shares a term with the query), the query
+        weighed as for the shipped set in both."""
+        index = self.index
+        distinct = list(set(terms))
+        known = [index.terms.get(t) for t in distinct]
+        unknown = index.unknown_idf
+        weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
+        query_norm = math.sqrt(sum(w * w for _, w in weights))
+        total = sum(w for _, w in weights)
+        layer = self._layer
+        seen = layer.seen if layer else None
+        shipped = self._lexical(
+            index, terms, weights, query_norm, total, seen, candidates=candidates
+        )
+        own = None
+        if layer is not None and layer.index is not None:
+            own_weights = [
+                (layer.index.terms.get(t), w) for t, (_, w) in zip(distinct, weights, strict=True)
+            ]
+            own = self._lexical(layer.index, terms, own_weights, query_norm, total, None)
+        return shipped, own
+
     @staticmethod
     def _lexical(
         index: MatchIndex,
@@ -1468,15 +1510,14 @@ class Matcher:
         query_norm: float,
         total: float,
         seen: np.ndarray | None,
-        extra: Sequence[int] = (),
         *,
         candidates: int = CANDIDATES,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    ) -> _Lexical | None:
         """The term-based part of the scores in one index: the ``candidates`` best for the
-        string comparison (only entries that ``seen`` marks, when given; ``extra`` always
-        among them, and the off-topic questions when the query shares a term with them),
-        every entry's lexical score and its best single text's similarity. None when no entry
-        shares a term with the query."""
+        string comparison (only entries that ``seen`` marks, when given; the off-topic
+        questions among them when the query shares a term with them), every entry's lexical
+        score and its best single text's similarity. None when no entry shares a term with
+        the query."""
         entries = len(index.ids)
         known = [(term, weight) for term, weight in weights if term is not None]
         numbers = np.fromiter((term for term, _ in known), dtype=np.int64, count=len(known))
@@ -1530,9 +1571,6 @@ class Matcher:
             reached = reached[np.argpartition(lexical[reached], -candidates)[-candidates:]]
             if index.off_topic >= 0 and coverage[index.off_topic] > 0:
                 reached = np.union1d(reached, [index.off_topic])
-        if extra:
-            wanted = np.asarray(extra, dtype=reached.dtype)
-            reached = np.union1d(reached, wanted if seen is None else wanted[seen[wanted]])
         return reached, lexical, best_unit
 
     def _off_topic_similarity(
@@ -1558,7 +1596,17 @@ class Matcher:
 
     @staticmethod
     def _fuzzy(normalised: str, index: MatchIndex, entry: int) -> float:
-        """The best rapidfuzz token-set similarity of the query to one playbook's texts, 0..1."""
+        """The best rapidfuzz token-set similarity of the query to one playbook's texts, 0..1.
+
+        A long query is compared with the off-topic questions (the most texts) only where
+        their bounds leave a text able to be the best: against a short question its words
+        are mostly its own, which bounds the similarity low. For shorter queries the bounds
+        cost more than the comparisons they save.
+        """
+        if entry == index.off_topic and len(normalised) >= BOUNDED_QUERY_CHARS:
+            bounds = index.off_topic_bounds()
+            if bounds is not None:
+                return _best_of(normalised, bounds.reaching(normalised, 0.0))
         return _best_of(normalised, index.unit_texts(entry))
 
 

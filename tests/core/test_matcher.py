@@ -14,7 +14,15 @@ from rapidfuzz import fuzz, process
 from bot.core.catalog import Catalog
 from bot.core.lexicon import Lexicon, load_lexicon
 from bot.core.loader import shipped_playbooks_dir
-from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex, _word_sets
+from bot.core.matcher import (
+    BOUNDED_QUERY_CHARS,
+    INDEX_VERSION,
+    MatchEntry,
+    Matcher,
+    MatchIndex,
+    _word_sets,
+    _Worked,
+)
 from bot.core.models import Category
 from bot.core.text import (
     Analyzer,
@@ -407,6 +415,58 @@ def test_off_topic_texts_left_uncompared_could_not_reach_the_floor(catalog: Cata
             else:
                 assert max(kept, default=0.0) < floor, (query, floor)
     assert left_out > len(bounds.texts)  # most texts are left out at a high floor
+
+
+LONG_MESSAGES = [
+    "Hello, I hope you are well. I ordered the blue ceramic vase from your shop two weeks ago "
+    "for my sister's birthday and the tracking says it was delivered on Tuesday, but nothing "
+    "came to my door and my neighbours have not seen it either. Could you look into this for "
+    "me please? Order 48213. Many thanks, Priya",
+    "Hi there, just to say the soap smells lovely and the packaging was beautiful, but the "
+    "second bar I bought was cracked clean in half when I opened the box and the crumbs got "
+    "everywhere. I'd like a replacement if possible. Best wishes, Tom",
+    "good morning does anyone know a good accountant who understands small online shops and "
+    "vat registration for sellers who also do craft fairs in the summer months thank you all",
+]
+
+
+def test_a_long_query_is_compared_with_the_off_topic_questions_that_could_be_its_best(
+    catalog: Catalog,
+) -> None:
+    index = catalog.matcher.index
+    bounds = index.off_topic_bounds()
+    assert bounds is not None
+    left_out = 0
+    for message in LONG_MESSAGES:
+        text = normalise(message)
+        assert len(text) >= BOUNDED_QUERY_CHARS
+        every = process.extractOne(text, bounds.texts, scorer=fuzz.token_set_ratio)
+        assert Matcher._fuzzy(text, index, index.off_topic) == every[1] / 100.0
+        left_out += len(bounds.texts) - len(bounds.reaching(text, 0.0))
+    assert left_out > len(bounds.texts)  # far fewer comparisons, the same best
+
+
+def test_scoring_a_query_again_reuses_its_term_scores_and_answers_the_same(
+    catalog: Catalog,
+) -> None:
+    matcher = catalog.matcher
+    off_topic = matcher.index.off_topic
+    for message in [*LONG_MESSAGES, "parcel never arrived", "buyer wants a refund for a gift"]:
+        terms = matcher.analyzer.terms(message)
+        fresh = matcher._score(message, terms)
+        worked = _Worked()
+        assert matcher._score(message, terms, worked=worked) == fresh
+        assert len(worked.lexical) == 1
+        assert matcher._score(message, terms, worked=worked) == fresh
+        assert len(worked.lexical) == 1  # worked out once
+        # A playbook named as extra is scored beside the candidates, as when scored afresh.
+        chosen = {entry for entry, _ in fresh}
+        extra = [e for e in range(len(matcher.index.ids)) if e not in chosen and e != off_topic]
+        extra = extra[:2]
+        again = matcher._score(message, terms, extra=extra, worked=worked)
+        assert again == matcher._score(message, terms, extra=extra)
+        assert {entry for entry, _ in again} == chosen | set(extra)
+        assert len(worked.lexical) == 1
 
 
 def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_path: Path) -> None:
