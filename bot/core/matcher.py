@@ -63,6 +63,10 @@ CANDIDATES_WITH_MODEL = 3
 #: Added to a text's similarity for each word pair it shares with the query.
 PAIR_BONUS = 0.1
 MAX_QUERY_CHARS = 1000
+#: The sentences of a long message have their term scores worked out together, as many at a
+#: time as keep each table within this many cells (one per text of the index, per sentence):
+#: all at once in the shipped set, one at a time among 10,000 playbooks.
+LEXICAL_BATCH_UNITS = 100_000
 #: From this many characters (normalised) a query is compared with the off-topic questions
 #: only where bounds leave a text able to be the best: below it, working out the bounds took
 #: longer than the comparisons they left out (measured on the shipped set's questions).
@@ -194,6 +198,18 @@ class _Reading:
 
 
 _Lexical = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A query's terms as one index weighs them: each distinct term's number in the index
+    (None when unknown) with its weight, the weights' Euclidean norm and their sum (both
+    taken in the shipped index, so that a server's own playbooks are scored alike)."""
+
+    terms: Sequence[str]
+    weights: list[tuple[int | None, float]]
+    norm: float
+    total: float
 
 
 @dataclass(slots=True)
@@ -1132,7 +1148,7 @@ class Matcher:
         long = not partial and len(terms) >= LONG_TERMS
         # Each part of the scores worked out once per query, however often it is scored.
         worked = _Worked()
-        readings = self._readings(query, candidates, worked) if long else []
+        readings = self._readings(query, terms, candidates, worked) if long else []
         # With fewer candidates, what a sentence clearly points at is scored over the whole
         # message too, so that a second problem can be offered ("also").
         told = sorted({r.best for r in readings}) if model is not None else []
@@ -1259,24 +1275,27 @@ class Matcher:
         return blended, blend(off_topic, self.index.off_topic)
 
     def _readings(
-        self, query: str, candidates: int, worked: _Worked | None = None
+        self, query: str, whole_terms: list[str], candidates: int, worked: _Worked
     ) -> list[_Reading]:
         """The sentences of ``query`` that clearly describe a situation, each with its scores.
 
         A sentence counts when its best playbook would be a confident answer on its own:
         above the threshold, well clear of the off-topic questions, with specific evidence.
         Greetings, thanks and sign-offs don't; neither does an order number on its own line,
-        nor praise ("lovely packaging") while another sentence says what went wrong.
+        nor praise ("lovely packaging") while another sentence says what went wrong. The
+        term scores of the sentences and of the whole (``whole_terms``) are worked out together.
         """
         pieces = sentences(query)
         if len(pieces) < 2:
             return []
+        analysed = [(piece, self.analyzer.terms(piece)) for piece in pieces]
+        analysed = [
+            (piece, piece_terms) for piece, piece_terms in analysed if len(piece_terms) >= 2
+        ]
+        self._work_out(worked, [*analysed, (query, whole_terms)], candidates)
         readings: list[_Reading] = []
         polite: list[_Reading] = []
-        for piece in pieces:
-            terms = self.analyzer.terms(piece)
-            if len(terms) < 2:
-                continue
+        for piece, terms in analysed:
             scores = dict(
                 self._score(piece, terms, strings=False, candidates=candidates, worked=worked)
             )
@@ -1404,11 +1423,8 @@ class Matcher:
         index = self.index
         layer = self._layer
         worked = _Worked() if worked is None else worked
-        key = (query, tuple(terms), candidates)
-        found = worked.lexical.get(key)
-        if found is None:
-            found = worked.lexical[key] = self._lexical_parts(terms, candidates)
-        shipped, own = found
+        self._work_out(worked, [(query, terms)], candidates)
+        shipped, own = worked.lexical[query, tuple(terms), candidates]
         if shipped is None and own is None:
             return []
         if extra and shipped is not None:
@@ -1476,102 +1492,172 @@ class Matcher:
         results.append((off, 100.0 * ceiling))
         return results
 
-    def _lexical_parts(
-        self, terms: list[str], candidates: int
-    ) -> tuple[_Lexical | None, _Lexical | None]:
-        """The term-based part of the scores (see :meth:`_lexical`) in the shipped index and
-        in a server's own (None where no playbook shares a term with the query), the query
-        weighed as for the shipped set in both."""
+    def _work_out(
+        self, worked: _Worked, queries: Sequence[tuple[str, list[str]]], candidates: int
+    ) -> None:
+        """Add to ``worked`` the term-based part of the scores of each ``(text, terms)`` it
+        lacks, in the shipped index and in a server's own, all worked out together."""
+        keys = ((text, tuple(terms), candidates) for text, terms in queries)
+        missing = list(dict.fromkeys(key for key in keys if key not in worked.lexical))
+        if not missing:
+            return
         index = self.index
-        distinct = list(set(terms))
-        known = [index.terms.get(t) for t in distinct]
-        unknown = index.unknown_idf
-        weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
-        query_norm = math.sqrt(sum(w * w for _, w in weights))
-        total = sum(w for _, w in weights)
         layer = self._layer
+        weighed: list[_Weighed] = []
+        own_weighed: list[_Weighed] = []
+        for _, terms, _ in missing:
+            distinct = list(set(terms))
+            known = [index.terms.get(t) for t in distinct]
+            unknown = index.unknown_idf
+            weights = [(t, float(index.idf[t]) if t is not None else unknown) for t in known]
+            norm = math.sqrt(sum(w * w for _, w in weights))
+            total = sum(w for _, w in weights)
+            weighed.append(_Weighed(terms, weights, norm, total))
+            if layer is not None and layer.index is not None:
+                own_weights = [
+                    (layer.index.terms.get(t), w)
+                    for t, (_, w) in zip(distinct, weights, strict=True)
+                ]
+                own_weighed.append(_Weighed(terms, own_weights, norm, total))
         seen = layer.seen if layer else None
-        shipped = self._lexical(
-            index, terms, weights, query_norm, total, seen, candidates=candidates
-        )
-        own = None
+        shipped = self._lexical(index, weighed, seen, candidates=candidates)
+        own: list[_Lexical | None] = [None] * len(missing)
         if layer is not None and layer.index is not None:
-            own_weights = [
-                (layer.index.terms.get(t), w) for t, (_, w) in zip(distinct, weights, strict=True)
-            ]
-            own = self._lexical(layer.index, terms, own_weights, query_norm, total, None)
-        return shipped, own
+            own = self._lexical(layer.index, own_weighed, None)
+        for key, found, own_found in zip(missing, shipped, own, strict=True):
+            worked.lexical[key] = (found, own_found)
 
     @staticmethod
     def _lexical(
         index: MatchIndex,
-        terms: list[str],
-        weights: list[tuple[int | None, float]],
-        query_norm: float,
-        total: float,
+        queries: Sequence[_Weighed],
         seen: np.ndarray | None,
         *,
         candidates: int = CANDIDATES,
-    ) -> _Lexical | None:
-        """The term-based part of the scores in one index: the ``candidates`` best for the
-        string comparison (only entries that ``seen`` marks, when given; the off-topic
-        questions among them when the query shares a term with them), every entry's lexical
-        score and its best single text's similarity. None when no entry shares a term with
-        the query."""
+    ) -> list[_Lexical | None]:
+        """The term-based part of the scores of each of ``queries`` in one index: the
+        ``candidates`` best for the string comparison (only entries that ``seen`` marks, when
+        given; the off-topic questions among them when the query shares a term with them),
+        every entry's lexical score and its best single text's similarity. None for a query
+        that shares no term with any entry.
+
+        Several queries (the sentences of a long message) are worked out together, as many
+        at a time as :data:`LEXICAL_BATCH_UNITS` allows, each exactly as it would be alone.
+        """
+        units_count = len(index.unit_norms)
+        batch = max(1, LEXICAL_BATCH_UNITS // max(units_count, 1))
+        found: list[_Lexical | None] = []
+        for first in range(0, len(queries), batch):
+            found += Matcher._lexical_batch(index, queries[first : first + batch], seen, candidates)
+        return found
+
+    @staticmethod
+    def _lexical_batch(
+        index: MatchIndex, queries: Sequence[_Weighed], seen: np.ndarray | None, candidates: int
+    ) -> list[_Lexical | None]:
+        """:meth:`_lexical` for a few queries at once: a row of each table per query."""
         entries = len(index.ids)
-        known = [(term, weight) for term, weight in weights if term is not None]
-        numbers = np.fromiter((term for term, _ in known), dtype=np.int64, count=len(known))
-        strength = np.fromiter((weight for _, weight in known), dtype=np.float64, count=len(known))
+        units_count = len(index.unit_norms)
+        rows = len(queries)
+        known = [
+            [(term, weight) for term, weight in query.weights if term is not None]
+            for query in queries
+        ]
+        sizes = [len(k) for k in known]
+        flat = [pair for k in known for pair in k]
+        numbers = np.array([term for term, _ in flat], dtype=np.int64)
+        strength = np.array([weight for _, weight in flat], dtype=np.float64)
+        one = rows == 1
+        row_of = np.repeat(np.arange(rows), sizes)  # the query each known term belongs to
+        # Each known term's query's norm and total (one query's own: a plain number).
+        norms: float | np.ndarray = queries[0].norm
+        totals: float | np.ndarray = queries[0].total
+        if not one:
+            norms = np.repeat([query.norm for query in queries], sizes)
+            totals = np.repeat([query.total for query in queries], sizes)
+
+        def cells(
+            ids: np.ndarray, row_of_key: np.ndarray, owner: np.ndarray, width: int
+        ) -> np.ndarray:
+            """Where each posting adds in a table of a row of ``width`` cells per query."""
+            return ids if one else row_of_key[owner] * width + ids
+
         entry_ids, values, owner = index.entry_postings.rows(numbers)
+        at = cells(entry_ids, row_of, owner, entries)
         profile = np.bincount(
-            entry_ids, weights=values * (strength / query_norm)[owner], minlength=entries
-        ).astype(np.float32)
-        coverage = np.bincount(
-            entry_ids, weights=(strength / total)[owner], minlength=entries
-        ).astype(np.float32)
+            at, weights=values * (strength / norms)[owner], minlength=rows * entries
+        )
+        profile = profile.astype(np.float32).reshape(rows, entries)
+        coverage = np.bincount(at, weights=(strength / totals)[owner], minlength=rows * entries)
+        coverage = coverage.astype(np.float32).reshape(rows, entries)
         unit_ids, idfs, owner = index.unit_postings.rows(numbers)
         units = np.bincount(
-            unit_ids, weights=idfs * strength[owner], minlength=len(index.unit_norms)
-        ).astype(np.float32)
-        reached = np.flatnonzero(coverage)
-        if seen is not None:
-            reached = reached[seen[reached]]
-        if reached.size == 0:
-            return None
-        units /= query_norm * index.unit_norms
+            cells(unit_ids, row_of, owner, units_count),
+            weights=idfs * strength[owner],
+            minlength=rows * units_count,
+        )
+        units = units.astype(np.float32).reshape(rows, units_count)
+        # Each query's norm as a float32 times the index's, as one query's own number gives
+        # (a query without terms has no units to divide, and nothing to divide by).
+        unit_norms = [query.norm or 1.0 for query in queries]
+        units /= (
+            unit_norms[0] if one else np.asarray(unit_norms, dtype=np.float32)[:, np.newaxis]
+        ) * index.unit_norms
         width = len(index.terms)
-        term_numbers = [index.terms.get(t) for t in terms]
-        keys = {
-            first * width + second
-            for first, second in itertools.pairwise(term_numbers)
-            if first is not None and second is not None
-        }
-        if keys:
-            wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
+        pair_rows: list[int] = []
+        pair_keys: list[int] = []
+        for row, query in enumerate(queries):
+            term_numbers = [index.terms.get(t) for t in query.terms]
+            keys = {
+                first * width + second
+                for first, second in itertools.pairwise(term_numbers)
+                if first is not None and second is not None
+            }
+            pair_keys.extend(keys)
+            pair_rows.extend([row] * len(keys))
+        if pair_keys:
+            wanted = np.asarray(pair_keys, dtype=np.int64)
+            wanted_rows = np.asarray(pair_rows, dtype=np.int64)
             found = np.searchsorted(index.pair_keys, wanted)
             inside = found < len(index.pair_keys)
-            found, wanted = found[inside], wanted[inside]
-            found = found[index.pair_keys[found] == wanted]
+            found, wanted, wanted_rows = found[inside], wanted[inside], wanted_rows[inside]
+            matched = index.pair_keys[found] == wanted
+            found, wanted_rows = found[matched], wanted_rows[matched]
             if found.size:
-                pair_units, bonus, _ = index.pair_postings.rows(found)
-                units += np.bincount(pair_units, weights=bonus, minlength=len(units)).astype(
-                    np.float32
+                pair_units, bonus, owner = index.pair_postings.rows(found)
+                bonuses = np.bincount(
+                    cells(pair_units, wanted_rows, owner, units_count),
+                    weights=bonus,
+                    minlength=rows * units_count,
                 )
+                units += bonuses.astype(np.float32).reshape(rows, units_count)
         np.minimum(units, 1.0, out=units)
         units *= index.unit_weights
-        best_unit = np.maximum.reduceat(units, index.unit_starts[:-1])
+        best_unit = np.maximum.reduceat(units, index.unit_starts[:-1], axis=1)
         w_profile, w_unit, w_coverage, _ = SCORE_WEIGHTS
         lexical = w_profile * profile + w_unit * best_unit + w_coverage * coverage
-        if index.off_topic >= 0:
+        off = index.off_topic
+        if off >= 0:
             # The off-topic questions are unrelated to one another: a query is off-topic when
             # it is close to one of them, not to their vocabulary as a whole.
-            off = index.off_topic
-            lexical[off] = (w_profile + w_unit) * best_unit[off] + w_coverage * coverage[off]
-        if reached.size > candidates:
-            reached = reached[np.argpartition(lexical[reached], -candidates)[-candidates:]]
-            if index.off_topic >= 0 and coverage[index.off_topic] > 0:
-                reached = np.union1d(reached, [index.off_topic])
-        return reached, lexical, best_unit
+            lexical[:, off] = (w_profile + w_unit) * best_unit[:, off] + w_coverage * coverage[
+                :, off
+            ]
+        results: list[_Lexical | None] = []
+        for row in range(rows):
+            reached = np.flatnonzero(coverage[row])
+            if seen is not None:
+                reached = reached[seen[reached]]
+            if reached.size == 0:
+                results.append(None)
+                continue
+            scores = lexical[row]
+            if reached.size > candidates:
+                reached = reached[np.argpartition(scores[reached], -candidates)[-candidates:]]
+                if off >= 0 and coverage[row, off] > 0:  # in order, as np.union1d gives
+                    reached = np.array(sorted({*reached.tolist(), off}), dtype=reached.dtype)
+            results.append((reached, scores, best_unit[row]))
+        return results
 
     def _off_topic_similarity(
         self, normalised: str, index: MatchIndex, lexical: float, best: float

@@ -16,6 +16,7 @@ from bot.core.lexicon import Lexicon, load_lexicon
 from bot.core.loader import shipped_playbooks_dir
 from bot.core.matcher import (
     BOUNDED_QUERY_CHARS,
+    CANDIDATES,
     INDEX_VERSION,
     MatchEntry,
     Matcher,
@@ -467,6 +468,31 @@ def test_scoring_a_query_again_reuses_its_term_scores_and_answers_the_same(
         assert again == matcher._score(message, terms, extra=extra)
         assert {entry for entry, _ in again} == chosen | set(extra)
         assert len(worked.lexical) == 1
+
+
+def test_sentences_worked_out_together_score_exactly_as_each_alone(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher = catalog.matcher
+    pieces = [piece for message in LONG_MESSAGES for piece in sentences(message)]
+    pieces += ["", "zzqx", "refund refund refund"]  # no terms; unknown terms; repeated
+    queries = [(piece, matcher.analyzer.terms(piece)) for piece in pieces]
+    alone = _Worked()
+    for query in queries:
+        matcher._work_out(alone, [query], CANDIDATES)
+    units = len(matcher.index.unit_norms)
+    for batch_units in (10**9, 2 * units, units, 1):  # all at once, two, one at a time
+        monkeypatch.setattr("bot.core.matcher.LEXICAL_BATCH_UNITS", batch_units)
+        together = _Worked()
+        matcher._work_out(together, queries, CANDIDATES)
+        assert together.lexical.keys() == alone.lexical.keys()
+        for key, (one, _) in alone.lexical.items():
+            many, _ = together.lexical[key]
+            assert (one is None) == (many is None), key
+            if one is not None and many is not None:
+                for mine, theirs in zip(one, many, strict=True):
+                    assert mine.dtype == theirs.dtype
+                    assert np.array_equal(mine, theirs), key
 
 
 def test_a_saved_index_answers_exactly_like_the_built_one(catalog: Catalog, tmp_path: Path) -> None:
