@@ -1431,7 +1431,8 @@ class Matcher:
             wanted = np.asarray(extra, dtype=shipped[0].dtype)
             if layer is not None:
                 wanted = wanted[layer.seen[wanted]]
-            shipped = (np.union1d(shipped[0], wanted), *shipped[1:])
+            joined = sorted({*shipped[0].tolist(), *wanted.tolist()})  # as np.union1d gives
+            shipped = (np.array(joined, dtype=shipped[0].dtype), *shipped[1:])
         w_fuzzy = SCORE_WEIGHTS[3]
         normalised = normalise(query)
         known_similarities = worked.similarities
@@ -1568,13 +1569,15 @@ class Matcher:
         numbers = np.array([term for term, _ in flat], dtype=np.int64)
         strength = np.array([weight for _, weight in flat], dtype=np.float64)
         one = rows == 1
-        row_of = np.repeat(np.arange(rows), sizes)  # the query each known term belongs to
-        # Each known term's query's norm and total (one query's own: a plain number).
+        # Each known term's query's norm and total (one query's own: plain numbers), and the
+        # query it belongs to (needed only among several).
         norms: float | np.ndarray = queries[0].norm
         totals: float | np.ndarray = queries[0].total
+        row_of = np.zeros(0, dtype=np.intp)
         if not one:
             norms = np.repeat([query.norm for query in queries], sizes)
             totals = np.repeat([query.total for query in queries], sizes)
+            row_of = np.repeat(np.arange(rows), sizes)
 
         def cells(
             ids: np.ndarray, row_of_key: np.ndarray, owner: np.ndarray, width: int
@@ -1614,15 +1617,18 @@ class Matcher:
                 if first is not None and second is not None
             }
             pair_keys.extend(keys)
-            pair_rows.extend([row] * len(keys))
+            if not one:
+                pair_rows.extend([row] * len(keys))
         if pair_keys:
             wanted = np.asarray(pair_keys, dtype=np.int64)
-            wanted_rows = np.asarray(pair_rows, dtype=np.int64)
             found = np.searchsorted(index.pair_keys, wanted)
             inside = found < len(index.pair_keys)
-            found, wanted, wanted_rows = found[inside], wanted[inside], wanted_rows[inside]
+            found, wanted = found[inside], wanted[inside]
             matched = index.pair_keys[found] == wanted
-            found, wanted_rows = found[matched], wanted_rows[matched]
+            found = found[matched]
+            wanted_rows = row_of  # unread for one query
+            if not one:
+                wanted_rows = np.asarray(pair_rows, dtype=np.intp)[inside][matched]
             if found.size:
                 pair_units, bonus, owner = index.pair_postings.rows(found)
                 bonuses = np.bincount(

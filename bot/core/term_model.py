@@ -141,8 +141,9 @@ class TermModel:
     ) -> None:
         self._columns = {feature: number for number, feature in enumerate(vocabulary)}
         self._idf = idf.astype(np.float32)
-        #: One row per feature, one column per entry of the index (in the index's order).
-        self._weights = weights
+        #: One row per feature, one column per entry of the index (in the index's order);
+        #: kept as float32 (stored as float16), as each query would otherwise convert its rows.
+        self._weights = weights.astype(np.float32)
         self._intercept = intercept.astype(np.float32)
         #: A logistic regression over :meth:`Signals.vector` (weights, then the bias with the
         #: threshold folded in): the answer is confident when it comes out at 0 or above.
@@ -199,7 +200,7 @@ class TermModel:
         )
         values *= self._idf[columns]
         values /= np.sqrt(np.dot(values, values))
-        logits = values @ self._weights[columns].astype(np.float32) + self._intercept
+        logits = values @ self._weights[columns] + self._intercept
         logits -= logits.max()
         exp = np.exp(logits)
         return exp / exp.sum()
