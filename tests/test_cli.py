@@ -355,3 +355,4 @@ def test_bench_prints_the_report_for_small_sets() -> None:
     assert "Tone check:" in result.stdout
     assert "      40   warm" in result.stdout
     assert "The shipped set's queries by the scorer alone:" in result.stdout
+    assert "Whole pasted customer messages" in result.stdout
