@@ -1472,7 +1472,7 @@ class Matcher:
         _, lexical, best_unit = shipped
         off = index.off_topic
         if not (strings and off_topic_strings):
-            ceiling = float(lexical[off]) + w_fuzzy * similarity(index, best_unit, off, 0)
+            ceiling = float(lexical[off]) + w_fuzzy * min(1.0, float(best_unit[off]))
         else:
             # The off-topic pseudo-playbook only decides confidence. When even a perfect
             # string match could not bring it within the margin of the best playbook, its

@@ -470,6 +470,28 @@ def test_scoring_a_query_again_reuses_its_term_scores_and_answers_the_same(
         assert len(worked.lexical) == 1
 
 
+def test_the_sentences_that_carry_a_long_message_are_not_compared_with_the_off_topic_texts(
+    catalog: Catalog,
+) -> None:
+    """The sentences that carry the situation, read together, are compared string to string
+    with the candidates only: their off-topic score is their terms' (the whole message still
+    weighs the off-topic questions)."""
+    matcher = catalog.matcher
+    off_topic = matcher.index.off_topic
+    for message in LONG_MESSAGES[:2]:
+        terms = matcher.analyzer.terms(message)
+        worked = _Worked()
+        scores = dict(matcher._score(message, terms, off_topic_strings=False, worked=worked))
+        compared = {entry for _, entry in worked.similarities}
+        assert compared and off_topic not in compared
+        assert set(scores) - {off_topic} <= compared
+    # A whole message close to the off-topic questions is compared with them.
+    question = LONG_MESSAGES[2]
+    worked = _Worked()
+    matcher._score(question, matcher.analyzer.terms(question), worked=worked)
+    assert off_topic in {entry for _, entry in worked.similarities}
+
+
 def test_sentences_worked_out_together_score_exactly_as_each_alone(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
