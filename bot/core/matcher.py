@@ -225,6 +225,12 @@ class _Worked:
     )
 
 
+def _sorted_union(ids: np.ndarray, more: Iterable[int]) -> np.ndarray:
+    """``ids`` and ``more`` together, each once, in ascending order (as ``np.union1d`` gives
+    them, without its cost for a handful of numbers)."""
+    return np.array(sorted({*ids.tolist(), *more}), dtype=ids.dtype)
+
+
 class _Csr:
     """Postings for many keys in three flat arrays: key ``k`` owns ``ids[ptr[k]:ptr[k + 1]]``."""
 
@@ -1200,7 +1206,7 @@ class Matcher:
         extra: Sequence[int] = (),
         *,
         candidates: int,
-        worked: _Worked | None = None,
+        worked: _Worked,
     ) -> tuple[dict[int, float], float]:
         """The scorer's scores of the playbooks (``extra`` among the candidates too) and of the
         off-topic questions; in a long message, the whole text's blended with its readings'.
@@ -1323,7 +1329,7 @@ class Matcher:
         readings: list[_Reading],
         extra: Sequence[int],
         candidates: int,
-        worked: _Worked | None = None,
+        worked: _Worked,
     ) -> tuple[dict[int, float], float]:
         """Blend the whole text's scores with those of the sentences that carry the situation
         read together (the message without its greetings, thanks, context and sign-off)."""
@@ -1423,16 +1429,14 @@ class Matcher:
         index = self.index
         layer = self._layer
         worked = _Worked() if worked is None else worked
-        self._work_out(worked, [(query, terms)], candidates)
-        shipped, own = worked.lexical[query, tuple(terms), candidates]
+        [(shipped, own)] = self._work_out(worked, [(query, terms)], candidates)
         if shipped is None and own is None:
             return []
         if extra and shipped is not None:
             wanted = np.asarray(extra, dtype=shipped[0].dtype)
             if layer is not None:
                 wanted = wanted[layer.seen[wanted]]
-            joined = sorted({*shipped[0].tolist(), *wanted.tolist()})  # as np.union1d gives
-            shipped = (np.array(joined, dtype=shipped[0].dtype), *shipped[1:])
+            shipped = (_sorted_union(shipped[0], wanted.tolist()), *shipped[1:])
         w_fuzzy = SCORE_WEIGHTS[3]
         normalised = normalise(query)
         known_similarities = worked.similarities
@@ -1495,13 +1499,22 @@ class Matcher:
 
     def _work_out(
         self, worked: _Worked, queries: Sequence[tuple[str, list[str]]], candidates: int
-    ) -> None:
-        """Add to ``worked`` the term-based part of the scores of each ``(text, terms)`` it
-        lacks, in the shipped index and in a server's own, all worked out together."""
-        keys = ((text, tuple(terms), candidates) for text, terms in queries)
+    ) -> list[tuple[_Lexical | None, _Lexical | None]]:
+        """The term-based part of the scores of each ``(text, terms)``, in the shipped index
+        and in a server's own: what ``worked`` lacks is worked out, all together, and added."""
+        keys = [(text, tuple(terms), candidates) for text, terms in queries]
         missing = list(dict.fromkeys(key for key in keys if key not in worked.lexical))
-        if not missing:
-            return
+        if missing:
+            self._add_lexical(worked, missing, candidates)
+        return [worked.lexical[key] for key in keys]
+
+    def _add_lexical(
+        self,
+        worked: _Worked,
+        missing: list[tuple[str, tuple[str, ...], int]],
+        candidates: int,
+    ) -> None:
+        """Work out the term-based part of the scores of the ``missing`` keys of ``worked``."""
         index = self.index
         layer = self._layer
         weighed: list[_Weighed] = []
@@ -1660,8 +1673,8 @@ class Matcher:
             scores = lexical[row]
             if reached.size > candidates:
                 reached = reached[np.argpartition(scores[reached], -candidates)[-candidates:]]
-                if off >= 0 and coverage[row, off] > 0:  # in order, as np.union1d gives
-                    reached = np.array(sorted({*reached.tolist(), off}), dtype=reached.dtype)
+                if off >= 0 and coverage[row, off] > 0:
+                    reached = _sorted_union(reached, [off])
             results.append((reached, scores, best_unit[row]))
         return results
 
