@@ -9,10 +9,8 @@ import json
 import logging
 import multiprocessing as mp
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +21,15 @@ from bot.core.loader import (
     duplicate_id,
     load_playbook,
     load_playbooks,
-    one_per_core,
     playbook_files,
     read_playbook_files,
     shipped_playbooks_dir,
 )
-from bot.core.matcher import INDEX_VERSION, MatchEntry, Matcher, MatchIndex
+from bot.core.matcher import INDEX_VERSION, IndexTexts, MatchEntry, Matcher, MatchIndex
 from bot.core.models import Category, Playbook, PlaybookSummary
 from bot.core.safe_yaml import DocumentError, Problem
 from bot.core.term_model import TermModel, model_path
-from bot.core.text import Analyzer, english_words, english_words_file, tokens
+from bot.core.text import Analyzer, english_words, english_words_file
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +118,13 @@ def _load_cached(folders: list[Path], cache_dir: Path) -> tuple[Catalog, list[Pr
     # A first start with many files will build the index: its builder (and the English word
     # list, when it is not kept yet) start now, while this process is small, rather than as
     # copies of it once it holds every file read.
-    builder = _Builder.start(cache_dir) if len(files) >= BUILD_APART_FROM and cache.empty else None
+    lexicon_file = lexicon_path()
+    lexicon = load_lexicon(lexicon_file)
+    builder = None
+    if len(files) >= BUILD_APART_FROM and cache.empty:
+        builder = _Builder.start(cache_dir, lexicon)
     try:
-        return _load_with(files, problems, cache, cache_dir, builder)
+        return _load_with(files, problems, cache, cache_dir, lexicon_file, lexicon, builder)
     finally:
         if builder is not None:
             builder.close()
@@ -134,18 +135,17 @@ def _load_with(
     problems: list[Problem],
     cache: PlaybookCache,
     cache_dir: Path,
+    lexicon_file: Path,
+    lexicon: Lexicon,
     builder: _Builder | None,
 ) -> tuple[Catalog, list[Problem]]:
     summaries: dict[str, PlaybookSummary] = {}
     sources: dict[str, Path] = {}
     fields: dict[str, MatchEntry] = {}
-    # With a builder, the entries go to it as they are read (their words split into tokens
-    # by the processes that read them, and counted here), and the cache is written while it
-    # builds the index.
+    # With a builder, the entries go to it as they are read (it splits their texts into words
+    # meanwhile), and the cache is written while it builds the index.
     streamed, batch = builder is not None, []
-    words: Counter[str] = Counter()  # the words of the entries read now, for the builder
-    count_words = _match_words if builder is not None else None
-    for done in read_playbook_files(files, cache, save=builder is None, also=count_words):
+    for done in read_playbook_files(files, cache, save=builder is None):
         summary = done.summary
         if summary is None:
             problems.extend(done.problems)
@@ -160,7 +160,6 @@ def _load_with(
             continue
         fields[summary.id] = MatchEntry(summary.id, *done.fields)
         if builder is not None and streamed:
-            words.update(done.extra.split())
             batch.append(fields[summary.id])
             if len(batch) >= STREAMED_ENTRIES:
                 builder.add(batch)
@@ -170,8 +169,6 @@ def _load_with(
     for problem in problems:
         log.warning("skipped playbook: %s", problem)
 
-    lexicon_file = lexicon_path()
-    lexicon = load_lexicon(lexicon_file)
     contents = [(i, cache.digest(path)) for i, path in sources.items()]
     fingerprint = hashlib.sha256(
         json.dumps([INDEX_VERSION, content_digest(lexicon_file.read_bytes()), contents]).encode()
@@ -185,11 +182,7 @@ def _load_with(
         found = [e for e in entries if e is not None]
         del entries
         if builder is not None:
-            sent = None if streamed else found
-            built = builder.build(
-                sent, lexicon, index_file, words if streamed else None, meanwhile=cache.save
-            )
-            words.clear()
+            built = builder.build(None if streamed else found, index_file, meanwhile=cache.save)
         else:
             built = len(found) >= BUILD_APART_FROM and _build_apart(
                 found, lexicon, cache_dir, index_file
@@ -231,10 +224,10 @@ STREAMED_ENTRIES = 256
 class _Builder:
     """A process that builds and saves a new index, started before the files are read.
 
-    Forked while this process is still small, it is told what to index once the files are
-    read; meanwhile another small process makes the English word list, if it is not kept yet,
-    so that neither this process nor the builder carries what reading the dictionary leaves
-    behind.
+    Forked while this process is still small, it gathers the entries' texts as they are read
+    and is told to build once all are; meanwhile another small process makes the English
+    word list, if it is not kept yet, so that neither this process nor the builder carries
+    what reading the dictionary leaves behind.
     """
 
     def __init__(self, process: Any, connection: Any, words: Any) -> None:
@@ -244,7 +237,7 @@ class _Builder:
         self._broken = False
 
     @classmethod
-    def start(cls, cache_dir: Path) -> _Builder | None:
+    def start(cls, cache_dir: Path, lexicon: Lexicon) -> _Builder | None:
         if "fork" not in mp.get_all_start_methods():
             return None
         context = mp.get_context("fork")
@@ -254,9 +247,7 @@ class _Builder:
                 words = context.Process(target=english_words, args=(cache_dir,))
                 words.start()
             receiving, sending = context.Pipe(duplex=False)
-            # As the files are read: one process alone would take half as long again with
-            # two cores.
-            args = (receiving, cache_dir, one_per_core())
+            args = (receiving, cache_dir, lexicon)
             process = context.Process(target=_build_when_told, args=args)
             process.start()
         except OSError as error:
@@ -283,19 +274,16 @@ class _Builder:
     def build(
         self,
         entries: list[MatchEntry] | None,
-        lexicon: Lexicon,
         index_file: Path,
-        words: Counter[str] | None = None,
         meanwhile: Callable[[], object] = lambda: None,
     ) -> bool:
         """Have ``entries`` (None: those added) indexed and saved as ``index_file``, doing
-        ``meanwhile`` while that is done; False when it failed. ``words``: the words of the
-        entries' texts, counted as :func:`_match_words` reads them (None: count them)."""
+        ``meanwhile`` while that is done; False when it failed."""
         self._words_done()
         if self._broken:
             return False
         try:
-            self._connection.send(("build", entries, lexicon, index_file, words))
+            self._connection.send(("build", entries, index_file))
             self._connection.close()
             meanwhile()
             self._process.join()
@@ -314,33 +302,27 @@ class _Builder:
         self._process.join()
 
 
-def _build_when_told(connection: Any, cache_dir: Path, workers: int) -> None:
-    """The builder: take the entries as they come, then build and save their index when told
-    to."""
-    entries: list[MatchEntry] = []
+def _build_when_told(connection: Any, cache_dir: Path, lexicon: Lexicon) -> None:
+    """The builder: gather the entries' texts as they come, then build and save their index
+    when told to."""
+    texts = IndexTexts(Analyzer(lexicon))
     try:
         while True:
             told = connection.recv()
             if told is None or told[0] == "build":
                 break
-            entries.extend(told[1])
+            for entry in told[1]:
+                texts.add(entry)
+            del told
     except EOFError:
         return
     finally:
         connection.close()
     if told is None:
         return
-    _, sent, lexicon, index_file, words = told
+    _, sent, index_file = told
     del told
-    built = entries if sent is None else sent
-    _build_and_save(built, lexicon, cache_dir, index_file, words, workers)
-
-
-def _match_words(playbook: Playbook) -> str:
-    """The words of a playbook's match texts, as :meth:`Analyzer.learn` counts them, joined
-    by spaces: found by the process that read the file, while the others are still read."""
-    texts = (text for _, text in MatchEntry.of(playbook).texts())
-    return " ".join(chain.from_iterable(map(tokens, texts)))
+    _build_and_save(texts if sent is None else sent, lexicon, cache_dir, index_file)
 
 
 def _build_apart(
@@ -362,31 +344,14 @@ def _build_apart(
 
 
 def _build_and_save(
-    entries: list[MatchEntry],
-    lexicon: Lexicon,
-    cache_dir: Path,
-    index_file: Path,
-    words: Counter[str] | None = None,
-    workers: int | None = None,
+    entries: list[MatchEntry] | IndexTexts, lexicon: Lexicon, cache_dir: Path, index_file: Path
 ) -> None:
-    """Build and save the index of ``entries``; ``words``: the words of their texts, counted
-    already (as :meth:`Analyzer.learn` counts them); ``workers``: how many processes analyse
-    the texts (default: one per idle core)."""
+    """Build and save the index of ``entries`` (or of their texts, gathered already)."""
     _give_back_large_blocks()
     analyzer = Analyzer(lexicon, english_words(cache_dir))
-    if words is not None:  # the off-topic lines are indexed too
-        words.update(chain.from_iterable(map(tokens, lexicon.off_topic)))
-        analyzer.learn_words(words)
+    gathered = entries if isinstance(entries, IndexTexts) else _taken(entries)
     try:  # each array written as soon as it is made: the build never holds them all
-        MatchIndex.build(
-            _taken(entries),
-            analyzer,
-            lexicon.off_topic,
-            workers=workers,
-            apart=True,
-            save_to=index_file,
-            learnt=words is not None,
-        )
+        MatchIndex.build(gathered, analyzer, lexicon.off_topic, save_to=index_file)
     except OSError as error:
         log.warning("could not save the match index in %s: %s", index_file.parent, error.strerror)
         raise SystemExit(1) from None

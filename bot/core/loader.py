@@ -9,7 +9,6 @@ size and modification time are unchanged and the playbook model is the same.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import logging
@@ -17,7 +16,7 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -445,7 +444,6 @@ class ReadFile:
     problems: tuple[Problem, ...] = ()
     fields: tuple[str, str, tuple[str, ...], tuple[str, ...]] | None = None
     blob: bytes | None = None  # the validated playbook as JSON, when asked to keep it
-    extra: Any = None  # what ``also`` made of the playbook, when it was read now
 
 
 #: Below this many files to read, one process reads them all (a pool costs more than it saves).
@@ -459,7 +457,6 @@ def read_playbook_files(
     workers: int | None = None,
     keep: bool = False,
     save: bool = True,
-    also: Callable[[Playbook], Any] | None = None,
 ) -> Iterator[ReadFile]:
     """Each of ``files`` read and validated, in their order, as soon as it is: what the cache
     already holds at once, the rest as it is read.
@@ -467,9 +464,7 @@ def read_playbook_files(
     Files that are new or changed are read in parallel (one process per core, up to
     ``workers``) when there are many of them; the cache is written once the last is given
     (or, without ``save``, when the caller calls its :meth:`PlaybookCache.save`). With
-    ``keep``, each playbook read now comes back as JSON too. ``also``: a module-level function
-    worked out on each playbook read now, by the process that read it (its result comes back
-    as :attr:`ReadFile.extra`).
+    ``keep``, each playbook read now comes back as JSON too.
     """
     cached: dict[Path, PlaybookSummary] = {}
     missing: list[Path] = []
@@ -479,7 +474,7 @@ def read_playbook_files(
             missing.append(path)
         else:
             cached[path] = summary
-    fresh = _read_all(missing, workers, also)
+    fresh = _read_all(missing, workers)
     for path in files:
         summary = cached.get(path)
         if summary is not None:
@@ -489,7 +484,7 @@ def read_playbook_files(
         if isinstance(outcome, list):
             yield ReadFile(path, None, tuple(outcome))
             continue
-        stamp, digest, blob, summary_fields, fields, extra = outcome
+        stamp, digest, blob, summary_fields, fields = outcome
         if cache is not None:
             cache.put_validated(path, blob, summary_fields, read=(stamp, digest))
         yield ReadFile(
@@ -497,7 +492,6 @@ def read_playbook_files(
             PlaybookSummary.model_validate(summary_fields),
             fields=fields,
             blob=blob if keep else None,
-            extra=extra,
         )
     fresh.close()
     if cache is not None and save:
@@ -511,13 +505,12 @@ _Outcome = (
         bytes,
         dict[str, Any],
         tuple[str, str, tuple[str, ...], tuple[str, ...]],
-        Any,
     ]
     | list[Problem]
 )
 
 
-def _read_one(path: Path, also: Callable[[Playbook], Any] | None = None) -> tuple[Path, _Outcome]:
+def _read_one(path: Path) -> tuple[Path, _Outcome]:
     """Read and validate one file; what a worker process sends back."""
     try:
         stamp = file_stamp(path)
@@ -535,8 +528,7 @@ def _read_one(path: Path, also: Callable[[Playbook], Any] | None = None) -> tupl
         tuple(playbook.match.examples),
         tuple(playbook.match.keywords),
     )
-    extra = also(playbook) if also is not None else None
-    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields, extra)
+    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields)
 
 
 def worker_count(workers: int | None) -> int:
@@ -560,19 +552,16 @@ def one_per_core() -> int:
     return worker_count(os.cpu_count() or 1)
 
 
-def _read_all(
-    paths: list[Path], workers: int | None, also: Callable[[Playbook], Any] | None = None
-) -> Iterator[tuple[Path, _Outcome]]:
+def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
     # One process per core even on a busy machine: reading in this process would cost less
     # time but leave it holding far more memory.
     count = worker_count(workers) if workers else one_per_core()
-    read = functools.partial(_read_one, also=also)
     if count < 2 or len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        yield from map(read, paths)
+        yield from map(_read_one, paths)
         return
     # fork: the workers start at once with everything already imported
     with mp.get_context("fork").Pool(count) as pool:
-        yield from pool.imap(read, paths, chunksize=32)
+        yield from pool.imap(_read_one, paths, chunksize=32)
 
 
 def load_playbooks(paths: Iterable[Path], *, cache: PlaybookCache | None = None) -> LoadResult:

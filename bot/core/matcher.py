@@ -34,23 +34,29 @@ import hashlib
 import itertools
 import math
 import mmap
-import multiprocessing as mp
 import os
 import shutil
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.core.loader import worker_count
 from bot.core.models import Playbook
 from bot.core.term_model import Signals, TermModel
-from bot.core.text import Analyzer, normalise, sentences
+from bot.core.text import (
+    TEXT_BREAK,
+    Analyzer,
+    normalise,
+    normalise_all,
+    normalised_tokens,
+    sentences,
+    tokens,
+)
 
 #: How much each kind of text counts towards a playbook's profile.
 FIELD_WEIGHTS = {"title": 2.0, "keyword": 1.5, "example": 1.0, "summary": 0.8}
@@ -330,95 +336,191 @@ def _term_hash(term: str) -> int:
 
 _EMPTY_I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
-#: Below this many playbooks, one process analyses them all (a pool costs more than it saves).
-PARALLEL_FROM = 500
-#: What the forked workers share (set while a pool runs): the analyser and the entries.
-_WORKER: dict[str, Any] = {}
-#: Texts this short (keywords, titles) often repeat across playbooks: each is analysed once.
-SHORT_TEXT = 40
-#: Playbooks a worker analyses at a time.
-CHUNK = 64
-
-
-def _terms_of(analyzer: Analyzer, text: str, known: dict[str, list[str]]) -> list[str]:
-    """The terms of ``text``; a short one's taken from (and added to) ``known``."""
-    if len(text) > SHORT_TEXT:
-        return analyzer.terms(text)
-    terms = known.get(text)
-    if terms is None:
-        terms = known[text] = analyzer.terms(text)
-    return terms
 
 
 @dataclass(frozen=True, slots=True)
 class _Analysed:
-    """A run of playbooks' texts ("units") analysed, in flat arrays that pickle cheaply.
+    """Playbooks' texts ("units") analysed, in flat arrays.
 
-    ``terms`` lists the distinct terms in the order the run first uses them; ``numbers``
+    ``terms`` lists the distinct terms in the order the texts first use them; ``numbers``
     holds every unit's terms as places in ``terms``, one unit after another, ``counts`` how
     many each unit has; ``texts`` the units' normalised texts as UTF-8, ``lengths`` their
     sizes; ``kinds`` each unit's field weight; ``units`` each playbook's number of units.
     """
 
     terms: list[str]
-    numbers: array
-    counts: array
-    texts: bytes
-    lengths: array
-    kinds: array
-    units: array
+    numbers: np.ndarray
+    counts: np.ndarray
+    texts: bytes | bytearray
+    lengths: np.ndarray
+    kinds: np.ndarray
+    units: np.ndarray
 
 
-def _analyse_run(
-    entries: Sequence[MatchEntry], analyzer: Analyzer, known: dict[str, list[str]]
-) -> _Analysed:
-    """Analyse ``entries``' texts (a worker's share, or all of them)."""
-    local: dict[str, int] = {}
-    numbers, counts, lengths = array("i"), array("i"), array("i")
-    kinds, units = array("d"), array("i")
-    texts = bytearray()
-    for entry in entries:
-        before = len(counts)
+class _Numbering(dict[str, int]):
+    """Each key's number, given in the order keys are first asked for."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
+class IndexTexts:
+    """Playbooks' match texts gathered for an index build, as the playbooks come.
+
+    Each text is kept as the string comparison reads it (normalised, in one buffer) and as
+    the numbers of its words, so that many are held in little memory and each is split into
+    words once. When all are in, and so the vocabulary that typos are corrected towards is
+    known, :meth:`analysed` reads each distinct word once; a text whose words start no
+    phrase and negate nothing is then its words' terms, without a reading of its own.
+    ``analyzer`` is read here only for its symbols (emoji read as words).
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self._analyzer = analyzer
+        self._empty()
+
+    def _empty(self) -> None:
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self._numbering = _Numbering()
+        self._words, self._sizes = array("i"), array("i")
+        self._texts, self._lengths = bytearray(), array("i")
+        self._kinds, self._units = array("d"), array("i")
+        # The texts whose symbols were read as words: their words as written (which the
+        # vocabulary counts) and as kept (which it does not).
+        self._written: Counter[str] = Counter()
+        self._rewritten: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, entry: MatchEntry) -> None:
+        """Gather one playbook's texts."""
+        self.ids.append(entry.id)
+        self.titles.append(entry.title)
+        texts = []
         for kind, text in entry.texts():
-            terms = _terms_of(analyzer, text, known)
-            numbers.extend([local.setdefault(term, len(local)) for term in terms])
-            counts.append(len(terms))
-            encoded = normalise(text).encode()
-            texts += encoded
-            lengths.append(len(encoded))
-            kinds.append(FIELD_WEIGHTS[kind])
-        units.append(len(counts) - before)
-    return _Analysed(list(local), numbers, counts, bytes(texts), lengths, kinds, units)
+            self._kinds.append(FIELD_WEIGHTS[kind])
+            texts.append(text)
+        self._units.append(len(texts))
+        together = normalise_all(texts) if not self._analyzer.has_symbols("".join(texts)) else None
+        if together is None:  # symbols to read as words, or an unusual character
+            for text in texts:
+                self._add(normalise(text), self._analyzer.without_symbols(text))
+            return
+        normal, words = together
+        encoded = normal.encode()
+        self._lengths.extend(map(len, encoded.split(TEXT_BREAK.encode())))
+        self._texts += encoded.replace(TEXT_BREAK.encode(), b"")
+        self._words.extend(map(self._numbering.__getitem__, itertools.chain.from_iterable(words)))
+        self._sizes.extend(map(len, words))
+
+    def _add(self, normal: str, plain: str) -> None:
+        """Gather one text, normalised, and as its symbols read (``plain``)."""
+        encoded = normal.encode()
+        self._texts += encoded
+        self._lengths.append(len(encoded))
+        written = normalised_tokens(normal)
+        kept = tokens(plain)
+        if kept != written:
+            self._written.update(written)
+            self._rewritten.update(kept)
+        self._words.extend(map(self._numbering.__getitem__, kept))
+        self._sizes.append(len(kept))
+
+    def vocabulary(self) -> dict[str, int]:
+        """The words of the texts as written, with how often they are used (as
+        :meth:`Analyzer.learn` counts them)."""
+        counts = np.bincount(_numbers(self._words), minlength=len(self._numbering)).tolist()
+        known = dict(zip(self._numbering, counts, strict=True))
+        for word, count in self._rewritten.items():
+            known[word] -= count
+        for word, count in self._written.items():
+            known[word] = known.get(word, 0) + count
+        return {word: count for word, count in known.items() if count}
+
+    def analysed(self, analyzer: Analyzer) -> _Analysed:
+        """Every text's terms, as ``analyzer`` reads them (exactly :meth:`Analyzer.terms`).
+        What was gathered goes with the result: these texts are empty again after it."""
+        term_number = _Numbering()
+        # Each distinct word read once. A word that is one plain word and no negation stands
+        # for its term (or for nothing: a stop word) unless a phrase starts with it.
+        readings = [
+            [analyzer.reading(w) for w in analyzer.expanded(word)] for word in self._numbering
+        ]
+        plain = np.zeros(len(readings), dtype=bool)
+        term_of = np.full(len(readings), -1, dtype=np.int32)
+        stem_of: list[str] = []
+        for number, read in enumerate(readings):
+            stem_of.append(read[0][0] if len(read) == 1 else "")
+            if len(read) == 1 and read[0][1] not in analyzer.negations:
+                plain[number] = True
+                if read[0][1]:
+                    term_of[number] = term_number[read[0][1]]
+        said = _numbers(self._words)
+        sizes = _numbers(self._sizes)
+        text_of = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+        whole = np.zeros(len(sizes), dtype=bool)  # the texts read word by word, as a query is
+        whole[text_of[~plain[said]]] = True
+        starts = _offsets([sizes])
+        for at in _phrase_starts(analyzer.phrases, stem_of, said, text_of).tolist():
+            text = int(text_of[at])
+            if whole[text]:
+                continue
+            stems = [stem_of[w] for w in said[at : starts[text + 1]].tolist()]
+            whole[text] = any(
+                size <= len(stems) and tuple(stems[:size]) in analyzer.phrases
+                for size in readings[said[at]][0][2]
+            )
+        kept = (term_of[said] >= 0) & ~whole[text_of]
+        values, owners = term_of[said][kept], text_of[kept]
+        read_values, read_owners = array("i"), array("i")
+        for text in np.flatnonzero(whole).tolist():
+            read = [r for w in said[starts[text] : starts[text + 1]].tolist() for r in readings[w]]
+            terms = analyzer.fold(read, [stem for stem, _, _ in read])
+            read_values.extend(map(term_number.__getitem__, terms))
+            read_owners.extend([text] * len(terms))
+        owner = np.concatenate([owners, _numbers(read_owners)])
+        order = np.argsort(owner, kind="stable")  # each text's terms, texts in order
+        flat = np.concatenate([values, _numbers(read_values)])[order]
+        # Terms numbered in the order the texts first use them.
+        distinct, first = np.unique(flat, return_index=True)
+        by_first = distinct[np.argsort(first)]
+        place = np.zeros(len(term_number), dtype=np.int32)
+        place[by_first] = np.arange(len(by_first), dtype=np.int32)
+        names = list(term_number)
+        analysed = _Analysed(
+            [names[n] for n in by_first.tolist()],
+            place[flat],
+            np.bincount(owner, minlength=len(sizes)).astype(np.int32),
+            self._texts,
+            _numbers(self._lengths),
+            _numbers(self._kinds),
+            _numbers(self._units),
+        )
+        self._empty()
+        return analysed
 
 
-def _analyse_chunk(bounds: tuple[int, int]) -> _Analysed:
-    """Analyse the entries from ``bounds[0]`` to ``bounds[1]`` (a worker has them from the
-    fork)."""
-    entries = _WORKER["entries"][bounds[0] : bounds[1]]
-    return _analyse_run(entries, _WORKER["analyzer"], _WORKER["known"])
-
-
-def _analyse(
-    entries: Sequence[MatchEntry], analyzer: Analyzer, workers: int | None, apart: bool = False
-) -> Iterable[_Analysed]:
-    """The entries' texts analysed, in runs, in order; in parallel for large sets (``apart``:
-    in other processes even when no more than one core is idle, so as to hold only the
-    results)."""
-    known: dict[str, list[str]] = {}
-    count = worker_count(workers)
-    fork = "fork" in mp.get_all_start_methods()
-    if count < (1 if apart else 2) or len(entries) < PARALLEL_FROM or not fork:
-        yield _analyse_run(entries, analyzer, known)
-        return
-    # The forked workers start with the learned analyser and the entries: only each chunk's
-    # bounds go to them, and its terms come back as arrays.
-    _WORKER.update(analyzer=analyzer, entries=entries, known=known)
-    try:
-        chunks = [(i, min(i + CHUNK, len(entries))) for i in range(0, len(entries), CHUNK)]
-        with mp.get_context("fork").Pool(count) as pool:
-            yield from pool.imap(_analyse_chunk, chunks)
-    finally:
-        _WORKER.clear()
+def _phrase_starts(
+    phrases: Iterable[tuple[str, ...]], stem_of: list[str], said: np.ndarray, text_of: np.ndarray
+) -> np.ndarray:
+    """Where a phrase may start among ``said`` (word numbers, ``stem_of`` each one's stem,
+    ``text_of`` the text each belongs to): where a word and the next one in the same text are
+    the first two of some phrase. Every place a phrase starts is among them."""
+    codes: dict[str, int] = {}
+    for phrase in phrases:
+        for stem in phrase[:2]:
+            codes.setdefault(stem, len(codes) + 1)
+    if not codes or len(said) < 2:
+        return np.zeros(0, dtype=np.int64)
+    base = len(codes) + 1
+    code = np.asarray([codes.get(stem, 0) for stem in stem_of], dtype=np.int64)[said]
+    firsts = np.unique([codes[p[0]] * base + codes[p[1]] for p in phrases])
+    pairs = code[:-1] * base + code[1:]
+    maybe = (code[:-1] > 0) & (text_of[:-1] == text_of[1:]) & np.isin(pairs, firsts)
+    return np.flatnonzero(maybe)
 
 
 #: Playbooks whose texts are kept decoded for string comparison (the most recently used).
@@ -741,40 +843,36 @@ class MatchIndex:
     @classmethod
     def build(
         cls,
-        entries: Sequence[MatchEntry],
+        entries: Iterable[MatchEntry] | IndexTexts,
         analyzer: Analyzer,
         off_topic: Sequence[str] = (),
         *,
-        workers: int | None = None,
         statistics: MatchIndex | None = None,
-        apart: bool = False,
         save_to: Path | None = None,
-        learnt: bool = False,
     ) -> MatchIndex:
         """Analyse and index ``entries`` (plus the off-topic pseudo-playbook, if given).
 
-        Each text's terms are kept as term numbers in flat arrays, and the postings are made
-        by sorting those arrays, so a large set is indexed in little memory. Many texts are
-        analysed in parallel (one process per idle core, up to ``workers``); with ``apart``,
-        in other processes even when no more than one core is idle, so that this one holds only
-        the results.
+        ``entries`` may come gathered already, as :class:`IndexTexts` (made with
+        ``analyzer``'s lexicon), which then goes with the build. Each text's terms are kept as
+        term numbers in flat arrays, and the postings are made by sorting those arrays, so a
+        large set is indexed in little memory.
 
         With ``statistics`` (a larger index, such as the shipped set's), terms are weighted by
         that index's IDF rather than by their frequency among ``entries``, a term it does not
         know weighs what an unknown query word weighs there, and ``analyzer`` learns nothing:
-        a small index built so scores alongside ``statistics`` on the same scale.
+        a small index built so scores alongside ``statistics`` on the same scale. Otherwise
+        ``analyzer`` learns the words of the texts, as typos are corrected towards.
 
         With ``save_to`` (not with ``statistics``), the index is saved there as :meth:`save`
         saves it, each array written as soon as it is made (and then let go), and the saved
         index is returned mapped as :meth:`load` maps it: a large build then never holds all
-        its arrays at once. ``learnt``: ``analyzer`` has learnt the words of these entries'
-        texts and of ``off_topic`` already.
+        its arrays at once.
         """
         if save_to is not None and statistics is not None:
             raise ValueError("an index built with another's statistics is not saved as made")
         out = _Arrays(save_to)
         try:
-            cls._build(entries, analyzer, off_topic, workers, statistics, apart, learnt, out)
+            cls._build(entries, analyzer, off_topic, statistics, out)
             return out.index()
         finally:
             out.discard()
@@ -782,54 +880,40 @@ class MatchIndex:
     @classmethod
     def _build(
         cls,
-        entries: Sequence[MatchEntry],
+        entries: Iterable[MatchEntry] | IndexTexts,
         analyzer: Analyzer,
         off_topic: Sequence[str],
-        workers: int | None,
         statistics: MatchIndex | None,
-        apart: bool,
-        learnt: bool,
         out: _Arrays,
     ) -> None:
-        entries = list(entries)
+        if isinstance(entries, IndexTexts):
+            texts = entries
+        else:
+            texts = IndexTexts(analyzer)
+            for entry in entries:
+                texts.add(entry)
         off_topic_index = -1
         if off_topic:
-            off_topic_index = len(entries)
-            entries.append(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
-        if statistics is None and not learnt:
-            analyzer.learn(text for entry in entries for _, text in entry.texts())
+            off_topic_index = len(texts)
+            texts.add(MatchEntry(OFF_TOPIC, "", "", tuple(off_topic)))
+        if statistics is None:
+            analyzer.learn_words(texts.vocabulary())
 
-        # Pass 1: every text ("unit") as term numbers; first-seen order numbers the terms.
+        # Every text ("unit") as term numbers, the terms numbered in the order first used.
         # Each array is let go as soon as it has been used: a large set's build is a few big
         # arrays at a time, not all of them at once.
-        term_ids: dict[str, int] = {}
-        numbers, counts, lengths, kinds, units_of_entry = [], [], [], [], []
-        unit_texts = bytearray()
-        # Ids and titles packed apart now, so that nothing keeps the entries' memory in use.
-        names = {"id": _pack([e.id for e in entries]), "title": _pack([e.title for e in entries])}
-        for run in _analyse(entries, analyzer, workers, apart):
-            # A run numbers its terms in the order it first uses them: given new numbers in
-            # that order, they are numbered as if all were read here one after another.
-            known = np.fromiter(
-                (term_ids.setdefault(term, len(term_ids)) for term in run.terms),
-                dtype=np.int32,
-                count=len(run.terms),
-            )
-            numbers.append(known[_numbers(run.numbers)])
-            counts.append(_numbers(run.counts))
-            lengths.append(_numbers(run.lengths))
-            kinds.append(_numbers(run.kinds))
-            units_of_entry.append(_numbers(run.units))
-            unit_texts += run.texts
-            del run
-        entries.clear()  # analysed: what a caller handed over (and holds no more) can go
-        terms_flat = np.concatenate([_EMPTY_I32, *numbers]).astype(np.int32, copy=False)
-        ptr = _offsets(counts)
-        per_entry = np.concatenate([_EMPTY_I32, *units_of_entry])
+        names = {"id": _pack(texts.ids), "title": _pack(texts.titles)}
+        analysed = texts.analysed(analyzer)
+        del texts
+        term_ids = {term: number for number, term in enumerate(analysed.terms)}
+        terms_flat = analysed.numbers
+        ptr = _offsets([analysed.counts])
+        per_entry = analysed.units
         unit_starts = _offsets([per_entry])
-        unit_text_offsets = _offsets(lengths)
-        kind_weight = np.concatenate([np.zeros(0), *kinds])
-        del numbers, counts, lengths, kinds, units_of_entry
+        unit_text_offsets = _offsets([analysed.lengths])
+        kind_weight = analysed.kinds
+        unit_texts = analysed.texts
+        del analysed
         out["unit_weights"] = np.minimum(kind_weight, 1.2).astype(np.float32)
         out["unit_starts"] = unit_starts
         out["text_blob"] = np.frombuffer(unit_texts, dtype=np.uint8)

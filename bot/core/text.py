@@ -36,6 +36,10 @@ NEGATION = "not"
 UNSAID = ""
 #: How many words' readings :meth:`Analyzer.terms` keeps (all are forgotten when it is full).
 READINGS_KEPT = 65536
+#: What a word reads as: its corrected word's stem; the term it gives outside a phrase (None
+#: for a stop word, :data:`UNSAID` for a word of a group named as a stop word); and the lengths
+#: of the lexicon's phrases that start with it, longest first.
+Reading = tuple[str, str | None, tuple[int, ...]]
 
 
 def normalise(text: str) -> str:
@@ -59,7 +63,35 @@ def sentences(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """The words of ``text`` (at most :data:`MAX_TOKENS`), normalised."""
-    return _TOKEN.findall(normalise(text))[:MAX_TOKENS]
+    return normalised_tokens(normalise(text))
+
+
+def normalised_tokens(normal: str) -> list[str]:
+    """:func:`tokens` of a text that is :func:`normalise`'d already."""
+    return _TOKEN.findall(normal)[:MAX_TOKENS]
+
+
+#: Between texts normalised and split into words together: a character no word holds.
+TEXT_BREAK = "\x00"
+_TOKEN_OR_BREAK = re.compile(f"{_TOKEN.pattern}|{TEXT_BREAK}")
+
+
+def normalise_all(texts: list[str]) -> tuple[str, list[list[str]]] | None:
+    """Many texts :func:`normalise`'d and split into :func:`tokens` at once (quicker than one
+    by one): the normalised texts joined by :data:`TEXT_BREAK`, and each text's words. None
+    when a text holds that character itself."""
+    joined = TEXT_BREAK.join(texts)
+    if joined.count(TEXT_BREAK) != len(texts) - 1:
+        return None
+    normal = normalise(joined)
+    found = _TOKEN_OR_BREAK.findall(normal)
+    words, start = [], 0
+    for _ in range(len(texts) - 1):
+        end = found.index(TEXT_BREAK, start)
+        words.append(found[start : min(end, start + MAX_TOKENS)])
+        start = end + 1
+    words.append(found[start : start + MAX_TOKENS])
+    return normal, words
 
 
 class WordList:
@@ -165,6 +197,12 @@ class Analyzer:
             if lexicon.symbols
             else None
         )
+        #: A character that starts some symbol: where none is, no symbol is.
+        self._symbol_starts = re.compile(
+            "[" + "".join(sorted({re.escape(symbol[0]) for symbol in lexicon.symbols})) + "]"
+            if lexicon.symbols
+            else "(?!)"
+        )
         self.negations = frozenset(self._stem_words(list(lexicon.negations)))
         self.stopwords = frozenset(lexicon.stopwords)
         self._pleasantries = frozenset(lexicon.pleasantries)
@@ -208,7 +246,7 @@ class Analyzer:
         self._learn_words(w for phrase in lexicon.synonyms.items() for w in _flatten(phrase))
         self.correct = lru_cache(maxsize=65536)(self._correct)
         #: Each word met in :meth:`terms`, as read with the current vocabulary.
-        self._readings: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
+        self._readings: dict[str, Reading] = {}
 
     # -- vocabulary ---------------------------------------------------------------------------
 
@@ -316,23 +354,36 @@ class Analyzer:
 
     # -- terms --------------------------------------------------------------------------------
 
-    def _plain_words(self, text: str) -> list[str]:
-        words: list[str] = []
+    def without_symbols(self, text: str) -> str:
+        """``text`` with the lexicon's symbols and emoji written as their words."""
         if self._symbols is not None and (self._ascii_symbols or not text.isascii()):
-            text = self._symbols.sub(lambda m: self._symbol_words[m.group(0)], text)
-        contractions = self.contractions
-        found = tokens(text)
-        if contractions.keys().isdisjoint(found) and "'" not in "".join(found):
+            return self._symbols.sub(lambda m: self._symbol_words[m.group(0)], text)
+        return text
+
+    def has_symbols(self, text: str) -> bool:
+        """Whether :meth:`without_symbols` would change ``text``."""
+        if self._symbols is None or not (self._ascii_symbols or not text.isascii()):
+            return False
+        # Where none of the symbols' first characters is, none of them is.
+        return (
+            self._symbol_starts.search(text) is not None and self._symbols.search(text) is not None
+        )
+
+    def expanded(self, token: str) -> list[str]:
+        """The words one token stands for: a contraction spelt out ("won't": "will", "not"),
+        a possessive or other apostrophe cut off ("buyer's": "buyer"), else the token."""
+        expanded = self.contractions.get(token)
+        if expanded is None:
+            if "'" not in token:
+                return [token]
+            expanded = [token[:-3], "not"] if token.endswith("n't") else [token.partition("'")[0]]
+        return expanded or [token]
+
+    def _plain_words(self, text: str) -> list[str]:
+        found = tokens(self.without_symbols(text))
+        if self.contractions.keys().isdisjoint(found) and "'" not in "".join(found):
             return found  # most texts: nothing to expand, nothing to cut at an apostrophe
-        for token in found:
-            expanded = contractions.get(token)
-            if expanded is None:
-                if "'" not in token:
-                    words.append(token)
-                    continue
-                expanded = [token[:-3], "not"] if token.endswith("n't") else [token.split("'")[0]]
-            words.extend(expanded or [token])
-        return words
+        return [word for token in found for word in self.expanded(token)]
 
     def is_pleasantry(self, sentence: str) -> bool:
         """Whether ``sentence`` is only politeness: a greeting, thanks or praise ("lovely
@@ -384,6 +435,25 @@ class Analyzer:
         readings = self._readings
         read = [readings.get(w) or self._read(w) for w in words]
         stems = [stem for stem, _, _ in read]
+        out = self.fold(read, stems)
+        if typed is not None and typed != words[-1]:  # completed for the terms only
+            stems[-1] = (readings.get(typed) or self._read(typed))[0]
+        return out, stems
+
+    @property
+    def phrases(self) -> Mapping[tuple[str, ...], str]:
+        """The lexicon's phrases (two words or more), as the stems of their words, with the
+        term each reads as."""
+        return self._phrases
+
+    def reading(self, word: str) -> Reading:
+        """What one plain word reads as with the current vocabulary (see :meth:`fold`)."""
+        return self._readings.get(word) or self._read(word)
+
+    def fold(self, read: list[Reading], stems: list[str]) -> list[str]:
+        """The terms of a text from the readings of its words, in order (``stems``: their
+        stems): phrases recognised on the whole word sequence, stop words dropped outside a
+        phrase, negations marked."""
         phrases, stopwords, negations = self._phrases, self.stopwords, self.negations
         out: list[str] = []
         end = len(read)
@@ -405,11 +475,9 @@ class Analyzer:
                 elif term == UNSAID and out and out[-1] in negations:
                     out.pop()  # "not worried": the negation goes with the feeling
                 i += 1
-        if typed is not None and typed != words[-1]:  # completed for the terms only
-            stems[-1] = (readings.get(typed) or self._read(typed))[0]
-        return self._mark_negations(out), stems
+        return self._mark_negations(out)
 
-    def _read(self, word: str) -> tuple[str, str | None, tuple[int, ...]]:
+    def _read(self, word: str) -> Reading:
         """What one word reads as, kept for the next time it is met: its corrected word's
         stem; the term it gives outside a phrase (None for a stop word, :data:`UNSAID` for
         a word of a group named as a stop word, such as "anxious"); and the lengths of the

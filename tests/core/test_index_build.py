@@ -1,7 +1,9 @@
-"""The match index is the same whether its texts are analysed in one process or several."""
+"""The match index: its texts gathered and analysed as each is read alone, and the same index
+wherever it is built."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +13,17 @@ from bot.core import catalog, matcher
 from bot.core.catalog import Catalog
 from bot.core.lexicon import load_lexicon
 from bot.core.loader import load_playbooks, shipped_playbooks_dir
-from bot.core.matcher import MatchEntry, Matcher, MatchIndex
-from bot.core.text import Analyzer, english_words_file
+from bot.core.matcher import OFF_TOPIC, IndexTexts, MatchEntry, Matcher, MatchIndex
+from bot.core.text import (
+    MAX_TOKENS,
+    TEXT_BREAK,
+    Analyzer,
+    english_words,
+    english_words_file,
+    normalise,
+    normalise_all,
+    tokens,
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +35,83 @@ def entries() -> list[MatchEntry]:
 QUERIES = ["the mug arrived in pieces", "buyer says it never came", "how do I bake bread"]
 
 
-def test_parallel_analysis_builds_the_same_index(
-    entries: list[MatchEntry], monkeypatch: pytest.MonkeyPatch
-) -> None:
+#: Texts that take every turn of the analysis: symbols (one of them plain ASCII), contractions,
+#: apostrophes, negations, phrases, a group named as a stop word, typos the texts themselves
+#: make and correct, accents, a character that joins texts, more words than are read, none.
+AWKWARD = (
+    "Won't ship ★★★ and can't pay $40",
+    "I'm not worried, it never arrived 💔📦",
+    "don't know what to say - the buyer's parcel isn't here",
+    "not anxious at all",
+    "How do I reply to this? By the way, I double checked",
+    "recieved it damagd; recieved recieved",
+    "received " * 7,
+    "Café crème arrivé cassé, naïve buyer’s `complaint`",
+    f"odd{TEXT_BREAK}text here",
+    "word " * (MAX_TOKENS + 20) + "never",
+    "shouldn't've wont cant cannot",
+    "⭐",
+    "REFUND NOW!!! changed my mind",
+    "",
+    "!!!",
+    "the the the",
+)
+
+
+def _awkward_entries(entries: list[MatchEntry]) -> list[MatchEntry]:
+    half = len(AWKWARD) // 2
+    return [
+        *entries[:5],
+        MatchEntry("awkward-1", "Won't ship", "$$$ refund", AWKWARD[:half], ("$$$", "can't")),
+        MatchEntry("awkward-2", "", "", AWKWARD[half:], ("", "⭐")),
+        *entries[5:],
+    ]
+
+
+def test_gathered_texts_read_as_each_text_read_alone(entries: list[MatchEntry]) -> None:
+    """Texts gathered together, and analysed once every word is known, give each text's
+    terms, normalised text and word counts exactly as the analyser gives them one by one."""
     lexicon = load_lexicon()
-    serial = MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic, workers=1)
-    monkeypatch.setattr(matcher, "PARALLEL_FROM", 2)
-    parallel = MatchIndex.build(entries, Analyzer(lexicon), lexicon.off_topic, workers=2)
-    assert serial.arrays.keys() == parallel.arrays.keys()
-    for name, array in serial.arrays.items():
-        assert np.array_equal(array, parallel.arrays[name]), name
+    listed = [*_awkward_entries(entries), MatchEntry(OFF_TOPIC, "", "", tuple(lexicon.off_topic))]
+    texts = [text for entry in listed for _, text in entry.texts()]
+    alone = Analyzer(lexicon, english_words())
+    alone.learn(texts)
+
+    gathered = IndexTexts(Analyzer(lexicon))
+    for entry in listed:
+        gathered.add(entry)
+    together = Analyzer(lexicon, english_words())
+    vocabulary = gathered.vocabulary()
+    assert vocabulary == Counter(word for text in texts for word in tokens(text))
+    together.learn_words(vocabulary)
+    assert together.vocabulary() == alone.vocabulary()
+    analysed = gathered.analysed(together)
+
+    assert list(analysed.units) == [sum(1 for _ in e.texts()) for e in listed]
+    assert alone.terms("recieved") == alone.terms("received")  # the texts' typo, corrected
+    starts = np.concatenate([[0], np.cumsum(analysed.counts)])
+    blob = bytes(analysed.texts)
+    ends = np.cumsum(analysed.lengths)
+    for unit, text in enumerate(texts):
+        numbers = analysed.numbers[starts[unit] : starts[unit + 1]]
+        assert [analysed.terms[n] for n in numbers] == alone.terms(text), text
+        normal = blob[ends[unit] - analysed.lengths[unit] : ends[unit]].decode()
+        assert normal == normalise(text), text
+    # Terms are numbered in the order the texts first use them.
+    firsts = list(dict.fromkeys(analysed.numbers.tolist()))
+    assert firsts == list(range(len(analysed.terms)))
+    assert len(gathered) == 0  # what was gathered went with the result
+
+
+def test_texts_normalised_together_as_one_by_one() -> None:
+    texts = [text for text in AWKWARD if TEXT_BREAK not in text]
+    together = normalise_all(texts)
+    assert together is not None
+    normal, words = together
+    assert normal.split(TEXT_BREAK) == [normalise(text) for text in texts]
+    assert words == [tokens(text) for text in texts]
+    assert normalise_all(list(AWKWARD)) is None  # a text holds the character that joins them
+    assert normalise_all(["only one"]) == ("only one", [["only", "one"]])
 
 
 def test_postings_hold_each_text_and_playbook_once(entries: list[MatchEntry]) -> None:
@@ -99,7 +177,7 @@ def test_a_builder_that_is_not_needed_is_let_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(catalog, "BUILD_APART_FROM", 1)
-    builder = catalog._Builder.start(tmp_path)
+    builder = catalog._Builder.start(tmp_path, load_lexicon())
     assert builder is not None
     builder.close()
     assert builder._process.exitcode == 0

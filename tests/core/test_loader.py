@@ -899,8 +899,7 @@ def test_files_come_one_by_one_in_their_order_each_as_soon_as_it_is_read(
     base_text: str, tmp_path: Path
 ) -> None:
     """A file is given before the next is read (so a caller can use it meanwhile): cached
-    files and files read now keep the files' order, and what ``also`` makes of a playbook
-    comes with it."""
+    files and files read now keep the files' order."""
     folder = tmp_path / "stream"
     folder.mkdir()
     names = [f"case-{number}" for number in range(4)]
@@ -911,20 +910,16 @@ def test_files_come_one_by_one_in_their_order_each_as_soon_as_it_is_read(
     files = sorted(folder.iterdir())
     cache = PlaybookCache(tmp_path / "cache")
     list(loader.read_playbook_files(files[1:2], cache))  # one of them cached already
-    stream = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"), also=_title)
+    stream = loader.read_playbook_files(files, PlaybookCache(tmp_path / "cache"))
     first = next(stream)
-    assert first.summary is not None and first.extra == first.summary.title
+    assert first.summary is not None and first.fields is not None
     # The last file, broken after the first was given, is read broken: it was not read yet.
     files[-1].write_text("id: [\n", encoding="utf-8")
     rest = list(stream)
     assert [r.path for r in [first, *rest]] == files
-    assert rest[0].fields is None and rest[0].extra is None  # from the cache
-    assert rest[1].summary is not None and rest[1].extra == rest[1].summary.title
+    assert rest[0].fields is None  # from the cache
+    assert rest[1].summary is not None and rest[1].fields is not None
     assert rest[-1].summary is None and rest[-1].problems
-
-
-def _title(playbook: Playbook) -> str:
-    return playbook.title
 
 
 def test_an_edit_of_the_same_size_is_picked_up(cached_folder: Path, tmp_path: Path) -> None:
