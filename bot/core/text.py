@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.core.lexicon import Lexicon
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_ASCII = frozenset(map(chr, range(128)))
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 #: Words shorter than this are never "corrected": too many real words are one edit apart.
 MIN_CORRECTABLE = 4
@@ -197,12 +198,9 @@ class Analyzer:
             if lexicon.symbols
             else None
         )
-        #: A character that starts some symbol: where none is, no symbol is.
-        self._symbol_starts = re.compile(
-            "[" + "".join(sorted({re.escape(symbol[0]) for symbol in lexicon.symbols})) + "]"
-            if lexicon.symbols
-            else "(?!)"
-        )
+        #: The plain ASCII characters that start a symbol ("$"): where none is in ASCII
+        #: text, no symbol is.
+        self._ascii_starts = sorted({symbol[0] for symbol in lexicon.symbols} & _ASCII)
         self.negations = frozenset(self._stem_words(list(lexicon.negations)))
         self.stopwords = frozenset(lexicon.stopwords)
         self._pleasantries = frozenset(lexicon.pleasantries)
@@ -362,12 +360,11 @@ class Analyzer:
 
     def has_symbols(self, text: str) -> bool:
         """Whether :meth:`without_symbols` would change ``text``."""
-        if self._symbols is None or not (self._ascii_symbols or not text.isascii()):
+        if self._symbols is None:
             return False
-        # Where none of the symbols' first characters is, none of them is.
-        return (
-            self._symbol_starts.search(text) is not None and self._symbols.search(text) is not None
-        )
+        if text.isascii() and not any(start in text for start in self._ascii_starts):
+            return False
+        return self._symbols.search(text) is not None
 
     def expanded(self, token: str) -> list[str]:
         """The words one token stands for: a contraction spelt out ("won't": "will", "not"),
