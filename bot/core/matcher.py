@@ -463,7 +463,7 @@ class IndexTexts:
         text_of = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
         whole = np.zeros(len(sizes), dtype=bool)  # the texts read word by word, as a query is
         whole[text_of[~plain[said]]] = True
-        whole[text_of[_phrases_at(analyzer.phrases, stem_of, said, text_of)]] = True
+        whole[text_of[analyzer.phrase_places(stem_of, said, text_of)]] = True
         kept = (term_of[said] >= 0) & ~whole[text_of]
         values, owners = term_of[said][kept], text_of[kept]
         read_whole = np.flatnonzero(whole)
@@ -497,53 +497,6 @@ class IndexTexts:
         )
         self._empty()
         return analysed
-
-
-#: The multiplier of the rolling hash that finds a phrase's words among many texts' words.
-_PHRASE_HASH = np.uint64(0x100000001B3)
-
-
-def _phrases_at(
-    phrases: Iterable[tuple[str, ...]], stem_of: list[str], said: np.ndarray, text_of: np.ndarray
-) -> np.ndarray:
-    """Where a phrase may stand among ``said`` (word numbers, ``stem_of`` each one's stem,
-    ``text_of`` the text each belongs to): its words' stems, in one text. Every place a phrase
-    stands is among them; a few more may be, as rarely as two sequences of stems hash alike.
-    """
-    by_length: dict[int, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_length.setdefault(len(phrase), []).append(phrase)
-    codes = {stem: n for n, stem in enumerate({s for p in phrases for s in p}, start=1)}
-    if not codes or len(said) < 2:
-        return np.zeros(0, dtype=np.int64)
-    code = np.asarray([codes.get(stem, 0) for stem in stem_of], dtype=np.int32)[said]
-    # Only where a word starts a phrase and the next word is that phrase's second (a small
-    # share of all places, each found without a search).
-    firsts = {p[0] for p in phrases}
-    starting = np.asarray([stem in firsts for stem in stem_of], dtype=bool)[said[:-1]]
-    starts = np.flatnonzero(starting & (text_of[:-1] == text_of[1:]))
-    base = len(codes) + 1
-    pairs = np.unique([codes[p[0]] * base + codes[p[1]] for p in phrases])
-    keys = code[starts].astype(np.int64) * base + code[starts + 1]
-    starts = starts[np.isin(keys, pairs)]
-    found = [np.zeros(0, dtype=np.int64)]
-    for length, group in by_length.items():
-        at = starts[starts + length <= len(said)]
-        at = at[text_of[at + length - 1] == text_of[at]]
-        hashes = np.zeros(len(at), dtype=np.uint64)
-        for offset in range(length):  # wraps at 2**64, as the phrases' own hashes do below
-            hashes = hashes * _PHRASE_HASH + code[at + offset].astype(np.uint64)
-        wanted = [_phrase_hash([codes[s] for s in phrase]) for phrase in group]
-        found.append(at[np.isin(hashes, np.asarray(wanted, dtype=np.uint64))])
-    return np.concatenate(found)
-
-
-def _phrase_hash(codes: list[int]) -> int:
-    """The rolling hash :func:`_phrases_at` works out for a sequence of stem codes."""
-    value = 0
-    for code in codes:
-        value = (value * int(_PHRASE_HASH) + code) % 2**64
-    return value
 
 
 #: Playbooks whose texts are kept decoded for string comparison (the most recently used).

@@ -7,7 +7,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,7 +84,8 @@ def normalise_all(texts: list[str]) -> tuple[str, list[list[str]]] | None:
     joined = TEXT_BREAK.join(texts)
     if joined.count(TEXT_BREAK) != len(texts) - 1:
         return None
-    normal = normalise(joined)
+    # Text that is not plain ASCII is normalised a character at a time: only where it is.
+    normal = normalise(joined) if joined.isascii() else TEXT_BREAK.join(map(normalise, texts))
     found = _TOKEN_OR_BREAK.findall(normal)
     words, start = [], 0
     for _ in range(len(texts) - 1):
@@ -237,6 +238,7 @@ class Analyzer:
         self._phrase_lengths = {
             first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
+        self._phrase_table: _PhraseTable | None = None
         self._known: Counter[str] = Counter()
         self._sorted_known: list[str] | None = None
         self._by_deletion: dict[str, list[str]] | None = None
@@ -443,6 +445,18 @@ class Analyzer:
         term each reads as."""
         return self._phrases
 
+    def phrase_places(
+        self, stem_of: Sequence[str], said: np.ndarray, text_of: np.ndarray
+    ) -> np.ndarray:
+        """Where one of the lexicon's phrases may stand among the words of many texts, all
+        at once: ``said`` holds the words as numbers, one text after another, ``stem_of``
+        each number's stem and ``text_of`` the text each word belongs to. Every place a phrase
+        stands (its words' stems, in one text) is among those given; a few more may be, as
+        rarely as two sequences of stems hash alike."""
+        if self._phrase_table is None:
+            self._phrase_table = _PhraseTable(self._phrases)
+        return self._phrase_table.places(stem_of, said, text_of)
+
     def reading(self, word: str) -> Reading:
         """What one plain word reads as with the current vocabulary (see :meth:`fold`)."""
         return self._readings.get(word) or self._read(word)
@@ -509,6 +523,58 @@ class Analyzer:
             else:
                 out.append(term)
         return out
+
+
+class _PhraseTable:
+    """The lexicon's phrases made ready to be found among many texts' words at once."""
+
+    #: The multiplier of the rolling hash of a sequence of stems' codes (wrapping at 2**64).
+    MULTIPLIER = 0x100000001B3
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        phrases = list(phrases)
+        self._codes = {stem: n for n, stem in enumerate({s for p in phrases for s in p}, start=1)}
+        self._firsts = {phrase[0] for phrase in phrases}
+        self._base = len(self._codes) + 1
+        self._pairs = np.unique([self._pair(p[0], p[1]) for p in phrases])
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for phrase in phrases:
+            by_length[len(phrase)].append(self._hash([self._codes[s] for s in phrase]))
+        self._hashes = {
+            size: np.asarray(found, dtype=np.uint64) for size, found in by_length.items()
+        }
+
+    def _pair(self, first: str, second: str) -> int:
+        return self._codes[first] * self._base + self._codes[second]
+
+    @classmethod
+    def _hash(cls, codes: list[int]) -> int:
+        value = 0
+        for code in codes:
+            value = (value * cls.MULTIPLIER + code) % 2**64
+        return value
+
+    def places(self, stem_of: Sequence[str], said: np.ndarray, text_of: np.ndarray) -> np.ndarray:
+        """See :meth:`Analyzer.phrase_places`."""
+        if not self._codes or len(said) < 2:
+            return np.zeros(0, dtype=np.int64)
+        code = np.asarray([self._codes.get(stem, 0) for stem in stem_of], dtype=np.int32)[said]
+        # Only where a word starts a phrase and the next word is that phrase's second (a
+        # small share of all places, each found without a search).
+        starting = np.asarray([stem in self._firsts for stem in stem_of], dtype=bool)
+        starts = np.flatnonzero(starting[said[:-1]] & (text_of[:-1] == text_of[1:]))
+        pairs = code[starts].astype(np.int64) * self._base + code[starts + 1]
+        starts = starts[np.isin(pairs, self._pairs)]
+        found = [np.zeros(0, dtype=np.int64)]
+        multiplier = np.uint64(self.MULTIPLIER)
+        for size, wanted in self._hashes.items():
+            at = starts[starts + size <= len(said)]
+            at = at[text_of[at + size - 1] == text_of[at]]
+            hashes = np.zeros(len(at), dtype=np.uint64)
+            for offset in range(size):  # wraps at 2**64, as :meth:`_hash` does
+                hashes = hashes * multiplier + code[at + offset].astype(np.uint64)
+            found.append(at[np.isin(hashes, wanted)])
+        return np.concatenate(found)
 
 
 def _deletions(word: str) -> set[str]:

@@ -103,6 +103,35 @@ def test_gathered_texts_read_as_each_text_read_alone(entries: list[MatchEntry]) 
     assert len(gathered) == 0  # what was gathered went with the result
 
 
+def test_phrase_places_are_where_phrases_stand_and_never_across_texts() -> None:
+    analyzer = Analyzer(load_lexicon())
+    texts = [
+        "so how do i reply to this, by the way",
+        "how do i",  # the rest of the phrase starts the next text: no phrase
+        "reply to them",
+        "i double checked the address and then double checked it",
+        "nothing here at all",
+        "by the",
+    ]
+    numbers: dict[str, int] = {}
+    said, text_of, stems_of_texts = [], [], []
+    for number, text in enumerate(texts):
+        words = tokens(text)
+        said += [numbers.setdefault(word, len(numbers)) for word in words]
+        text_of += [number] * len(words)
+        stems_of_texts.append([analyzer.reading(word)[0] for word in words])
+    stem_of = [analyzer.reading(word)[0] for word in numbers]
+    expected, at = set(), 0
+    for stems in stems_of_texts:
+        for i in range(len(stems)):
+            if any(tuple(stems[i : i + len(p)]) == p for p in analyzer.phrases):
+                expected.add(at + i)
+        at += len(stems)
+    places = analyzer.phrase_places(stem_of, np.asarray(said), np.asarray(text_of))
+    assert set(places.tolist()) == expected
+    assert len(expected) == 4  # "how do i reply", "by the way" and "double checked" twice
+
+
 def test_texts_normalised_together_as_one_by_one() -> None:
     texts = [text for text in AWKWARD if TEXT_BREAK not in text]
     together = normalise_all(texts)
