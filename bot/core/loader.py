@@ -282,8 +282,7 @@ class PlaybookCache:
                 )
                 self._spill_end = 0
             offset = self._spill_end
-            self._spill.write(blob)
-            self._spill.write(b"\n")
+            self._spill.write(blob + b"\n")
             self._spill_end += len(blob) + 1
         except OSError:
             self._spill_failed = True
@@ -476,11 +475,11 @@ def read_playbook_files(
             cached[path] = summary
     fresh = _read_all(missing, workers)
     for path in files:
-        summary = cached.get(path)
+        summary = cached.get(path) if cached else None  # (a new path's hash is costly)
         if summary is not None:
             yield ReadFile(path, summary)
             continue
-        _, outcome = next(fresh)  # in the order of ``missing``, which is the files' order
+        outcome = next(fresh)  # in the order of ``missing``, which is the files' order
         if isinstance(outcome, list):
             yield ReadFile(path, None, tuple(outcome))
             continue
@@ -510,16 +509,16 @@ _Outcome = (
 )
 
 
-def _read_one(path: Path) -> tuple[Path, _Outcome]:
+def _read_one(path: Path) -> _Outcome:
     """Read and validate one file; what a worker process sends back."""
     try:
         stamp = file_stamp(path)
         raw = path.read_bytes() if stamp[0] <= safe_yaml.MAX_FILE_BYTES else None
         playbook = load_playbook(path, raw=raw)
     except DocumentError as error:
-        return path, error.problems
+        return error.problems
     except OSError as error:
-        return path, [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
+        return [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
     digest = content_digest(raw) if raw is not None else ""
     summary = PlaybookSummary.of(playbook).model_dump(mode="json")
     fields = (
@@ -528,7 +527,7 @@ def _read_one(path: Path) -> tuple[Path, _Outcome]:
         tuple(playbook.match.examples),
         tuple(playbook.match.keywords),
     )
-    return path, (stamp, digest, playbook.model_dump_json().encode(), summary, fields)
+    return stamp, digest, playbook.model_dump_json().encode(), summary, fields
 
 
 def worker_count(workers: int | None) -> int:
@@ -552,7 +551,7 @@ def one_per_core() -> int:
     return worker_count(os.cpu_count() or 1)
 
 
-def _read_all(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, _Outcome]]:
+def _read_all(paths: list[Path], workers: int | None) -> Iterator[_Outcome]:
     # One process per core even on a busy machine: reading in this process would cost less
     # time but leave it holding far more memory.
     count = worker_count(workers) if workers else one_per_core()
