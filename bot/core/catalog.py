@@ -266,7 +266,9 @@ class _Builder:
     def add(self, entries: list[MatchEntry]) -> None:
         """Send entries to index, as they are read."""
         try:
-            self._connection.send(("entries", entries))
+            # As plain tuples: a frozen dataclass is rebuilt a field at a time, in Python.
+            fields = [(e.id, e.title, e.summary, e.examples, e.keywords) for e in entries]
+            self._connection.send(("entries", fields))
         except OSError as error:
             log.warning("the process building the match index failed: %s", error)
             self._broken = True
@@ -311,8 +313,8 @@ def _build_when_told(connection: Any, cache_dir: Path, lexicon: Lexicon) -> None
             told = connection.recv()
             if told is None or told[0] == "build":
                 break
-            for entry in told[1]:
-                texts.add(entry)
+            for fields in told[1]:
+                texts.add(MatchEntry(*fields))
             del told
     except EOFError:
         return
