@@ -334,7 +334,6 @@ def _term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
 
 
-_EMPTY_I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 
 
@@ -461,23 +460,23 @@ class IndexTexts:
         said = _numbers(self._words)
         sizes = _numbers(self._sizes)
         text_of = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
-        whole = np.zeros(len(sizes), dtype=bool)  # the texts read word by word, as a query is
-        whole[text_of[~plain[said]]] = True
-        whole[text_of[analyzer.phrase_places(stem_of, said, text_of)]] = True
-        kept = (term_of[said] >= 0) & ~whole[text_of]
+        # The texts read word by word, as a query is: where a word is not plain, or a phrase
+        # may stand. Every other text is its words' terms, stop words left out.
+        by_word = np.zeros(len(sizes), dtype=bool)
+        by_word[text_of[~plain[said]]] = True
+        by_word[text_of[analyzer.phrase_places(stem_of, said, text_of)]] = True
+        kept = (term_of[said] >= 0) & ~by_word[text_of]
         values, owners = term_of[said][kept], text_of[kept]
-        read_whole = np.flatnonzero(whole)
+        worded = np.flatnonzero(by_word)
         read_values, read_counts = array("i"), array("i")
         starts = _offsets([sizes])
-        bounds = zip(starts[read_whole].tolist(), starts[read_whole + 1].tolist(), strict=True)
+        bounds = zip(starts[worded].tolist(), starts[worded + 1].tolist(), strict=True)
         for start, end in bounds:
             read = [r for w in said[start:end].tolist() for r in readings[w]]
             terms = analyzer.fold(read, [stem for stem, _, _ in read])
             read_values.extend(map(term_number.__getitem__, terms))
             read_counts.append(len(terms))
-        owner = np.concatenate(
-            [owners, np.repeat(read_whole.astype(np.int32), _numbers(read_counts))]
-        )
+        owner = np.concatenate([owners, np.repeat(worded.astype(np.int32), _numbers(read_counts))])
         order = np.argsort(owner, kind="stable")  # each text's terms, texts in order
         flat = np.concatenate([values, _numbers(read_values)])[order]
         # Terms numbered in the order the texts first use them.

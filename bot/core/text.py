@@ -533,7 +533,8 @@ class _PhraseTable:
 
     def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
         phrases = list(phrases)
-        self._codes = {stem: n for n, stem in enumerate({s for p in phrases for s in p}, start=1)}
+        stems = sorted({stem for phrase in phrases for stem in phrase})
+        self._codes = {stem: n for n, stem in enumerate(stems, start=1)}
         self._firsts = {phrase[0] for phrase in phrases}
         self._base = len(self._codes) + 1
         self._pairs = np.unique([self._pair(p[0], p[1]) for p in phrases])
