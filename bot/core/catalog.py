@@ -324,7 +324,9 @@ def _build_when_told(connection: Any, cache_dir: Path, lexicon: Lexicon) -> None
         return
     _, sent, index_file = told
     del told
-    _build_and_save(texts if sent is None else sent, lexicon, cache_dir, index_file)
+    gathered = texts if sent is None else sent
+    del texts  # when the entries were sent again at once, what was gathered goes
+    _build_and_save(gathered, lexicon, cache_dir, index_file)
 
 
 def _build_apart(

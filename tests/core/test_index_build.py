@@ -213,6 +213,22 @@ def test_a_builder_that_is_not_needed_is_let_go(
     assert not list(tmp_path.glob("index-*"))
 
 
+def test_a_builder_sent_all_the_entries_at_once_builds_them_and_not_what_it_gathered(
+    entries: list[MatchEntry], tmp_path: Path
+) -> None:
+    lexicon = load_lexicon()
+    builder = catalog._Builder.start(tmp_path, lexicon)
+    assert builder is not None
+    builder.add(entries[:3])  # gathered as they were read, then all sent again at once
+    assert builder.build(list(entries), tmp_path / "index-sent")
+    builder.close()
+    built = MatchIndex.load(tmp_path / "index-sent")
+    here = MatchIndex.build(entries, Analyzer(lexicon, english_words(tmp_path)), lexicon.off_topic)
+    assert built is not None and built.ids == here.ids
+    for name, array in here.arrays.items():
+        assert np.array_equal(built.arrays[name], array), name
+
+
 def test_an_index_saved_as_it_is_built_is_the_one_saved_after(
     entries: list[MatchEntry], tmp_path: Path
 ) -> None:
