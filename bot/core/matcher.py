@@ -465,8 +465,10 @@ class IndexTexts:
         by_word = np.zeros(len(sizes), dtype=bool)
         by_word[text_of[~plain[said]]] = True
         by_word[text_of[analyzer.phrase_places(stem_of, said, text_of)]] = True
-        kept = (term_of[said] >= 0) & ~by_word[text_of]
-        values, owners = term_of[said][kept], text_of[kept]
+        said_terms = term_of[said]
+        kept = (said_terms >= 0) & ~by_word[text_of]
+        values, owners = said_terms[kept], text_of[kept]
+        del said_terms
         worded = np.flatnonzero(by_word)
         read_values, read_counts = array("i"), array("i")
         starts = _offsets([sizes])
